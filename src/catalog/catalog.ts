@@ -1,0 +1,43 @@
+import gpusJson from '../../data/gpus.json';
+import modelsJson from '../../data/models.json';
+import { architectureFrom, type ModelArchitecture } from '../core/architecture';
+import type { Device } from '../core/devices';
+import { gpuCatalogSchema, modelCatalogSchema, type GpuEntry, type ModelEntry } from './schema';
+
+export interface CatalogModel extends ModelEntry {
+  /** The architecture with defaults filled, ready for the estimator. */
+  readonly arch: ModelArchitecture;
+}
+
+function validated<T>(
+  label: string,
+  result:
+    | { success: true; data: T }
+    | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } },
+): T {
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue ? issue.path.map(String).join('.') : '?';
+  throw new Error(`${label} is invalid at ${where}: ${issue?.message ?? 'unknown problem'}`);
+}
+
+export const GPUS: readonly GpuEntry[] = validated('data/gpus.json', gpuCatalogSchema.safeParse(gpusJson));
+
+export const MODELS: readonly CatalogModel[] = validated(
+  'data/models.json',
+  modelCatalogSchema.safeParse(modelsJson),
+).map((m) => ({ ...m, arch: architectureFrom(m.architecture) }));
+
+const GiB = 1024 ** 3;
+
+/** A catalogue GPU in the estimator's units: bytes, bytes/s, FLOP/s. */
+export function gpuDevice(gpu: GpuEntry): Device {
+  return {
+    name: gpu.shortName,
+    vendor: gpu.vendor,
+    memoryBytes: gpu.memoryGiB * GiB,
+    bandwidthBytesPerSecond: gpu.bandwidthGBps * 1e9,
+    fp16FlopsPerSecond: gpu.fp16Tflops * 1e12,
+    unifiedMemory: gpu.vendor === 'apple',
+  };
+}

@@ -1,0 +1,145 @@
+import { architectureFrom, architectureProblem, type ModelArchitecture } from '../core/architecture';
+
+/**
+ * Reads a Hugging Face config.json (untrusted: pasted, uploaded or fetched) into an architecture.
+ * Key names follow transformers' configuration classes (LlamaConfig, MixtralConfig, Qwen3MoeConfig,
+ * DeepseekV3Config, Gemma2Config, Gemma3TextConfig, GptOssConfig, FalconConfig, BloomConfig).
+ */
+export interface ParsedConfig {
+  readonly arch: ModelArchitecture;
+  readonly modelType: string;
+  readonly contextLength: number;
+}
+
+export type ConfigResult =
+  { readonly ok: true; readonly value: ParsedConfig } | { readonly ok: false; readonly error: string };
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+class ConfigError extends Error {}
+
+function int(cfg: Json, names: readonly string[], fallback?: number): number {
+  for (const name of names) {
+    const v = cfg[name];
+    if (v === undefined || v === null) continue;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
+      throw new ConfigError(`${name} must be a non-negative whole number; got ${JSON.stringify(v)}`);
+    }
+    return v;
+  }
+  if (fallback !== undefined) return fallback;
+  throw new ConfigError(`missing ${names[0] ?? '?'}${names.length > 1 ? ` (or ${names.slice(1).join(', ')})` : ''}`);
+}
+
+function bool(cfg: Json, name: string, fallback: boolean): boolean {
+  const v = cfg[name];
+  if (v === undefined || v === null) return fallback;
+  if (typeof v !== 'boolean') throw new ConfigError(`${name} must be true or false; got ${JSON.stringify(v)}`);
+  return v;
+}
+
+const PLAIN_MLP = new Set(['falcon', 'bloom', 'gpt2', 'gpt_neox', 'phi', 'starcoder2', 'gpt_bigcode']);
+const TIED_BY_DEFAULT = new Set(['gemma', 'gemma2', 'gemma3', 'gemma3_text', 'bloom', 'falcon', 'gpt2']);
+const QKV_BIAS = new Set(['qwen2', 'qwen2_moe', 'bloom']);
+
+function slidingWindow(cfg: Json, modelType: string, layers: number) {
+  const window = cfg['sliding_window'];
+  if (typeof window !== 'number' || window <= 0) return undefined;
+  const types = cfg['layer_types'];
+  if (Array.isArray(types)) {
+    const firstFull = types.indexOf('full_attention');
+    if (firstFull > 0 && firstFull < layers) return { window, pattern: firstFull + 1 };
+    return undefined;
+  }
+  if (modelType === 'gemma2') return { window, pattern: 2 };
+  if (modelType.startsWith('gemma3')) {
+    return { window, pattern: int(cfg, ['sliding_window_pattern', '_sliding_window_pattern'], 6) };
+  }
+  // Mistral-style windows on every layer are not interleaved; llama.cpp ignores them.
+  return undefined;
+}
+
+function readArchitecture(root: Json): ParsedConfig {
+  const cfg: Json = isObject(root['text_config']) ? { ...root, ...root['text_config'] } : root;
+  const modelType = typeof cfg['model_type'] === 'string' ? cfg['model_type'] : 'unknown';
+  const layers = int(cfg, ['num_hidden_layers', 'n_layer', 'n_layers', 'num_layers']);
+  const hiddenSize = int(cfg, ['hidden_size', 'n_embd', 'd_model']);
+  const heads = int(cfg, ['num_attention_heads', 'n_head', 'n_heads']);
+  const multiQuery = bool(cfg, 'multi_query', false);
+  const kvHeads = multiQuery ? 1 : int(cfg, ['num_key_value_heads', 'num_kv_heads', 'n_head_kv'], heads);
+  const plain = PLAIN_MLP.has(modelType);
+  const intermediateSize = int(
+    cfg,
+    ['intermediate_size', 'ffn_hidden_size', 'n_inner'],
+    plain ? 4 * hiddenSize : undefined,
+  );
+  const experts = int(cfg, ['num_local_experts', 'n_routed_experts', 'num_experts'], 0);
+  const moe =
+    experts > 1
+      ? {
+          experts,
+          activeExperts: int(cfg, ['num_experts_per_tok', 'num_experts_per_token']),
+          sharedExperts: int(cfg, ['n_shared_experts'], 0),
+          expertIntermediateSize: int(cfg, ['moe_intermediate_size'], intermediateSize),
+          denseLayers: int(cfg, ['first_k_dense_replace'], 0),
+        }
+      : undefined;
+  const kvLoraRank = int(cfg, ['kv_lora_rank'], 0);
+  const mla =
+    kvLoraRank > 0
+      ? {
+          qLoraRank: int(cfg, ['q_lora_rank'], 0),
+          kvLoraRank,
+          qkNopeHeadDim: int(cfg, ['qk_nope_head_dim']),
+          qkRopeHeadDim: int(cfg, ['qk_rope_head_dim']),
+          vHeadDim: int(cfg, ['v_head_dim']),
+        }
+      : undefined;
+  const isFalcon = modelType === 'falcon';
+  const arch = architectureFrom({
+    layers,
+    hiddenSize,
+    intermediateSize,
+    attentionHeads: heads,
+    kvHeads,
+    headDim: int(cfg, ['head_dim'], Math.floor(hiddenSize / Math.max(heads, 1))),
+    vocabSize: int(cfg, ['vocab_size', 'padded_vocab_size']),
+    tiedEmbeddings: bool(cfg, 'tie_word_embeddings', TIED_BY_DEFAULT.has(modelType)),
+    mlp: plain ? 'plain' : 'gated',
+    attentionBias: bool(cfg, 'attention_bias', QKV_BIAS.has(modelType)) || bool(cfg, 'bias', false),
+    mlpBias: bool(cfg, 'mlp_bias', modelType === 'bloom' || modelType === 'gpt_oss'),
+    norm: plain ? 'layernorm' : 'rmsnorm',
+    fusedQkv: isFalcon || modelType === 'bloom' || modelType === 'phi3',
+    ggufArch: isFalcon ? 'falcon' : undefined,
+    moe,
+    mla,
+    slidingWindow: slidingWindow(cfg, modelType, layers),
+  });
+  const problem = architectureProblem(arch);
+  if (problem) throw new ConfigError(problem);
+  const contextLength = int(cfg, ['max_position_embeddings', 'n_positions', 'seq_length', 'max_sequence_length'], 2048);
+  return { arch, modelType, contextLength: Math.max(1, contextLength) };
+}
+
+/** Parses config.json text. Errors name the key and the fix, never a stack trace. */
+export function parseHfConfig(text: string): ConfigResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, error: `config.json is not valid JSON (${e instanceof Error ? e.message : String(e)})` };
+  }
+  return parseHfConfigObject(json);
+}
+
+export function parseHfConfigObject(json: unknown): ConfigResult {
+  if (!isObject(json)) return { ok: false, error: 'config.json must be a JSON object' };
+  try {
+    return { ok: true, value: readArchitecture(json) };
+  } catch (e) {
+    if (e instanceof ConfigError) return { ok: false, error: `config.json: ${e.message}` };
+    throw e;
+  }
+}

@@ -1,0 +1,136 @@
+import { DEFAULT_HOST, type HostSystem } from '../core/devices';
+import { estimate, maxContext, type EstimateInput } from '../core/estimate';
+import { CliError } from './cli-error';
+import { parsePositive, parseWhole } from './parse-values';
+import { renderEstimate } from './render-estimate';
+import { resolveFormat, resolveGpus, resolveKvCache, resolveModel, resolveRuntime } from './resolve-inputs';
+
+export const ESTIMATE_OPTIONS = {
+  model: { type: 'string' },
+  config: { type: 'string' },
+  params: { type: 'string' },
+  precision: { type: 'string' },
+  bpw: { type: 'string' },
+  context: { type: 'string' },
+  batch: { type: 'string' },
+  prompt: { type: 'string' },
+  'kv-cache': { type: 'string' },
+  runtime: { type: 'string' },
+  gpu: { type: 'string', multiple: true },
+  gpus: { type: 'string' },
+  vram: { type: 'string' },
+  bandwidth: { type: 'string' },
+  tflops: { type: 'string' },
+  'gpu-vendor': { type: 'string' },
+  ram: { type: 'string' },
+  'ram-bandwidth': { type: 'string' },
+  split: { type: 'string' },
+  'flash-attention': { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+type Values = {
+  [K in keyof typeof ESTIMATE_OPTIONS]?: (typeof ESTIMATE_OPTIONS)[K] extends { type: 'boolean' }
+    ? boolean
+    : (typeof ESTIMATE_OPTIONS)[K] extends { multiple: true }
+      ? string[]
+      : string;
+};
+
+function resolveHost(values: Values): HostSystem {
+  return {
+    memoryBytes:
+      values.ram === undefined ? DEFAULT_HOST.memoryBytes : parsePositive('--ram', values.ram, 'GB') * 1024 ** 3,
+    bandwidthBytesPerSecond:
+      values['ram-bandwidth'] === undefined
+        ? DEFAULT_HOST.bandwidthBytesPerSecond
+        : parsePositive('--ram-bandwidth', values['ram-bandwidth'], 'GB/s') * 1e9,
+  };
+}
+
+function onOff(flag: string, raw: string | undefined): boolean | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === 'on' || raw === 'true') return true;
+  if (raw === 'off' || raw === 'false') return false;
+  throw new CliError(`${flag} must be on or off; got '${raw}'`);
+}
+
+export function runEstimate(values: Values, out: (text: string) => void): void {
+  const runtime = resolveRuntime(values.runtime);
+  const model = resolveModel(values);
+  const format = resolveFormat(values.precision, values.bpw, runtime);
+  const kvCacheType = resolveKvCache(values['kv-cache'], runtime);
+  const limit = model.contextLimit;
+  const contextTokens =
+    values.context === undefined
+      ? Math.min(8192, limit)
+      : parseWhole('--context', values.context, 'tokens', 1, limit, true);
+  const sequences = values.batch === undefined ? 1 : parseWhole('--batch', values.batch, 'sequences', 1, 4096);
+  const promptTokens =
+    values.prompt === undefined
+      ? contextTokens
+      : parseWhole('--prompt', values.prompt, 'tokens', 1, contextTokens, true);
+  const gpus = resolveGpus(
+    {
+      gpu: values.gpu,
+      gpus: values.gpus,
+      vram: values.vram,
+      bandwidth: values.bandwidth,
+      tflops: values.tflops,
+      gpuVendor: values['gpu-vendor'],
+    },
+    (raw) => parseWhole('--gpus', raw, 'GPUs', 1, 64),
+  );
+  const split = values.split;
+  if (split !== undefined && split !== 'layer' && split !== 'tensor')
+    throw new CliError(`--split must be layer or tensor; got '${split}'`);
+  const input: EstimateInput = {
+    arch: model.arch,
+    format,
+    contextTokens,
+    sequences,
+    kvCacheType,
+    runtime,
+    devices: gpus.devices,
+    host: resolveHost(values),
+    splitMode: split,
+    flashAttention: onOff('--flash-attention', values['flash-attention']),
+    promptTokens,
+  };
+  const result = estimate(input);
+  if (!result.ok) throw new CliError(result.error);
+  const e = result.value;
+  const maxContextTokens = maxContext(input, limit);
+  if (values.json) {
+    const report = {
+      model: { id: model.id, name: model.name, source: model.source, contextLimit: limit },
+      format: { id: format.id, label: format.label, bitsPerWeight: e.weights.bitsPerWeight },
+      runtime,
+      contextTokens,
+      promptTokens,
+      batch: sequences,
+      kvCache: kvCacheType,
+      gpus: gpus.summary,
+      params: e.params,
+      memory: e.memory,
+      fit: { ...e.fit, maxContextTokens },
+      speed: e.speed,
+    };
+    out(JSON.stringify(report, null, 2));
+    return;
+  }
+  out(
+    renderEstimate({
+      model,
+      format,
+      runtime,
+      contextTokens,
+      sequences,
+      kvCacheType,
+      gpus: gpus.summary,
+      estimate: e,
+      maxContextTokens,
+      promptTokens,
+    }),
+  );
+}

@@ -1,0 +1,75 @@
+import type { WeightFormat } from '../core/formats/weight-formats';
+import type { Estimate } from '../core/estimate';
+import { RUNTIMES, type RuntimeId } from '../core/runtimes';
+import {
+  formatContext,
+  formatGiB,
+  formatParams,
+  formatPercent,
+  formatSeconds,
+  formatTokensPerSecond,
+} from '../view-models/format-units';
+import { verdictWords } from '../view-models/verdict';
+
+export interface EstimateReport {
+  readonly model: { readonly name: string };
+  readonly format: WeightFormat;
+  readonly runtime: RuntimeId;
+  readonly contextTokens: number;
+  readonly promptTokens: number;
+  readonly sequences: number;
+  readonly kvCacheType: string;
+  readonly gpus: readonly { readonly name: string; readonly count: number }[];
+  readonly estimate: Estimate;
+  readonly maxContextTokens: number;
+}
+
+const row = (label: string, value: string) => `  ${label.padEnd(14)}${value}`;
+
+/** The human-readable report: same words and units as the page. */
+export function renderEstimate(r: EstimateReport): string {
+  const { memory, fit, speed, params } = r.estimate;
+  const gpuText = r.gpus.map((g) => `${g.count} × ${g.name}`).join(' + ');
+  const deviceCount = r.gpus.reduce((n, g) => n + g.count, 0);
+  const seqText = `${r.sequences} sequence${r.sequences === 1 ? '' : 's'}`;
+  const lines = [
+    `${r.model.name} · ${r.format.label} (${r.estimate.weights.bitsPerWeight.toFixed(2)} bpw) · ${formatContext(r.contextTokens)} context × ${seqText} · ${r.kvCacheType} KV · ${RUNTIMES[r.runtime].label}`,
+    `on ${gpuText}`,
+    '',
+    row('Verdict', verdictWords(r.estimate)),
+    row(
+      'Memory',
+      `${formatGiB(memory.deviceBytes)} needed on the GPU${deviceCount > 1 ? 's' : ''}, ${formatGiB(fit.usableBytes)} usable`,
+    ),
+    row(
+      '  weights',
+      formatGiB(memory.weightsBytes) +
+        (memory.hostWeightsBytes > 0
+          ? ` (${formatGiB(memory.hostWeightsBytes)} input embedding stays in system RAM)`
+          : ''),
+    ),
+    row('  KV cache', formatGiB(memory.kvCacheBytes)),
+    row('  activations', formatGiB(memory.activationBytes)),
+    row('  overhead', formatGiB(memory.overheadBytes)),
+    row(
+      'Max context',
+      r.maxContextTokens > 0 ? `${formatContext(r.maxContextTokens)} tokens per sequence fit` : 'none fits',
+    ),
+    row(
+      'Decode',
+      `~${formatTokensPerSecond(speed.decodeTokensPerSecond)} per sequence (physical upper bound ${formatTokensPerSecond(speed.decodeUpperBoundTokensPerSecond)})`,
+    ),
+  ];
+  if (r.sequences > 1)
+    lines.push(row('', `~${formatTokensPerSecond(speed.decodeTotalTokensPerSecond)} across ${seqText}`));
+  lines.push(
+    row(
+      'Prefill',
+      `~${formatTokensPerSecond(speed.prefillTokensPerSecond)}, first token after ~${formatSeconds(speed.timeToFirstTokenSeconds)} (prompt of ${formatContext(r.promptTokens)} tokens)`,
+    ),
+    row('Parameters', `${formatParams(params.total)} total, ${formatParams(params.active)} active per token`),
+    '',
+    `Estimates, not measurements: speed assumes the context is full; fits = at most ${formatPercent(0.9)} of usable memory.`,
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,204 @@
+import { readFileSync } from 'node:fs';
+import { GPUS, MODELS, gpuDevice } from '../catalog/catalog';
+import { parseHfConfig } from '../catalog/hf-config';
+import { lookupEntry, gpuLabel } from '../catalog/lookup';
+import type { GpuEntry } from '../catalog/schema';
+import { fallbackArchitecture, type ModelArchitecture } from '../core/architecture';
+import type { Device } from '../core/devices';
+import { customBpwFormat, weightFormatById, type WeightFormat } from '../core/formats/weight-formats';
+import { isKvCacheType, KV_CACHE_TYPES, type KvCacheType } from '../core/kv-cache';
+import { isRuntimeId, RUNTIME_IDS, type RuntimeId, type Vendor } from '../core/runtimes';
+import { formatParams } from '../view-models/format-units';
+import { CliError } from './cli-error';
+import { parseParamCount, parsePositive } from './parse-values';
+
+/** Turns flag values into estimator inputs; every failure is a CliError naming the flag. */
+
+export interface ResolvedModel {
+  readonly id: string;
+  readonly name: string;
+  readonly arch: ModelArchitecture;
+  readonly contextLimit: number;
+  readonly source: string;
+}
+
+export interface ResolvedGpus {
+  readonly devices: Device[];
+  /** For output: distinct GPUs with counts. */
+  readonly summary: { readonly id: string; readonly name: string; readonly count: number }[];
+}
+
+function suggestionText(suggestions: readonly { id: string; name: string }[]): string {
+  return suggestions.length ? ` Did you mean ${suggestions.map((s) => `'${s.id}' (${s.name})`).join(', ')}?` : '';
+}
+
+export function resolveModel(opts: {
+  model?: string | undefined;
+  config?: string | undefined;
+  params?: string | undefined;
+}): ResolvedModel {
+  const given = [opts.model, opts.config, opts.params].filter((v) => v !== undefined).length;
+  if (given !== 1) {
+    throw new CliError('choose the model with exactly one of --model <id>, --config <config.json> or --params <7b>');
+  }
+  if (opts.model !== undefined) {
+    const found = lookupEntry(MODELS, opts.model);
+    if (found.kind === 'ambiguous') {
+      throw new CliError(
+        `--model '${opts.model}' matches ${found.candidates.map((m) => `'${m.id}'`).join(', ')}; give the full id`,
+      );
+    }
+    if (found.kind === 'unknown') {
+      throw new CliError(
+        `unknown model '${opts.model}'.${suggestionText(found.suggestions)} Run 'headroom models' for the list.`,
+      );
+    }
+    const m = found.entry;
+    return { id: m.id, name: m.name, arch: m.arch, contextLimit: m.contextLength, source: m.source };
+  }
+  if (opts.config !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(opts.config, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'unreadable');
+      throw new CliError(`cannot read --config '${opts.config}': ${why}`);
+    }
+    const parsed = parseHfConfig(text);
+    if (!parsed.ok) throw new CliError(`${parsed.error} (in ${opts.config})`);
+    return {
+      id: 'custom-config',
+      name: `${parsed.value.modelType} from ${opts.config}`,
+      arch: parsed.value.arch,
+      contextLimit: parsed.value.contextLength,
+      source: opts.config,
+    };
+  }
+  const count = parseParamCount('--params', opts.params ?? '');
+  return {
+    id: 'custom-params',
+    name: `${formatParams(count)} model (assumed Llama-3-like shape)`,
+    arch: fallbackArchitecture(count),
+    contextLimit: 1_048_576,
+    source: 'parameter count',
+  };
+}
+
+export function resolveFormat(
+  precision: string | undefined,
+  bpw: string | undefined,
+  runtime: RuntimeId,
+): WeightFormat {
+  if (precision !== undefined && bpw !== undefined) throw new CliError('give either --precision or --bpw, not both');
+  if (bpw !== undefined) {
+    const bits = parsePositive('--bpw', bpw, 'bits per weight');
+    if (bits > 32) throw new CliError(`--bpw must be at most 32; got '${bpw}'`);
+    return customBpwFormat(bits);
+  }
+  const name = precision ?? (runtime === 'llama.cpp' ? 'Q4_K_M' : runtime === 'mlx' ? 'mlx-4bit' : 'bf16');
+  const format = weightFormatById(name);
+  if (!format) {
+    throw new CliError(
+      `unknown --precision '${name}'. Use a format such as f16, bf16, fp8, int8, awq, gptq, nf4, Q4_K_M, Q8_0, exl2-4.65 or bpw-3.5; 'headroom formats' lists them all.`,
+    );
+  }
+  return format;
+}
+
+export function resolveRuntime(raw: string | undefined): RuntimeId {
+  const value = (raw ?? 'llama.cpp').toLowerCase();
+  const id = value === 'llamacpp' || value === 'llama-cpp' ? 'llama.cpp' : value === 'hf' ? 'transformers' : value;
+  if (!isRuntimeId(id)) throw new CliError(`unknown --runtime '${raw ?? ''}'; choose one of ${RUNTIME_IDS.join(', ')}`);
+  return id;
+}
+
+// Which cache types each runtime accepts: llama.cpp -ctk/-ctv (common/arg.cpp kv_cache_types),
+// vLLM --kv-cache-dtype (auto, fp8), transformers and MLX cache in the model dtype.
+const KV_SUPPORT: Record<RuntimeId, readonly KvCacheType[]> = {
+  'llama.cpp': ['f32', 'f16', 'bf16', 'q8_0', 'q4_0'],
+  vllm: ['f16', 'bf16', 'fp8'],
+  transformers: ['f32', 'f16', 'bf16'],
+  mlx: ['f16', 'bf16', 'q8_0', 'q4_0'],
+};
+
+export function resolveKvCache(raw: string | undefined, runtime: RuntimeId): KvCacheType {
+  const value = (raw ?? 'f16').toLowerCase().replace(/^fp16$/, 'f16');
+  if (!isKvCacheType(value)) {
+    throw new CliError(`unknown --kv-cache '${raw ?? ''}'; choose one of ${Object.keys(KV_CACHE_TYPES).join(', ')}`);
+  }
+  if (!KV_SUPPORT[runtime].includes(value)) {
+    throw new CliError(`${runtime} has no ${value} KV cache; it supports ${KV_SUPPORT[runtime].join(', ')}`);
+  }
+  return value;
+}
+
+function lookupGpu(query: string): GpuEntry {
+  const found = lookupEntry(GPUS, query);
+  if (found.kind === 'found') return found.entry;
+  if (found.kind === 'ambiguous') {
+    throw new CliError(
+      `--gpu '${query}' matches ${found.candidates.map((g) => `'${g.id}' (${gpuLabel(g)})`).join(', ')}; be more specific`,
+    );
+  }
+  throw new CliError(
+    `unknown GPU '${query}'.${suggestionText(found.suggestions)} Run 'headroom gpus' for the list, or describe it with --vram and --bandwidth.`,
+  );
+}
+
+export interface GpuFlags {
+  readonly gpu?: string[] | undefined;
+  readonly gpus?: string | undefined;
+  readonly vram?: string | undefined;
+  readonly bandwidth?: string | undefined;
+  readonly tflops?: string | undefined;
+  readonly gpuVendor?: string | undefined;
+}
+
+const VENDORS: readonly Vendor[] = ['nvidia', 'amd', 'apple', 'intel'];
+
+export function resolveGpus(flags: GpuFlags, parseCount: (raw: string) => number): ResolvedGpus {
+  const names = flags.gpu ?? [];
+  const custom = flags.vram !== undefined || flags.bandwidth !== undefined;
+  if (custom && names.length > 0) throw new CliError('give either --gpu or a custom --vram/--bandwidth, not both');
+  if (!custom && names.length === 0) {
+    throw new CliError(
+      "choose a GPU with --gpu <name> (see 'headroom gpus') or describe one with --vram <GB> --bandwidth <GB/s>",
+    );
+  }
+  const count = flags.gpus === undefined ? 1 : parseCount(flags.gpus);
+  if (names.length > 1 && flags.gpus !== undefined) {
+    throw new CliError(
+      '--gpus repeats a single --gpu; for a mixed pool repeat --gpu instead (e.g. --gpu 5090 --gpu 3090)',
+    );
+  }
+  if (custom) {
+    if (flags.vram === undefined || flags.bandwidth === undefined)
+      throw new CliError('a custom GPU needs both --vram <GB> and --bandwidth <GB/s>');
+    const vendor = (flags.gpuVendor ?? 'nvidia').toLowerCase() as Vendor;
+    if (!VENDORS.includes(vendor))
+      throw new CliError(`--gpu-vendor must be one of ${VENDORS.join(', ')}; got '${flags.gpuVendor ?? ''}'`);
+    const gb = parsePositive('--vram', flags.vram, 'GB');
+    const device: Device = {
+      name: `custom ${gb} GB`,
+      vendor,
+      memoryBytes: gb * 1024 ** 3,
+      bandwidthBytesPerSecond: parsePositive('--bandwidth', flags.bandwidth, 'GB/s') * 1e9,
+      fp16FlopsPerSecond: flags.tflops === undefined ? 0 : parsePositive('--tflops', flags.tflops, 'TFLOPS') * 1e12,
+      unifiedMemory: vendor === 'apple',
+    };
+    return {
+      devices: Array.from({ length: count }, () => device),
+      summary: [{ id: 'custom', name: device.name, count }],
+    };
+  }
+  const entries = names.map(lookupGpu);
+  const devices = entries.flatMap((g) => Array.from({ length: count }, () => gpuDevice(g)));
+  const summary = new Map<string, { id: string; name: string; count: number }>();
+  for (const g of entries) {
+    const row = summary.get(g.id) ?? { id: g.id, name: gpuLabel(g), count: 0 };
+    row.count += count;
+    summary.set(g.id, row);
+  }
+  return { devices, summary: [...summary.values()] };
+}

@@ -1,0 +1,65 @@
+import type { RuntimeProfile, Vendor } from './runtimes';
+
+/** One accelerator (or a CPU socket with its RAM), in bytes, bytes/s and FLOP/s. */
+export interface Device {
+  readonly name: string;
+  readonly vendor: Vendor;
+  readonly memoryBytes: number;
+  readonly bandwidthBytesPerSecond: number;
+  /** Dense FP16/BF16 matrix throughput; 0 when unknown (no prefill estimate then). */
+  readonly fp16FlopsPerSecond: number;
+  /** CPU and GPU share one pool (Apple silicon): nothing to offload to. */
+  readonly unifiedMemory: boolean;
+}
+
+/** System RAM that llama.cpp and transformers can spill layers into. */
+export interface HostSystem {
+  readonly memoryBytes: number;
+  readonly bandwidthBytesPerSecond: number;
+}
+
+/**
+ * A desktop with 64 GiB of dual-channel DDR5-5600: 2 channels × 8 bytes × 5,600 MT/s = 89.6 GB/s
+ * (JEDEC JESD79-5 data rates; https://en.wikipedia.org/wiki/DDR5_SDRAM).
+ */
+export const DEFAULT_HOST: HostSystem = {
+  memoryBytes: 64 * 1024 ** 3,
+  bandwidthBytesPerSecond: 89.6e9,
+};
+
+/**
+ * PCIe 4.0 x16 moves ~31.5 GB/s per direction (16 GT/s × 16 lanes, 128b/130b encoding;
+ * https://pcisig.com/specifications): llama.cpp streams offloaded weights over it for prompt batches.
+ */
+export const PCIE_BYTES_PER_SECOND = 31.5e9;
+
+/**
+ * Share of unified memory macOS lets the GPU wire (Metal recommendedMaxWorkingSetSize): 2/3 on
+ * machines up to 32 GB (10922.67 MB of 16 GB, https://github.com/ggml-org/llama.cpp/issues/2209;
+ * 21845.34 MB of 32 GB, https://github.com/ggml-org/llama.cpp/pull/2011) and 3/4 above
+ * (49152 MiB of 64 GB, https://github.com/ggml-org/llama.cpp/issues/1870; 73728 MB of 96 GB,
+ * https://github.com/ggml-org/llama.cpp/issues/3213). `sysctl iogpu.wired_limit_mb` raises it.
+ */
+export function appleGpuShare(memoryBytes: number): number {
+  return memoryBytes <= 32 * 1024 ** 3 ? 2 / 3 : 3 / 4;
+}
+
+/** Memory the runtime may fill on this device, bytes. */
+export function usableBytes(device: Device, runtime: RuntimeProfile): number {
+  const share = device.unifiedMemory ? appleGpuShare(device.memoryBytes) : 1;
+  return device.memoryBytes * share * runtime.memoryFraction;
+}
+
+export function deviceProblem(d: Device): string | null {
+  const checks: [string, number][] = [
+    ['memory', d.memoryBytes],
+    ['bandwidth', d.bandwidthBytesPerSecond],
+  ];
+  for (const [name, value] of checks) {
+    if (!Number.isFinite(value) || value <= 0) return `${d.name}: ${name} must be a positive number`;
+  }
+  if (!Number.isFinite(d.fp16FlopsPerSecond) || d.fp16FlopsPerSecond < 0) {
+    return `${d.name}: FP16 throughput must be zero (unknown) or a positive number`;
+  }
+  return null;
+}

@@ -1,0 +1,35 @@
+import type { ModelArchitecture } from './architecture';
+import { tensorElements, tensorInventory, type TensorSpec } from './tensors';
+
+export interface ParameterCounts {
+  /** Every stored parameter. */
+  readonly total: number;
+  /** Parameters used for one token: routed experts counted by activeExperts / experts. */
+  readonly active: number;
+  /**
+   * Parameters read from memory for one decoded token: `active` without the input embedding
+   * table, of which only one row per token is looked up (unless it doubles as the output head).
+   */
+  readonly activePerToken: number;
+  /** Input embedding table (vocab × hidden). */
+  readonly embedding: number;
+}
+
+/** Fraction of a tensor that one token touches. */
+export function activeFraction(arch: ModelArchitecture, t: TensorSpec): number {
+  return t.routed && arch.moe ? arch.moe.activeExperts / arch.moe.experts : 1;
+}
+
+export function countParameters(arch: ModelArchitecture): ParameterCounts {
+  let total = 0;
+  let active = 0;
+  let embedding = 0;
+  for (const t of tensorInventory(arch)) {
+    const n = tensorElements(t);
+    total += n;
+    active += n * activeFraction(arch, t);
+    if (t.name === 'token_embd') embedding = n;
+  }
+  const activePerToken = arch.tiedEmbeddings ? active : active - embedding;
+  return { total, active, activePerToken, embedding };
+}
