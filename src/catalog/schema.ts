@@ -77,6 +77,8 @@ export const modelSchema = z.strictObject({
     active: positive,
     /** "excludes-embedding": the published active count leaves out the input embedding table. */
     activeConvention: z.enum(['all', 'excludes-embedding']),
+    /** Step the published figures were rounded to ("3.3B" → 1e8), when they have two significant digits. */
+    roundedTo: positive.optional(),
   }),
   paramsSource: url,
   releaseDate: z.iso.date(),

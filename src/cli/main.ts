@@ -43,6 +43,25 @@ Examples
   headroom estimate --config ./config.json --precision awq --runtime vllm --gpu l40s
 `;
 
+/**
+ * node:util parseArgs refuses "--context -5" as ambiguous; joining a negative number to its flag
+ * lets the value checks explain what is wrong with it instead.
+ */
+function joinNegativeValues(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    const next = args[i + 1];
+    if (arg.startsWith('--') && !arg.includes('=') && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
+}
+
 function run(argv: readonly string[], out: (text: string) => void): void {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
@@ -51,7 +70,7 @@ function run(argv: readonly string[], out: (text: string) => void): void {
   }
   if (command === 'estimate') {
     const { values, positionals } = parseArgs({
-      args: [...rest],
+      args: joinNegativeValues(rest),
       options: { ...ESTIMATE_OPTIONS, help: { type: 'boolean', short: 'h' } },
       strict: true,
       allowPositionals: true,

@@ -53,7 +53,9 @@ export function renderEstimate(r: EstimateReport): string {
     row('  overhead', formatGiB(memory.overheadBytes)),
     row(
       'Max context',
-      r.maxContextTokens > 0 ? `${formatContext(r.maxContextTokens)} tokens per sequence fit` : 'none fits',
+      r.maxContextTokens > 0
+        ? `${formatContext(r.maxContextTokens)} tokens per sequence fit`
+        : 'the model does not fit entirely in GPU memory at any context',
     ),
     row(
       'Decode',

@@ -132,7 +132,7 @@ export function estimateUnchecked(input: EstimateInput): Estimate {
   // offloading the input layer", src/llama-model.cpp); a tied table is duplicated as the output.
   const hostWeightsBytes =
     input.runtime === 'llama.cpp' && !devices.every((d) => d.unifiedMemory) ? w.inputEmbeddingBytes : 0;
-  const layerWeightBytes = w.layerBytes.reduce((a, b) => a + b, 0);
+  const layerWeightBytes = w.allLayersBytes;
   const tiedCopy = arch.tiedEmbeddings && hostWeightsBytes > 0 ? w.inputEmbeddingBytes : 0;
   const deviceFixedWeightBytes = w.outputBytes + w.inputEmbeddingBytes - hostWeightsBytes + tiedCopy;
   const placement = placeModel({

@@ -49,69 +49,65 @@ export interface Placement {
   readonly perDevice: readonly DeviceLoad[];
 }
 
-function tensorSplit(input: PlacementInput, usable: number[], overhead: number[]): DeviceLoad[] {
-  // Tensor parallelism shards every weight matrix and the KV heads evenly (Megatron-LM,
-  // arXiv:1909.08053); each shard carries its own activations and runtime overhead.
-  const n = input.devices.length;
-  const shard = (input.layerWeightBytes + input.deviceFixedWeightBytes + input.kvBytes) / n;
-  return input.devices.map((d, i) => ({
-    name: d.name,
-    usableBytes: usable[i] ?? 0,
-    overheadBytes: overhead[i] ?? 0,
-    neededBytes: shard + input.activationBytes + (overhead[i] ?? 0),
-  }));
-}
-
-function layerSplit(input: PlacementInput, usable: number[], overhead: number[]): DeviceLoad[] {
-  // llama.cpp's default --split-mode layer hands each device a share of layers proportional to
-  // its free memory (llama_model_load tensor_split) and puts the output head on the last one.
-  const totalUsable = usable.reduce((a, b) => a + b, 0);
-  const layerPart = input.layerWeightBytes + input.kvBytes;
-  const last = input.devices.length - 1;
-  return input.devices.map((d, i) => {
-    const share = totalUsable > 0 ? (usable[i] ?? 0) / totalUsable : 0;
-    const fixed = i === last ? input.deviceFixedWeightBytes : 0;
-    return {
-      name: d.name,
-      usableBytes: usable[i] ?? 0,
-      overheadBytes: overhead[i] ?? 0,
-      neededBytes: layerPart * share + fixed + input.activationBytes + (overhead[i] ?? 0),
-    };
-  });
-}
-
+// Hot path: the matrix views place ~100,000 configurations per render, so this is written with
+// plain loops and one result object.
 export function placeModel(input: PlacementInput): Placement {
   const { devices, runtime } = input;
-  const usable = devices.map((d) => usableBytes(d, runtime));
-  const overhead = devices.map((d) => runtime.deviceOverheadBytes(d.vendor));
-  const perDevice =
-    input.splitMode === 'tensor' || devices.length === 1
-      ? tensorSplit(input, usable, overhead)
-      : layerSplit(input, usable, overhead);
-  const usableTotal = usable.reduce((a, b) => a + b, 0);
-  const neededBytes = perDevice.reduce((a, d) => a + d.neededBytes, 0);
-  const overheadBytes = overhead.reduce((a, b) => a + b, 0);
-  const ratio =
-    input.splitMode === 'tensor'
-      ? Math.max(...perDevice.map((d) => d.neededBytes / d.usableBytes))
-      : neededBytes / usableTotal;
-  const base = { ratio, usableBytes: usableTotal, neededBytes, overheadBytes, perDevice };
-  if (ratio <= 1) {
-    const verdict = ratio <= TIGHT_THRESHOLD ? 'fits' : 'tight';
-    return { ...base, verdict, deviceLayers: input.layers, offloadedFraction: 0 };
+  const n = devices.length;
+  const tensor = input.splitMode === 'tensor' || n === 1;
+  let usableTotal = 0;
+  for (const d of devices) usableTotal += usableBytes(d, runtime);
+  // Tensor parallelism shards every weight matrix and the KV heads evenly (Megatron-LM,
+  // arXiv:1909.08053). llama.cpp's default --split-mode layer hands each device a share of layers
+  // proportional to its free memory (tensor_split) and puts the output head on the last one.
+  const layerPart = input.layerWeightBytes + input.kvBytes;
+  const shard = (layerPart + input.deviceFixedWeightBytes) / n;
+  const perDevice: DeviceLoad[] = [];
+  let neededBytes = 0;
+  let overheadBytes = 0;
+  let worst = 0;
+  for (let i = 0; i < n; i++) {
+    const d = devices[i] as Device;
+    const usable = usableBytes(d, runtime);
+    const overhead = runtime.deviceOverheadBytes(d.vendor);
+    const weights = tensor
+      ? shard
+      : (layerPart * usable) / usableTotal + (i === n - 1 ? input.deviceFixedWeightBytes : 0);
+    const needed = weights + input.activationBytes + overhead;
+    perDevice.push({ name: d.name, usableBytes: usable, overheadBytes: overhead, neededBytes: needed });
+    neededBytes += needed;
+    overheadBytes += overhead;
+    worst = Math.max(worst, needed / usable);
   }
-  const canOffload = runtime.canOffload && devices.every((d) => !d.unifiedMemory);
-  const fixedOnDevices = input.deviceFixedWeightBytes + devices.length * input.activationBytes + overheadBytes;
-  const perLayer = (input.layerWeightBytes + input.kvBytes) / input.layers;
-  const roomForLayers = usableTotal - fixedOnDevices;
-  const deviceLayers = Math.max(0, Math.min(input.layers - 1, Math.floor(roomForLayers / perLayer)));
+  const ratio = tensor ? worst : neededBytes / usableTotal;
+  if (ratio <= 1) {
+    return {
+      verdict: ratio <= TIGHT_THRESHOLD ? 'fits' : 'tight',
+      ratio,
+      usableBytes: usableTotal,
+      neededBytes,
+      overheadBytes,
+      deviceLayers: input.layers,
+      offloadedFraction: 0,
+      perDevice,
+    };
+  }
+  let canOffload = runtime.canOffload;
+  for (const d of devices) if (d.unifiedMemory) canOffload = false;
+  const fixedOnDevices = input.deviceFixedWeightBytes + n * input.activationBytes + overheadBytes;
+  const perLayer = layerPart / input.layers;
+  const fitting = Math.floor((usableTotal - fixedOnDevices) / perLayer);
+  const deviceLayers = Math.max(0, Math.min(input.layers - 1, fitting));
   const offloadedFraction = (input.layers - deviceLayers) / input.layers;
-  const hostNeed = offloadedFraction * (input.layerWeightBytes + input.kvBytes);
-  const offloadWorks = canOffload && deviceLayers >= 1 && hostNeed <= input.host.memoryBytes;
+  const offloadWorks = canOffload && deviceLayers >= 1 && offloadedFraction * layerPart <= input.host.memoryBytes;
   return {
-    ...base,
     verdict: offloadWorks ? 'offload' : 'no',
+    ratio,
+    usableBytes: usableTotal,
+    neededBytes,
+    overheadBytes,
     deviceLayers: offloadWorks ? deviceLayers : 0,
     offloadedFraction: offloadWorks ? offloadedFraction : 1,
+    perDevice,
   };
 }

@@ -82,9 +82,8 @@ function elementsPerTokenPerLayer(arch: ModelArchitecture, runtime: RuntimeId): 
 export function slidingLayerCount(arch: ModelArchitecture): number {
   const sw = arch.slidingWindow;
   if (!sw || sw.pattern < 2) return 0;
-  let n = 0;
-  for (let il = 0; il < arch.layers; il++) if (il % sw.pattern < sw.pattern - 1) n++;
-  return n;
+  // Layers p-1, 2p-1, … are global: floor(layers / p) of them.
+  return arch.layers - Math.floor(arch.layers / sw.pattern);
 }
 
 /** KV cache bytes: Σ over layers of cells × elements per token × bytes per element. */

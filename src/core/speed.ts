@@ -50,13 +50,18 @@ export function weightBytesPerStep(arch: ModelArchitecture, w: WeightAnalysis, s
 
 /** Seconds to stream `bytes` spread over devices: layer split runs them in turn, tensor split at once. */
 function streamSeconds(bytes: number, devices: readonly Device[], split: SplitMode, efficiency: number): number {
-  if (split === 'tensor' || devices.length === 1) {
-    const slowest = Math.min(...devices.map((d) => d.bandwidthBytesPerSecond));
-    return bytes / devices.length / (slowest * efficiency);
+  const n = devices.length;
+  if (split === 'tensor' || n === 1) {
+    let slowest = Infinity;
+    for (const d of devices) slowest = Math.min(slowest, d.bandwidthBytesPerSecond);
+    return bytes / n / (slowest * efficiency);
   }
   // Layer split hands out bytes in proportion to memory; each device reads its share in turn.
-  const memory = devices.reduce((a, d) => a + d.memoryBytes, 0);
-  return devices.reduce((t, d) => t + (bytes * d.memoryBytes) / memory / (d.bandwidthBytesPerSecond * efficiency), 0);
+  let memory = 0;
+  for (const d of devices) memory += d.memoryBytes;
+  let seconds = 0;
+  for (const d of devices) seconds += (bytes * d.memoryBytes) / memory / (d.bandwidthBytesPerSecond * efficiency);
+  return seconds;
 }
 
 /**
@@ -79,8 +84,12 @@ export function estimateSpeed(input: SpeedInput): SpeedEstimate {
   const memorySeconds =
     streamSeconds(deviceBytes, devices, input.splitMode, k.bandwidthEfficiency) +
     hostBytes / (host.bandwidthBytesPerSecond * cpu.bandwidthEfficiency);
-  const flops = devices.reduce((a, d) => a + d.fp16FlopsPerSecond, 0);
-  const computeKnown = devices.every((d) => d.fp16FlopsPerSecond > 0);
+  let flops = 0;
+  let computeKnown = true;
+  for (const d of devices) {
+    flops += d.fp16FlopsPerSecond;
+    if (!(d.fp16FlopsPerSecond > 0)) computeKnown = false;
+  }
   const computeSeconds = computeKnown
     ? (2 * input.activeParamsPerToken * sequences) / (flops * k.computeEfficiency)
     : 0;

@@ -10,6 +10,8 @@ export interface WeightAnalysis {
   readonly totalBytes: number;
   /** Bytes of each repeating block, in order. */
   readonly layerBytes: readonly number[];
+  /** Sum of layerBytes. */
+  readonly allLayersBytes: number;
   /** The input embedding table (llama.cpp keeps it in system memory). */
   readonly inputEmbeddingBytes: number;
   /** Output head and final norm. */
@@ -71,6 +73,7 @@ function analyse(arch: ModelArchitecture, format: WeightFormat): WeightAnalysis 
   return {
     totalBytes,
     layerBytes,
+    allLayersBytes: layerBytes.reduce((a, b) => a + b, 0),
     inputEmbeddingBytes,
     outputBytes,
     routedExpertBytes,

@@ -26,10 +26,14 @@ export interface WeightFormat {
 
 const GGML_QUANT_SOURCE = 'https://github.com/ggml-org/llama.cpp/blob/master/src/llama-quant.cpp';
 
+// GGUF's float file types get their own ids so that "f16" keeps meaning a plain 16-bit checkpoint.
+const GGUF_FLOAT = new Set<GgufFileType>(['F32', 'F16', 'BF16']);
+
 function gguf(fileType: GgufFileType): WeightFormat {
+  const float = GGUF_FLOAT.has(fileType);
   return {
-    id: fileType,
-    label: fileType === 'MXFP4_MOE' ? 'MXFP4 (GGUF)' : fileType,
+    id: float ? `gguf-${fileType.toLowerCase()}` : fileType,
+    label: fileType === 'MXFP4_MOE' ? 'MXFP4 (GGUF)' : float ? `${fileType} (GGUF)` : fileType,
     family: 'gguf',
     bits: ggmlBitsPerWeight(GGUF_FILE_TYPES[fileType]),
     keep16: 'none',

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { countParameters } from '../core/params';
+import { MODELS } from './catalog';
+import { parseHfConfig, parseHfConfigObject } from './hf-config';
+
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../../test/fixtures/configs', name), 'utf8');
+const catalogArch = (id: string) => MODELS.find((m) => m.id === id)?.arch;
+
+describe('Hugging Face config.json', () => {
+  it.each([
+    ['llama-3-8b.json', 'llama-3-8b'],
+    ['mixtral-8x7b.json', 'mixtral-8x7b'],
+    ['deepseek-v3.json', 'deepseek-v3'],
+    ['gemma-2-9b.json', 'gemma-2-9b'],
+  ])('%s gives the same parameter counts as the catalogue entry', (file, id) => {
+    const parsed = parseHfConfig(fixture(file));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const expected = catalogArch(id);
+    if (!expected) throw new Error(`no catalogue entry ${id}`);
+    expect(countParameters(parsed.value.arch)).toEqual(countParameters(expected));
+  });
+
+  it('reads the sliding-window layout and context limit', () => {
+    const parsed = parseHfConfig(fixture('gemma-2-9b.json'));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.value.arch.slidingWindow).toEqual({ window: 4096, pattern: 2 });
+    expect(parsed.value.arch.tiedEmbeddings).toBe(true);
+    expect(parsed.value.contextLength).toBe(8192);
+  });
+
+  it.each([
+    ['truncated.json', /not valid JSON/],
+    ['missing-layers.json', /missing num_hidden_layers/],
+  ])('%s is rejected with a specific message', (file, message) => {
+    const parsed = parseHfConfig(fixture(file));
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error).toMatch(message);
+  });
+
+  it.each([
+    [[], /JSON object/],
+    [{ num_hidden_layers: -3, hidden_size: 4096 }, /num_hidden_layers must be/],
+    [
+      {
+        num_hidden_layers: 2,
+        hidden_size: 64,
+        num_attention_heads: 2,
+        num_key_value_heads: 4,
+        vocab_size: 10,
+        intermediate_size: 8,
+      },
+      /kvHeads/,
+    ],
+    [
+      {
+        num_hidden_layers: 2,
+        hidden_size: 64,
+        num_attention_heads: 2,
+        vocab_size: 10,
+        intermediate_size: 8,
+        tie_word_embeddings: 'yes',
+      },
+      /tie_word_embeddings must be true or false/,
+    ],
+  ])('rejects %j', (json, message) => {
+    const parsed = parseHfConfigObject(json);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error).toMatch(message);
+  });
+});

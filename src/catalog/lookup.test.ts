@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { GPUS, MODELS } from './catalog';
+import { gpuLabel, lookupEntry } from './lookup';
+
+describe('catalogue lookup', () => {
+  it('finds a GPU by id or by an unambiguous fragment', () => {
+    const byFragment = lookupEntry(GPUS, '4090');
+    expect(byFragment.kind === 'found' && byFragment.entry.id).toBe('rtx-4090');
+    const byId = lookupEntry(GPUS, 'h100-80gb-sxm');
+    expect(byId.kind === 'found' && byId.entry.id).toBe('h100-80gb-sxm');
+  });
+
+  it('lists the candidates of an ambiguous name', () => {
+    const r = lookupEntry(GPUS, 'a100');
+    expect(r.kind).toBe('ambiguous');
+    if (r.kind === 'ambiguous')
+      expect(r.candidates.map((g) => g.id).sort()).toEqual(['a100-40gb-sxm', 'a100-80gb-sxm']);
+  });
+
+  it('suggests close matches for a typo', () => {
+    const r = lookupEntry(MODELS, 'llama-3-1-9b');
+    expect(r.kind).toBe('unknown');
+    if (r.kind === 'unknown') expect(r.suggestions.map((m) => m.id)).toContain('llama-3-1-8b');
+  });
+
+  it('labels GPUs with their marketing memory size once', () => {
+    const find = (id: string) => GPUS.find((g) => g.id === id);
+    const g4090 = find('rtx-4090');
+    const g3060 = find('rtx-3060-12gb');
+    if (!g4090 || !g3060) throw new Error('catalogue changed');
+    expect(gpuLabel(g4090)).toBe('RTX 4090 24 GB');
+    expect(gpuLabel(g3060)).toBe('RTX 3060 12 GB');
+  });
+});

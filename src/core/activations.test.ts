@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { activationBytes, type ActivationInput } from './activations';
+import { kvCacheSize } from './kv-cache';
+import { LLAMA_3_8B, MISTRAL_7B, QWEN_2_5_3B } from './test-architectures';
+import type { ModelArchitecture } from './architecture';
+
+const MiB = 1024 ** 2;
+
+function llamaCpp(arch: ModelArchitecture, ctx: number, flashAttention: boolean): ActivationInput {
+  const kv = kvCacheSize({ arch, contextTokens: ctx, sequences: 1, cacheType: 'f16', runtime: 'llama.cpp' });
+  return {
+    arch,
+    runtime: 'llama.cpp',
+    contextTokens: ctx,
+    sequences: 1,
+    activationBytes: 2,
+    kvCells: kv.cellsPerSequence,
+    kvLayerBytes: kv.bytes / arch.layers,
+    flashAttention,
+  };
+}
+
+describe('llama.cpp compute buffer', () => {
+  // Logged "CUDA0 compute buffer size" values, see the sources in activations.ts.
+  it('matches Mistral-7B with flash attention off: 164 MiB at 2K, 2,144 MiB at 32K', () => {
+    expect(activationBytes(llamaCpp(MISTRAL_7B, 2048, false))).toBe(164 * MiB);
+    expect(activationBytes(llamaCpp(MISTRAL_7B, 32768, false))).toBe(2144 * MiB);
+  });
+
+  it('is the logits buffer for large vocabularies: Qwen2.5-3B 300.75 MiB, Llama-3-8B 258.5 MiB at 512', () => {
+    expect(activationBytes(llamaCpp(QWEN_2_5_3B, 4096, true))).toBe(300.75 * MiB);
+    expect(activationBytes(llamaCpp(LLAMA_3_8B, 512, false))).toBe(258.5 * MiB);
+  });
+
+  it('does not grow with context when flash attention is on', () => {
+    expect(activationBytes(llamaCpp(MISTRAL_7B, 32768, true))).toBe(activationBytes(llamaCpp(MISTRAL_7B, 4096, true)));
+  });
+});

@@ -1,0 +1,72 @@
+import { architectureFrom } from './architecture';
+
+/**
+ * Reference shapes for core tests, copied from the models' config.json files
+ * (https://huggingface.co/meta-llama/Meta-Llama-3-8B/blob/main/config.json,
+ * https://huggingface.co/meta-llama/Llama-3.1-70B/blob/main/config.json,
+ * https://huggingface.co/mistralai/Mistral-7B-v0.1/blob/main/config.json,
+ * https://huggingface.co/mistralai/Mixtral-8x7B-v0.1/blob/main/config.json,
+ * https://huggingface.co/Qwen/Qwen2.5-3B/blob/main/config.json,
+ * https://huggingface.co/openlm-research/open_llama_7b_v2/blob/main/config.json).
+ */
+export const LLAMA_3_8B = architectureFrom({
+  layers: 32,
+  hiddenSize: 4096,
+  intermediateSize: 14336,
+  attentionHeads: 32,
+  kvHeads: 8,
+  headDim: 128,
+  vocabSize: 128256,
+  tiedEmbeddings: false,
+});
+
+export const LLAMA_3_70B = architectureFrom({
+  layers: 80,
+  hiddenSize: 8192,
+  intermediateSize: 28672,
+  attentionHeads: 64,
+  kvHeads: 8,
+  headDim: 128,
+  vocabSize: 128256,
+  tiedEmbeddings: false,
+});
+
+export const MISTRAL_7B = architectureFrom({
+  layers: 32,
+  hiddenSize: 4096,
+  intermediateSize: 14336,
+  attentionHeads: 32,
+  kvHeads: 8,
+  headDim: 128,
+  vocabSize: 32000,
+  tiedEmbeddings: false,
+});
+
+export const MIXTRAL_8X7B = architectureFrom({
+  ...MISTRAL_7B,
+  moe: { experts: 8, activeExperts: 2, sharedExperts: 0, expertIntermediateSize: 14336, denseLayers: 0 },
+});
+
+export const QWEN_2_5_3B = architectureFrom({
+  layers: 36,
+  hiddenSize: 2048,
+  intermediateSize: 11008,
+  attentionHeads: 16,
+  kvHeads: 2,
+  headDim: 128,
+  vocabSize: 151936,
+  tiedEmbeddings: true,
+  attentionBias: true,
+});
+
+/** OpenLLaMA 7B v2: LLaMA-7B shape with full multi-head attention (32 KV heads). */
+export const OPEN_LLAMA_7B = architectureFrom({
+  layers: 32,
+  hiddenSize: 4096,
+  intermediateSize: 11008,
+  attentionHeads: 32,
+  kvHeads: 32,
+  headDim: 128,
+  vocabSize: 32000,
+  tiedEmbeddings: false,
+});

@@ -1,0 +1,109 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const BIN = join(import.meta.dirname, '..', 'bin', 'headroom.js');
+const CONFIG = join(import.meta.dirname, 'fixtures', 'configs', 'llama-3-8b.json');
+
+function headroom(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 30_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function json(...args: string[]): Record<string, Record<string, unknown>> {
+  const r = headroom(...args, '--json');
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as Record<string, Record<string, unknown>>;
+}
+
+describe('headroom CLI', () => {
+  it('prints a readable estimate', () => {
+    const r = headroom('estimate', '--model', 'llama-3-1-70b', '--precision', 'Q4_K_M', '--gpu', '4090', '--gpus', '2');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Llama 3.1 70B · Q4_K_M');
+    expect(r.stdout).toContain('on 2 × RTX 4090 24 GB');
+    expect(r.stdout).toMatch(/Verdict\s+(fits|tight)/);
+    expect(r.stdout).toMatch(/Decode\s+~\d+(\.\d)? tok\/s/);
+  });
+
+  it('prints raw numbers with --json under stable field names', () => {
+    const out = json(
+      'estimate',
+      '--model',
+      'llama-3-8b',
+      '--precision',
+      'f16',
+      '--context',
+      '8192',
+      '--gpu',
+      'rtx-4090',
+    );
+    expect(out.params).toMatchObject({ total: 8030261248 });
+    expect(out.memory).toMatchObject({ kvCacheBytes: 1024 * 1024 ** 2, weightsBytes: 8030261248 * 2 });
+    for (const key of ['weightsBytes', 'kvCacheBytes', 'activationBytes', 'overheadBytes', 'totalBytes']) {
+      expect(typeof out.memory?.[key]).toBe('number');
+    }
+    expect(['fits', 'tight', 'offload', 'no']).toContain(out.fit?.verdict);
+    expect(typeof out.fit?.usableBytes).toBe('number');
+    for (const key of ['decodeTokensPerSecond', 'decodeUpperBoundTokensPerSecond', 'prefillTokensPerSecond']) {
+      expect(typeof out.speed?.[key]).toBe('number');
+    }
+  });
+
+  it('accepts a config.json, a bare parameter count, custom hardware and mixed pools', () => {
+    const fromConfig = json('estimate', '--config', CONFIG, '--precision', 'Q8_0', '--gpu', '4090');
+    expect(fromConfig.params).toMatchObject({ total: 8030261248 });
+    const bare = json('estimate', '--params', '7b', '--bpw', '4.5', '--vram', '16', '--bandwidth', '288');
+    expect(Math.abs(Number(bare.params?.total) / 7e9 - 1)).toBeLessThan(0.01);
+    expect(bare.speed?.prefillTokensPerSecond).toBeNull();
+    const mixed = json('estimate', '--model', 'llama-3-1-70b', '--gpu', '5090', '--gpu', '3090');
+    expect(mixed.gpus).toHaveLength(2);
+  });
+
+  it('lists the catalogue as tables and JSON arrays', () => {
+    expect(headroom('gpus').stdout).toContain('RTX 4090 24 GB');
+    expect(headroom('models').stdout).toContain('Mixtral 8x7B');
+    const gpus: unknown = JSON.parse(headroom('gpus', '--json').stdout);
+    expect(Array.isArray(gpus) && gpus.length).toBeGreaterThanOrEqual(20);
+    const models: unknown = JSON.parse(headroom('models', '--json').stdout);
+    expect(Array.isArray(models) && models.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it.each([
+    [
+      ['estimate', '--model', 'llama-3-1-8c', '--gpu', '4090'],
+      /unknown model 'llama-3-1-8c'.*Did you mean 'llama-3-1-8b'/,
+    ],
+    [['estimate', '--model', 'llama-3-8b', '--gpu', 'a100'], /--gpu 'a100' matches 'a100-40gb-sxm'.*'a100-80gb-sxm'/],
+    [
+      ['estimate', '--model', 'llama-3-8b', '--gpu', '4090', '--context', '-5'],
+      /--context must be a whole number of tokens between 1 and 8,192.*got '-5'/,
+    ],
+    [['estimate', '--model', 'llama-3-8b', '--gpu', '4090', '--batch', 'abc'], /--batch must be a whole number/],
+    [
+      ['estimate', '--model', 'llama-3-8b', '--vram', '-24', '--bandwidth', '900'],
+      /--vram must be a positive number of GB; got '-24'/,
+    ],
+    [
+      ['estimate', '--config', 'nope/config.json', '--gpu', '4090'],
+      /cannot read --config 'nope\/config.json': no such file/,
+    ],
+    [
+      ['estimate', '--config', join(import.meta.dirname, 'fixtures', 'configs', 'truncated.json'), '--gpu', '4090'],
+      /config.json is not valid JSON/,
+    ],
+    [['estimate', '--model', 'llama-3-8b', '--gpu', '4090', '--precision', 'q9'], /unknown --precision 'q9'/],
+    [['estimate', '--model', 'llama-3-8b', '--gpu', '4090', '--kv-cache', 'fp8'], /llama.cpp has no fp8 KV cache/],
+    [['estimate', '--model', 'llama-3-8b', '--gpu', '4090', '--frobnicate'], /Unknown option '--frobnicate'/],
+    [['estimate', '--gpu', '4090'], /exactly one of --model/],
+    [['launch'], /unknown command 'launch'/],
+  ])('rejects bad input with one line and exit code 2: %j', (args, message) => {
+    const r = headroom(...args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/at .+:\d+:\d+/);
+  });
+});
