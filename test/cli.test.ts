@@ -61,6 +61,15 @@ describe('headroom CLI', () => {
     expect(mixed.gpus).toHaveLength(2);
   });
 
+  it('compares decode speed with a baseline GPU', () => {
+    const out = json('estimate', '--model', 'llama-3-1-8b', '--gpu', '5090', '--baseline-gpu', '3090');
+    const relative = Number(out.speed?.relativeToBaseline);
+    // Both decode from VRAM, so the ratio follows bandwidth: 1,792 vs 936 GB/s.
+    expect(relative).toBeGreaterThan(1.5);
+    expect(relative).toBeLessThan(1792 / 936);
+    expect(out.baseline).toMatchObject({ gpu: 'RTX 3090 24 GB' });
+  });
+
   it('lists the catalogue as tables and JSON arrays', () => {
     expect(headroom('gpus').stdout).toContain('RTX 4090 24 GB');
     expect(headroom('models').stdout).toContain('Mixtral 8x7B');

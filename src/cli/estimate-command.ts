@@ -1,5 +1,5 @@
 import { DEFAULT_HOST, type HostSystem } from '../core/devices';
-import { estimate, maxContext, type EstimateInput } from '../core/estimate';
+import { estimate, estimateUnchecked, maxContext, type EstimateInput } from '../core/estimate';
 import { CliError } from './cli-error';
 import { parsePositive, parseWhole } from './parse-values';
 import { renderEstimate } from './render-estimate';
@@ -26,6 +26,7 @@ export const ESTIMATE_OPTIONS = {
   'ram-bandwidth': { type: 'string' },
   split: { type: 'string' },
   'flash-attention': { type: 'string' },
+  'baseline-gpu': { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
@@ -53,6 +54,13 @@ function onOff(flag: string, raw: string | undefined): boolean | undefined {
   if (raw === 'on' || raw === 'true') return true;
   if (raw === 'off' || raw === 'false') return false;
   throw new CliError(`${flag} must be on or off; got '${raw}'`);
+}
+
+/** Decode speed of the same run on one baseline GPU, for "2.1× an RTX 3090". */
+function baselineSpeed(input: EstimateInput, gpu: string): { name: string; speed: number } {
+  const resolved = resolveGpus({ gpu: [gpu] }, () => 1);
+  const speed = estimateUnchecked({ ...input, devices: resolved.devices }).speed.decodeTokensPerSecond;
+  return { name: resolved.summary[0]?.name ?? gpu, speed };
 }
 
 export function runEstimate(values: Values, out: (text: string) => void): void {
@@ -101,6 +109,7 @@ export function runEstimate(values: Values, out: (text: string) => void): void {
   if (!result.ok) throw new CliError(result.error);
   const e = result.value;
   const maxContextTokens = maxContext(input, limit);
+  const baseline = values['baseline-gpu'] === undefined ? null : baselineSpeed(input, values['baseline-gpu']);
   if (values.json) {
     const report = {
       model: { id: model.id, name: model.name, source: model.source, contextLimit: limit },
@@ -114,7 +123,8 @@ export function runEstimate(values: Values, out: (text: string) => void): void {
       params: e.params,
       memory: e.memory,
       fit: { ...e.fit, maxContextTokens },
-      speed: e.speed,
+      speed: { ...e.speed, relativeToBaseline: baseline && e.speed.decodeTokensPerSecond / baseline.speed },
+      baseline: baseline && { gpu: baseline.name, decodeTokensPerSecond: baseline.speed },
     };
     out(JSON.stringify(report, null, 2));
     return;
@@ -131,6 +141,7 @@ export function runEstimate(values: Values, out: (text: string) => void): void {
       estimate: e,
       maxContextTokens,
       promptTokens,
+      baseline,
     }),
   );
 }

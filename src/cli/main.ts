@@ -32,6 +32,7 @@ Hardware
   --gpus <n>                    number of identical GPUs (default 1)
   --vram <GB> --bandwidth <GB/s> [--tflops <n>] [--gpu-vendor nvidia|amd|apple|intel]
                                 a GPU that is not in the catalogue
+  --baseline-gpu <name>         also report speed relative to one of these GPUs
   --ram <GB> --ram-bandwidth <GB/s>
                                 system RAM for offloading (default 64 GB at 89.6 GB/s)
 Output

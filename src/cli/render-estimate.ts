@@ -22,6 +22,7 @@ export interface EstimateReport {
   readonly gpus: readonly { readonly name: string; readonly count: number }[];
   readonly estimate: Estimate;
   readonly maxContextTokens: number;
+  readonly baseline: { readonly name: string; readonly speed: number } | null;
 }
 
 const row = (label: string, value: string) => `  ${label.padEnd(14)}${value}`;
@@ -62,6 +63,13 @@ export function renderEstimate(r: EstimateReport): string {
       `~${formatTokensPerSecond(speed.decodeTokensPerSecond)} per sequence (physical upper bound ${formatTokensPerSecond(speed.decodeUpperBoundTokensPerSecond)})`,
     ),
   ];
+  if (r.baseline) {
+    const ratio = speed.decodeTokensPerSecond / r.baseline.speed;
+    const times = ratio.toFixed(ratio < 10 ? 2 : 1);
+    lines.push(
+      row('', `${times}× the decode speed of 1 × ${r.baseline.name} (~${formatTokensPerSecond(r.baseline.speed)})`),
+    );
+  }
   if (r.sequences > 1)
     lines.push(row('', `~${formatTokensPerSecond(speed.decodeTotalTokensPerSecond)} across ${seqText}`));
   lines.push(
