@@ -1,67 +1,133 @@
-import { useMemo } from 'react';
-import { GPUS, MODELS, gpuDevice } from '../catalog/catalog';
-import { gpuLabel } from '../catalog/lookup';
-import { estimate } from '../core/estimate';
-import { weightFormatById } from '../core/formats/weight-formats';
-import { formatGiB, formatTokensPerSecond } from '../view-models/format-units';
-import { VERDICT_LABEL } from '../view-models/verdict';
+import { useMemo, useState } from 'react';
+import { ViewBoundary } from '../components/view-boundary';
+import { FitMatrix } from '../features/fit-matrix/fit-matrix';
+import { ConfigPanel } from '../features/config-panel/config-panel';
+import { DetailsView } from '../features/details/details-view';
+import { QuantView } from '../features/quantization/quant-view';
+import { SpeedView } from '../features/speed/speed-view';
+import { TableView } from '../features/comparison-table/table-view';
+import { CopyLinkButton } from '../features/share/copy-link-button';
+import { LinkNotice } from '../features/share/link-notice';
+import { ThemeToggle } from '../features/share/theme-toggle';
+import { VerdictBanner } from '../features/summary/verdict-banner';
+import type { ViewId } from '../url/share-state';
+import { matrixView } from '../view-models/matrix-view';
+import { memoryBreakdownView, memoryContextView } from '../view-models/memory-view';
+import { quantView } from '../view-models/quant-view';
+import { buildScenario } from '../view-models/scenario';
+import { speedView } from '../view-models/speed-view';
+import { summaryView } from '../view-models/summary-view';
+import { comparisonRows } from '../view-models/table-rows';
+import { useShareState } from './use-share-state';
 
-const FORMAT = weightFormatById('Q4_K_M');
+const TABS: readonly [ViewId, string][] = [
+  ['matrix', 'Fit matrix'],
+  ['details', 'Memory'],
+  ['quant', 'Quantization'],
+  ['speed', 'Speed'],
+  ['table', 'Table'],
+];
 
-/** First page: which catalogue models fit on each catalogue GPU at Q4_K_M with 8K context. */
+/** Where the features meet: state comes from the URL, every result is derived during render. */
 export function App() {
-  const rows = useMemo(
-    () =>
-      MODELS.map((m) => ({
-        model: m,
-        cells: GPUS.map((g) => {
-          if (!FORMAT) return null;
-          const r = estimate({
-            arch: m.arch,
-            format: FORMAT,
-            contextTokens: Math.min(8192, m.contextLength),
-            sequences: 1,
-            kvCacheType: 'f16',
-            runtime: 'llama.cpp',
-            devices: [gpuDevice(g)],
-          });
-          return r.ok ? r.value : null;
-        }),
-      })),
-    [],
-  );
+  const { state, notices, update } = useShareState();
+  // On narrow screens the configuration starts folded so the answer is the first thing seen.
+  const [configOpen, setConfigOpen] = useState(() => !window.matchMedia('(max-width: 900px)').matches);
+  const scenario = useMemo(() => buildScenario(state), [state]);
+  const selected = { model: scenario.selectedModel.key, pool: scenario.selectedPool.key };
+  const summary = useMemo(() => summaryView(scenario), [scenario]);
+  const select = (model: string, pool: string) => update({ selected: { model, pool } });
+
+  const renderView = () => {
+    switch (state.view) {
+      case 'matrix':
+        return <FitMatrix view={matrixView(scenario)} selected={selected} onSelect={select} />;
+      case 'details':
+        return <DetailsView breakdown={memoryBreakdownView(scenario)} context={memoryContextView(scenario)} />;
+      case 'quant':
+        return (
+          <QuantView
+            view={quantView(scenario)}
+            onToggle={(id) =>
+              update({
+                formats: state.formats.includes(id)
+                  ? state.formats.length > 1
+                    ? state.formats.filter((f) => f !== id)
+                    : state.formats
+                  : [...state.formats, id],
+              })
+            }
+          />
+        );
+      case 'speed':
+        return (
+          <SpeedView
+            view={speedView(scenario)}
+            baselineOptions={scenario.pools.map((p) => ({ key: p.key, label: p.label }))}
+            baseline={state.baseline}
+            onBaseline={(baseline) => update({ baseline })}
+          />
+        );
+      case 'table':
+        return <TableView rows={comparisonRows(scenario)} />;
+    }
+  };
+
   return (
-    <main>
-      <h1>Headroom</h1>
-      <p>
-        Will this model fit on this GPU, at which precision, and how fast will it run? Q4_K_M, 8K context, llama.cpp.
-      </p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Model</th>
-            {GPUS.map((g) => (
-              <th scope="col" key={g.id}>
-                {gpuLabel(g)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ model, cells }) => (
-            <tr key={model.id}>
-              <th scope="row">{model.name}</th>
-              {cells.map((e, i) => (
-                <td key={GPUS[i]?.id ?? i} title={e ? `needs ${formatGiB(e.memory.deviceBytes)}` : ''}>
-                  {e
-                    ? `${VERDICT_LABEL[e.fit.verdict]} · ${formatTokensPerSecond(e.speed.decodeTokensPerSecond)}`
-                    : '–'}
-                </td>
+    <div className="app">
+      <header className="app-header">
+        <h1>Headroom</h1>
+        <span className="tagline">Will this model fit on this GPU, at which precision, and how fast will it run?</span>
+        <div className="header-actions">
+          <ThemeToggle />
+          <CopyLinkButton />
+        </div>
+      </header>
+      <LinkNotice notices={notices} />
+      <div className="app-body">
+        <aside className="panel config-panel">
+          <details className="config-collapse" open={configOpen} onToggle={(e) => setConfigOpen(e.currentTarget.open)}>
+            <summary>Configuration</summary>
+            <ConfigPanel state={state} scenario={scenario} update={update} />
+          </details>
+        </aside>
+        <main className="main">
+          <ViewBoundary name="verdict">
+            <VerdictBanner view={summary} />
+          </ViewBoundary>
+          <div className="panel">
+            <div className="tabs" role="tablist" aria-label="Views">
+              {TABS.map(([id, label]) => (
+                <button
+                  key={id}
+                  type="button"
+                  role="tab"
+                  id={`tab-${id}`}
+                  aria-selected={state.view === id}
+                  aria-controls="view-panel"
+                  className="tab"
+                  onClick={() => update({ view: id })}
+                >
+                  {label}
+                </button>
               ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </main>
+            </div>
+            <div role="tabpanel" id="view-panel" aria-labelledby={`tab-${state.view}`}>
+              <ViewBoundary key={state.view} name={TABS.find(([id]) => id === state.view)?.[1] ?? state.view}>
+                {renderView()}
+              </ViewBoundary>
+            </div>
+          </div>
+          <p className="footnote estimates-note">
+            These are estimates from published specifications and formulas, not measurements. They leave out speculative
+            decoding, prompt caching, other programs sharing the GPU, driver and build differences, and thermal
+            throttling. Decode speed assumes the context is full.
+          </p>
+        </main>
+      </div>
+      <pre hidden data-testid="app-state">
+        {JSON.stringify({ state, selected, verdict: summary.verdict })}
+      </pre>
+    </div>
   );
 }

@@ -123,6 +123,67 @@ function readArchitecture(root: Json): ParsedConfig {
   return { arch, modelType, contextLength: Math.max(1, contextLength) };
 }
 
+// The keys readArchitecture consults: a shared link carries only these, not the whole file.
+const CONFIG_KEYS = [
+  'model_type',
+  'num_hidden_layers',
+  'n_layer',
+  'n_layers',
+  'num_layers',
+  'hidden_size',
+  'n_embd',
+  'd_model',
+  'num_attention_heads',
+  'n_head',
+  'n_heads',
+  'multi_query',
+  'num_key_value_heads',
+  'num_kv_heads',
+  'n_head_kv',
+  'intermediate_size',
+  'ffn_hidden_size',
+  'n_inner',
+  'num_local_experts',
+  'n_routed_experts',
+  'num_experts',
+  'num_experts_per_tok',
+  'num_experts_per_token',
+  'n_shared_experts',
+  'moe_intermediate_size',
+  'first_k_dense_replace',
+  'kv_lora_rank',
+  'q_lora_rank',
+  'qk_nope_head_dim',
+  'qk_rope_head_dim',
+  'v_head_dim',
+  'head_dim',
+  'vocab_size',
+  'padded_vocab_size',
+  'tie_word_embeddings',
+  'attention_bias',
+  'bias',
+  'mlp_bias',
+  'sliding_window',
+  'layer_types',
+  'sliding_window_pattern',
+  '_sliding_window_pattern',
+  'max_position_embeddings',
+  'n_positions',
+  'seq_length',
+  'max_sequence_length',
+];
+
+/** The config reduced to the keys the estimator reads (nested text_config flattened), as compact JSON. */
+export function compactHfConfig(text: string): ConfigResult & { json?: string } {
+  const parsed = parseHfConfig(text);
+  if (!parsed.ok) return parsed;
+  const root = JSON.parse(text) as Json;
+  const cfg: Json = isObject(root['text_config']) ? { ...root, ...root['text_config'] } : root;
+  const kept: Json = {};
+  for (const key of CONFIG_KEYS) if (cfg[key] !== undefined && cfg[key] !== null) kept[key] = cfg[key];
+  return { ...parsed, json: JSON.stringify(kept) };
+}
+
 /** Parses config.json text. Errors name the key and the fix, never a stack trace. */
 export function parseHfConfig(text: string): ConfigResult {
   let json: unknown;

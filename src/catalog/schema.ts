@@ -1,42 +1,47 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-/** One schema for the catalogue: tests and the loader both validate data/*.json with it. */
+/**
+ * One schema for the catalogue: tests and the loader both validate data/*.json with it.
+ * zod/mini keeps the validator small enough to ship in the page's first bundle.
+ */
 
 const url = z.url({ protocol: /^https$/ });
-const positive = z.number().positive();
-const count = z.number().int().positive();
-const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are kebab-case');
+const text = z.string().check(z.minLength(1));
+const positive = z.number().check(z.positive());
+const count = z.int().check(z.positive());
+const nonNegativeInt = z.int().check(z.nonnegative());
+const id = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are kebab-case'));
 
 export const gpuSchema = z.strictObject({
   id,
-  name: z.string().min(1),
-  shortName: z.string().min(1),
+  name: text,
+  shortName: text,
   vendor: z.enum(['nvidia', 'amd', 'apple', 'intel']),
   class: z.enum(['consumer', 'workstation', 'datacenter', 'apple']),
   /** Marketed "GB" of VRAM and unified memory are binary gibibytes. */
-  memoryGiB: positive.max(4096),
-  memoryType: z.string().min(1),
-  busWidthBits: count.optional(),
+  memoryGiB: positive.check(z.maximum(4096)),
+  memoryType: text,
+  busWidthBits: z.optional(count),
   /** Decimal GB/s, as datasheets state it. */
-  bandwidthGBps: positive.max(100_000),
+  bandwidthGBps: positive.check(z.maximum(100_000)),
   /** Dense FP16/BF16 matrix TFLOPS (FP32 accumulate where the vendor distinguishes). */
-  fp16Tflops: positive.max(100_000),
-  fp16Note: z.string().min(1),
-  tdpWatts: count.nullable(),
-  releaseYear: z.number().int().min(2010).max(2030),
+  fp16Tflops: positive.check(z.maximum(100_000)),
+  fp16Note: text,
+  tdpWatts: z.nullable(count),
+  releaseYear: z.int().check(z.minimum(2010), z.maximum(2030)),
   source: url,
 });
 
 const moeSchema = z.strictObject({
   experts: count,
   activeExperts: count,
-  sharedExperts: z.number().int().min(0),
+  sharedExperts: nonNegativeInt,
   expertIntermediateSize: count,
-  denseLayers: z.number().int().min(0),
+  denseLayers: nonNegativeInt,
 });
 
 const mlaSchema = z.strictObject({
-  qLoraRank: z.number().int().min(0),
+  qLoraRank: nonNegativeInt,
   kvLoraRank: count,
   qkNopeHeadDim: count,
   qkRopeHeadDim: count,
@@ -55,38 +60,58 @@ export const architectureSchema = z.strictObject({
   mlp: z.enum(['gated', 'plain']),
   attentionBias: z.boolean(),
   mlpBias: z.boolean(),
-  norm: z.enum(['rmsnorm', 'layernorm']).default('rmsnorm'),
-  fusedQkv: z.boolean().default(false),
-  ggufArch: z.literal('falcon').optional(),
-  moe: moeSchema.optional(),
-  mla: mlaSchema.optional(),
-  slidingWindow: z.strictObject({ window: count, pattern: z.number().int().min(2) }).optional(),
+  norm: z._default(z.enum(['rmsnorm', 'layernorm']), 'rmsnorm'),
+  fusedQkv: z._default(z.boolean(), false),
+  ggufArch: z.optional(z.literal('falcon')),
+  moe: z.optional(moeSchema),
+  mla: z.optional(mlaSchema),
+  slidingWindow: z.optional(z.strictObject({ window: count, pattern: z.int().check(z.minimum(2)) })),
 });
 
 export const modelSchema = z.strictObject({
   id,
-  name: z.string().min(1),
-  family: z.string().min(1),
-  hfId: z.string().regex(/^[\w.-]+\/[\w.-]+$/),
+  name: text,
+  family: text,
+  hfId: z.string().check(z.regex(/^[\w.-]+\/[\w.-]+$/)),
   architecture: architectureSchema,
   contextLength: count,
   nativeDtype: z.enum(['fp32', 'fp16', 'bf16', 'fp8', 'mxfp4']),
-  license: z.string().min(1),
+  license: text,
   publishedParams: z.strictObject({
     total: positive,
     active: positive,
     /** "excludes-embedding": the published active count leaves out the input embedding table. */
     activeConvention: z.enum(['all', 'excludes-embedding']),
     /** Step the published figures were rounded to ("3.3B" → 1e8), when they have two significant digits. */
-    roundedTo: positive.optional(),
+    roundedTo: z.optional(positive),
   }),
   paramsSource: url,
   releaseDate: z.iso.date(),
   source: url,
 });
 
-export const gpuCatalogSchema = z.array(gpuSchema).min(1);
-export const modelCatalogSchema = z.array(modelSchema).min(1);
+export const gpuCatalogSchema = z.array(gpuSchema).check(z.minLength(1));
+export const modelCatalogSchema = z.array(modelSchema).check(z.minLength(1));
+
+export const qualityEntrySchema = z.object({
+  model: text,
+  format: text,
+  metric: z.enum(['ppl-wikitext2', 'kld-mean', 'ppl-delta-pct', 'ppl-ratio', 'openllm-v1-recovery-pct']),
+  value: z.number().check(z.nonnegative()),
+  baseline: z.nullable(positive),
+  context: z.nullable(count),
+  imatrix: z.nullable(z.string()),
+  software: text,
+  source: z.url(),
+  notes: z.string(),
+  variant: z.optional(z.string()),
+});
+
+export const qualitySchema = z.object({
+  description: z.string(),
+  entries: z.array(qualityEntrySchema).check(z.minLength(1)),
+});
 
 export type GpuEntry = z.infer<typeof gpuSchema>;
 export type ModelEntry = z.infer<typeof modelSchema>;
+export type QualityEntry = z.infer<typeof qualityEntrySchema>;

@@ -1,0 +1,44 @@
+/**
+ * Builds nothing: serves dist/ and saves screenshots of the main views (light, dark, 375 px) to
+ * test-results/screenshots/ for review. Usage: npm run build && npx tsx scripts/screenshots.ts
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser, serveStatic } from '../test/e2e/browser';
+
+const OUT = join(import.meta.dirname, '..', 'test-results', 'screenshots');
+mkdirSync(OUT, { recursive: true });
+
+const server = await serveStatic(join(import.meta.dirname, '..', 'dist'), '/headroom/');
+const browser = await launchBrowser();
+const shots: [string, string, { width: number; height: number }, 'light' | 'dark'][] = [
+  ['matrix-light', '?v=1', { width: 1440, height: 1100 }, 'light'],
+  ['matrix-dark', '?v=1', { width: 1440, height: 1100 }, 'dark'],
+  ['details', '?v=1&view=details&sel=llama-3-1-70b~rtx-4090*2', { width: 1440, height: 1300 }, 'light'],
+  ['quant', '?v=1&view=quant&sel=llama-3-1-8b~rtx-4090', { width: 1440, height: 1500 }, 'light'],
+  ['speed', '?v=1&view=speed&sel=llama-3-1-70b~rtx-4090*2&base=rtx-3090', { width: 1440, height: 1200 }, 'dark'],
+  ['table', '?v=1&view=table', { width: 1440, height: 1100 }, 'light'],
+  ['mobile', '?v=1', { width: 375, height: 1600 }, 'light'],
+  ['bad-link', '?v=1&m=llama-3-1-8b,llama-9000&ctx=abc&g=rtx-4090,titan-z', { width: 1200, height: 800 }, 'light'],
+];
+for (const [name, query, viewport, theme] of shots) {
+  const page = await browser.newPage({ viewport, colorScheme: theme });
+  await page.goto(`${server.url}${query}`);
+  await page.waitForLoadState('networkidle');
+  // Charts and the table arrive lazily: wait for the view's own content.
+  const ready = {
+    matrix: '.matrix-cell',
+    details: '.recharts-bar-rectangle',
+    speed: '.recharts-bar-rectangle',
+    table: '[data-testid=comparison-table] tbody tr',
+  } as Record<string, string>;
+  const view = /view=(\w+)/.exec(query)?.[1] ?? 'matrix';
+  const selector = ready[view];
+  if (selector && name !== 'bad-link') await page.waitForSelector(selector);
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: name === 'mobile' });
+  await page.close();
+  console.log(`saved ${name}.png`);
+}
+await browser.close();
+await server.close();

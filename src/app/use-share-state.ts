@@ -1,0 +1,67 @@
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { parseHfConfig } from '../catalog/hf-config';
+import { weightFormatById } from '../core/formats/weight-formats';
+import { parseShareLink, serializeShareLink, type KnownIds, type ParsedLink } from '../url/share-link';
+import { poolKey, type ShareState } from '../url/share-state';
+import { isCatalogGpu, isCatalogModel } from '../view-models/scenario';
+
+/**
+ * The address bar is the single source of truth for shareable state: components read it through
+ * this hook and change it with `update`, which pushes a history entry (Back/Forward work).
+ */
+const KNOWN: KnownIds = {
+  isModel: isCatalogModel,
+  isGpu: isCatalogGpu,
+  isFormat: (id) => weightFormatById(id) !== null,
+  configProblem: (json) => {
+    const r = parseHfConfig(json);
+    return r.ok ? null : r.error;
+  },
+};
+
+const CHANGE = 'headroom:urlchange';
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(CHANGE, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(CHANGE, onChange);
+  };
+}
+
+const getSearch = () => window.location.search;
+
+let lastPush = 0;
+
+/** A burst of changes (dragging a slider) becomes one history entry. */
+const COALESCE_MS = 600;
+
+export interface ShareStateApi {
+  readonly state: ShareState;
+  readonly notices: readonly string[];
+  readonly update: (patch: Partial<ShareState>) => void;
+}
+
+export function useShareState(): ShareStateApi {
+  const search = useSyncExternalStore(subscribe, getSearch, getSearch);
+  const parsed: ParsedLink = useMemo(() => parseShareLink(search, KNOWN), [search]);
+  const update = useCallback(
+    (patch: Partial<ShareState>) => {
+      const merged = { ...parsed.state, ...patch };
+      // A selection or baseline that no longer exists would come back as a notice: drop it here.
+      const sel = merged.selected;
+      const selectionValid =
+        sel && merged.models.includes(sel.model) && merged.pools.some((p) => poolKey(p) === sel.pool);
+      const next = serializeShareLink({ ...merged, selected: selectionValid ? sel : null });
+      const url = `${window.location.pathname}${next}${window.location.hash}`;
+      const now = performance.now();
+      if (now - lastPush < COALESCE_MS) window.history.replaceState(null, '', url);
+      else window.history.pushState(null, '', url);
+      lastPush = now;
+      window.dispatchEvent(new Event(CHANGE));
+    },
+    [parsed.state],
+  );
+  return { state: parsed.state, notices: parsed.notices, update };
+}

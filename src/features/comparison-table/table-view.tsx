@@ -1,0 +1,20 @@
+import { lazy, Suspense } from 'react';
+import { ChartPlaceholder } from '../../components/chart-placeholder';
+import type { ComparisonRow } from '../../view-models/table-rows';
+
+const ComparisonTable = lazy(() => import('./comparison-table'));
+
+export function TableView({ rows }: { readonly rows: readonly ComparisonRow[] }) {
+  return (
+    <section className="view" aria-labelledby="table-title">
+      <h2 id="table-title">Every combination</h2>
+      <p className="view-intro">
+        One row per model × GPUs × format. Click a header to sort; filter columns, hide them, or export what you see as
+        CSV.
+      </p>
+      <Suspense fallback={<ChartPlaceholder height={560} label="comparison table" />}>
+        <ComparisonTable rows={rows} />
+      </Suspense>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import { poolKey, type ShareState } from '../../url/share-state';
+import { FORMAT_GROUPS, GPU_OPTIONS, MODEL_OPTIONS } from '../../view-models/picker-options';
+import type { Scenario } from '../../view-models/scenario';
+import { ContextControl } from './context-control';
+import { CustomModelForm } from './custom-model-form';
+import { FormatPicker } from './format-picker';
+import { GpuPicker } from './gpu-picker';
+import { ModelPicker } from './model-picker';
+import { RunOptions } from './run-options';
+
+interface Props {
+  readonly state: ShareState;
+  readonly scenario: Scenario;
+  readonly update: (patch: Partial<ShareState>) => void;
+}
+
+/** The left-hand configuration: every control writes to the shared state (the URL). */
+export function ConfigPanel({ state, scenario, update }: Props) {
+  const maxContext = Math.max(...scenario.models.map((m) => m.contextLimit));
+  const addModel = (key: string) => update({ models: [...state.models.filter((k) => k !== key), key] });
+  return (
+    <form className="config" aria-label="Configuration" onSubmit={(e) => e.preventDefault()}>
+      <ModelPicker
+        options={MODEL_OPTIONS}
+        selected={scenario.models.map((m) => ({ key: m.key, name: m.name }))}
+        onChange={(models) => update({ models, selected: null })}
+      />
+      <CustomModelForm
+        onAddSize={addModel}
+        onAddConfig={(config) => update({ config, models: [...state.models.filter((k) => k !== 'config'), 'config'] })}
+      />
+      <FormatPicker
+        groups={FORMAT_GROUPS}
+        selected={scenario.formats.map((f) => ({ id: f.id, label: f.label }))}
+        onChange={(formats) => update({ formats })}
+      />
+      <ContextControl
+        value={state.context}
+        max={Math.min(maxContext, 1_048_576)}
+        onChange={(context) => update({ context })}
+      />
+      <RunOptions
+        batch={state.batch}
+        kv={state.kv}
+        runtime={state.runtime}
+        onBatch={(batch) => update({ batch })}
+        onKv={(kv) => update({ kv })}
+        onRuntime={(runtime) => update({ runtime })}
+      />
+      <GpuPicker
+        options={GPU_OPTIONS}
+        pools={scenario.pools.map((p) => ({ key: p.key, label: p.label }))}
+        onAdd={(pool) => update({ pools: [...state.pools.filter((p) => poolKey(p) !== poolKey(pool)), pool] })}
+        onRemove={(key) => update({ pools: state.pools.filter((p) => poolKey(p) !== key), selected: null })}
+      />
+    </form>
+  );
+}

@@ -1,0 +1,152 @@
+import { useId, useMemo, useState } from 'react';
+import type { GpuPool } from '../../url/share-state';
+import type { GpuOption } from '../../view-models/picker-options';
+
+interface Props {
+  readonly options: readonly GpuOption[];
+  readonly pools: readonly { readonly key: string; readonly label: string }[];
+  readonly onAdd: (pool: GpuPool) => void;
+  readonly onRemove: (key: string) => void;
+}
+
+const VENDORS = ['all', 'nvidia', 'amd', 'apple', 'intel'] as const;
+const CLASSES = ['all', 'consumer', 'workstation', 'datacenter', 'apple'] as const;
+const MIN_MEMORY = [0, 16, 24, 48, 80, 128];
+const COUNTS = [1, 2, 3, 4, 8];
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** GPU pools to compare: filter the catalogue, pick a card and a count, or build a mixed pool. */
+export function GpuPicker({ options, pools, onAdd, onRemove }: Props) {
+  const id = useId();
+  const [vendor, setVendor] = useState<(typeof VENDORS)[number]>('all');
+  const [cls, setCls] = useState<(typeof CLASSES)[number]>('all');
+  const [minMemory, setMinMemory] = useState(0);
+  const filtered = useMemo(
+    () =>
+      options.filter(
+        (o) =>
+          (vendor === 'all' || o.vendor === vendor) && (cls === 'all' || o.cls === cls) && o.memoryGiB >= minMemory,
+      ),
+    [options, vendor, cls, minMemory],
+  );
+  const [gpu, setGpu] = useState('');
+  const [count, setCount] = useState(1);
+  const [draft, setDraft] = useState<{ id: string; count: number }[]>([]);
+  const chosen = filtered.some((o) => o.id === gpu) ? gpu : (filtered[0]?.id ?? '');
+  const labelOf = (gid: string) => options.find((o) => o.id === gid)?.label ?? gid;
+  const parts = () => (chosen ? [...draft, { id: chosen, count }] : draft);
+
+  return (
+    <div className="field">
+      <span className="field-label">
+        GPUs <span className="field-value">{pools.length} configurations</span>
+      </span>
+      <ul className="chips" aria-label="Chosen GPU configurations">
+        {pools.map((p) => (
+          <li key={p.key} className="chip">
+            {p.label}
+            <button
+              type="button"
+              className="chip-remove"
+              aria-label={`Remove ${p.label}`}
+              disabled={pools.length === 1}
+              onClick={() => onRemove(p.key)}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <fieldset className="gpu-add">
+        <legend>Add GPUs</legend>
+        <div className="filters">
+          <label>
+            <span className="visually-hidden">Vendor</span>
+            <select
+              aria-label="Filter by vendor"
+              value={vendor}
+              onChange={(e) => setVendor(e.target.value as (typeof VENDORS)[number])}
+            >
+              {VENDORS.map((v) => (
+                <option key={v} value={v}>
+                  {v === 'all' ? 'Any vendor' : v === 'amd' ? 'AMD' : capitalise(v)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <select
+            aria-label="Filter by class"
+            value={cls}
+            onChange={(e) => setCls(e.target.value as (typeof CLASSES)[number])}
+          >
+            {CLASSES.map((c) => (
+              <option key={c} value={c}>
+                {c === 'all' ? 'Any class' : capitalise(c)}
+              </option>
+            ))}
+          </select>
+          <select aria-label="Minimum memory" value={minMemory} onChange={(e) => setMinMemory(Number(e.target.value))}>
+            {MIN_MEMORY.map((m) => (
+              <option key={m} value={m}>
+                {m === 0 ? 'Any memory' : `≥ ${m} GB`}
+              </option>
+            ))}
+          </select>
+        </div>
+        {draft.length > 0 && (
+          <p className="field-help">
+            Mixed pool so far: {draft.map((d) => `${d.count} × ${labelOf(d.id)}`).join(' + ')}{' '}
+            <button type="button" className="link-button" onClick={() => setDraft([])}>
+              clear
+            </button>
+          </p>
+        )}
+        <div className="inline">
+          <label className="visually-hidden" htmlFor={`${id}-gpu`}>
+            GPU
+          </label>
+          <select
+            id={`${id}-gpu`}
+            value={chosen}
+            onChange={(e) => setGpu(e.target.value)}
+            disabled={filtered.length === 0}
+          >
+            {filtered.length === 0 && <option value="">No GPU matches these filters</option>}
+            {filtered.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label} · {o.detail}
+              </option>
+            ))}
+          </select>
+          <label className="visually-hidden" htmlFor={`${id}-count`}>
+            Count
+          </label>
+          <select id={`${id}-count`} className="count" value={count} onChange={(e) => setCount(Number(e.target.value))}>
+            {COUNTS.map((c) => (
+              <option key={c} value={c}>
+                × {c}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="inline">
+          <button
+            type="button"
+            className="btn btn-small btn-primary"
+            disabled={parts().length === 0}
+            onClick={() => {
+              onAdd({ parts: parts() });
+              setDraft([]);
+            }}
+          >
+            Add {draft.length > 0 ? 'mixed pool' : 'configuration'}
+          </button>
+          <button type="button" className="btn btn-small" disabled={!chosen} onClick={() => setDraft(parts())}>
+            + mix with another GPU
+          </button>
+        </div>
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { useId } from 'react';
+import { KV_CACHE_TYPES, type KvCacheType } from '../../core/kv-cache';
+import { RUNTIME_IDS, RUNTIMES, type RuntimeId } from '../../core/runtimes';
+
+interface Props {
+  readonly batch: number;
+  readonly kv: KvCacheType;
+  readonly runtime: RuntimeId;
+  readonly onBatch: (n: number) => void;
+  readonly onKv: (kv: KvCacheType) => void;
+  readonly onRuntime: (r: RuntimeId) => void;
+}
+
+const BATCHES = [1, 2, 4, 8, 16, 32, 64, 128, 256];
+
+const KV_LABEL: Record<KvCacheType, string> = {
+  f16: 'f16 (default)',
+  bf16: 'bf16',
+  f32: 'f32',
+  fp8: 'fp8 (vLLM)',
+  q8_0: 'q8_0 (llama.cpp, MLX)',
+  q4_0: 'q4_0 (llama.cpp, MLX)',
+};
+
+/** Concurrent sequences, KV cache type and runtime. */
+export function RunOptions({ batch, kv, runtime, onBatch, onKv, onRuntime }: Props) {
+  const id = useId();
+  return (
+    <>
+      <div className="field">
+        <label className="field-label" htmlFor={`${id}-batch`}>
+          Concurrent sequences <span className="field-value">{batch === 1 ? '1 user' : `${batch} users`}</span>
+        </label>
+        <select id={`${id}-batch`} value={batch} onChange={(e) => onBatch(Number(e.target.value))}>
+          {(BATCHES.includes(batch) ? BATCHES : [...BATCHES, batch].sort((a, b) => a - b)).map((b) => (
+            <option key={b} value={b}>
+              {b}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label className="field-label" htmlFor={`${id}-kv`} title="KV cache: the memory that grows with context length">
+          KV cache type <span className="field-value">the memory that grows with context</span>
+        </label>
+        <select id={`${id}-kv`} value={kv} onChange={(e) => onKv(e.target.value as KvCacheType)}>
+          {(Object.keys(KV_CACHE_TYPES) as KvCacheType[]).map((k) => (
+            <option key={k} value={k}>
+              {KV_LABEL[k]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label className="field-label" htmlFor={`${id}-runtime`}>
+          Runtime
+        </label>
+        <select id={`${id}-runtime`} value={runtime} onChange={(e) => onRuntime(e.target.value as RuntimeId)}>
+          {RUNTIME_IDS.map((r) => (
+            <option key={r} value={r}>
+              {RUNTIMES[r].label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </>
+  );
+}

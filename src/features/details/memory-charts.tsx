@@ -1,0 +1,136 @@
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+  ResponsiveContainer,
+} from 'recharts';
+import { formatContext, formatSig3 } from '../../view-models/format-units';
+import type { MemoryBreakdownView, MemoryContextView } from '../../view-models/memory-view';
+
+/** Recharts part of the Details view, loaded lazily. Colours come from the theme's CSS variables. */
+
+const COMPONENTS = [
+  ['weights', 'Weights', 'var(--mem-weights)'],
+  ['kvCache', 'KV cache', 'var(--mem-kv)'],
+  ['activations', 'Activations', 'var(--mem-activations)'],
+  ['overhead', 'Overhead', 'var(--mem-overhead)'],
+] as const;
+
+const SERIES_COLOURS = [
+  'var(--series-1)',
+  'var(--series-2)',
+  'var(--series-3)',
+  'var(--series-4)',
+  'var(--series-5)',
+  'var(--series-6)',
+];
+
+const gib = (v: unknown) => `${formatSig3(Number(v))} GiB`;
+
+export function MemoryBreakdownChart({
+  view,
+  height,
+}: {
+  readonly view: MemoryBreakdownView;
+  readonly height: number;
+}) {
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <BarChart data={[...view.bars]} margin={{ top: 24, right: 24, bottom: 8, left: 8 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
+        <XAxis dataKey="format" tick={{ fill: 'var(--text)', fontSize: 13 }} />
+        <YAxis
+          domain={[0, view.maxGiB]}
+          tickFormatter={(v: number) => formatSig3(v)}
+          tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
+          label={{ value: 'GiB', angle: -90, position: 'insideLeft', fill: 'var(--text-muted)' }}
+        />
+        <Tooltip
+          formatter={gib}
+          contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)' }}
+          isAnimationActive={false}
+        />
+        <Legend wrapperStyle={{ fontSize: 13 }} />
+        {COMPONENTS.map(([key, name, colour]) => (
+          <Bar key={key} dataKey={key} name={name} stackId="memory" fill={colour} isAnimationActive={false} />
+        ))}
+        <ReferenceLine
+          y={view.capacity}
+          stroke="var(--capacity)"
+          strokeDasharray="6 4"
+          strokeWidth={2}
+          label={{ value: view.capacityLabel, position: 'insideTopRight', fill: 'var(--text)', fontSize: 12 }}
+        />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+export function MemoryContextChart({ view, height }: { readonly view: MemoryContextView; readonly height: number }) {
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <LineChart data={[...view.points]} margin={{ top: 24, right: 24, bottom: 8, left: 8 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
+        <XAxis
+          dataKey="context"
+          scale="log"
+          domain={['dataMin', 'dataMax']}
+          type="number"
+          ticks={view.points.map((p) => p['context'] ?? 0)}
+          tickFormatter={(v: number) => formatContext(v)}
+          tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
+          label={{
+            value: 'context per sequence (tokens, log scale)',
+            position: 'insideBottom',
+            offset: -4,
+            fill: 'var(--text-muted)',
+            fontSize: 12,
+          }}
+          height={44}
+        />
+        <YAxis
+          tickFormatter={(v: number) => formatSig3(v)}
+          tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
+          label={{ value: 'GiB on GPUs', angle: -90, position: 'insideLeft', fill: 'var(--text-muted)' }}
+        />
+        <Tooltip
+          formatter={gib}
+          labelFormatter={(v) => `${formatContext(Number(v))} tokens`}
+          contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)' }}
+          isAnimationActive={false}
+        />
+        <Legend wrapperStyle={{ fontSize: 13, paddingTop: 12 }} />
+        {view.series.map((s, i) => (
+          <Line
+            key={s.key}
+            dataKey={s.key}
+            name={s.label}
+            stroke={SERIES_COLOURS[i % SERIES_COLOURS.length] ?? 'var(--series-1)'}
+            strokeWidth={2}
+            dot={{ r: 2 }}
+            isAnimationActive={false}
+          />
+        ))}
+        <ReferenceLine
+          y={view.capacity}
+          stroke="var(--capacity)"
+          strokeDasharray="6 4"
+          strokeWidth={2}
+          label={{ value: 'usable memory', position: 'insideTopLeft', fill: 'var(--text)', fontSize: 12 }}
+        />
+        {view.series
+          .filter((s) => s.maxContext > 0 && s.maxContext < view.limit)
+          .map((s) => (
+            <ReferenceLine key={`max-${s.key}`} x={s.maxContext} stroke="var(--text-muted)" strokeDasharray="2 3" />
+          ))}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,6 @@
+/** Chart height shared by the lazy speed chart and its placeholder. */
+export const SPEED_ROW_HEIGHT = 30;
+
+export function speedChartHeight(rows: number): number {
+  return Math.max(160, rows * SPEED_ROW_HEIGHT + 70);
+}

@@ -1,0 +1,38 @@
+import { Explain } from '../../components/explain';
+import { VerdictBadge } from '../../components/verdict-badge';
+import type { SummaryView } from '../../view-models/summary-view';
+
+/** The selected pair in one line, then each number with its formula one click away. */
+export function VerdictBanner({ view }: { readonly view: SummaryView }) {
+  return (
+    <section className={`banner panel banner-${view.verdict}`} aria-labelledby="banner-title" aria-live="polite">
+      <div className="banner-line">
+        <VerdictBadge verdict={view.verdict} />
+        <h2 id="banner-title" className="banner-heading">
+          {view.heading}
+        </h2>
+      </div>
+      <p className="banner-sentence" data-testid="verdict-sentence">
+        {view.sentence}
+      </p>
+      {view.explanations && (
+        <dl className="banner-parts">
+          {view.parts.map((part) => (
+            <div key={part.key} className="banner-part">
+              <dt>{part.label}</dt>
+              <dd>
+                <span className="num">{part.value}</span>
+                {view.explanations && (
+                  <Explain
+                    explanation={view.explanations[part.key]}
+                    label={`How is ${part.label.toLowerCase()} computed?`}
+                  />
+                )}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </section>
+  );
+}

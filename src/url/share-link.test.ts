@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseShareLink, serializeShareLink, type KnownIds } from './share-link';
+import { DEFAULT_STATE, VIEW_IDS, poolKey, type ShareState } from './share-state';
+
+const MODELS = ['llama-3-1-8b', 'llama-3-1-70b', 'mixtral-8x7b'];
+const GPUS = ['rtx-4090', 'rtx-3090', 'mi300x'];
+const FORMATS = ['Q4_K_M', 'Q8_0', 'f16', 'exl2-4.65'];
+
+const known: KnownIds = {
+  isModel: (id) => MODELS.includes(id),
+  isGpu: (id) => GPUS.includes(id),
+  isFormat: (id) => FORMATS.includes(id),
+  configProblem: (json) => (json.startsWith('{') ? null : 'not JSON'),
+};
+
+const stateArb: fc.Arbitrary<ShareState> = fc
+  .record({
+    view: fc.constantFrom(...VIEW_IDS),
+    models: fc.uniqueArray(fc.constantFrom(...MODELS, '7b', '70b'), { minLength: 1, maxLength: 5 }),
+    formats: fc.uniqueArray(fc.constantFrom(...FORMATS), { minLength: 1, maxLength: 4 }),
+    context: fc.integer({ min: 1, max: 1_048_576 }),
+    batch: fc.integer({ min: 1, max: 256 }),
+    kv: fc.constantFrom('f16', 'bf16', 'q8_0', 'q4_0', 'fp8', 'f32'),
+    runtime: fc.constantFrom('llama.cpp', 'vllm', 'transformers', 'mlx'),
+    pools: fc.uniqueArray(
+      fc
+        .uniqueArray(fc.record({ id: fc.constantFrom(...GPUS), count: fc.integer({ min: 1, max: 8 }) }), {
+          minLength: 1,
+          maxLength: 2,
+          selector: (p) => p.id,
+        })
+        .map((parts) => ({ parts })),
+      { minLength: 1, maxLength: 4, selector: poolKey },
+    ),
+    baseline: fc.option(fc.constantFrom('rtx-3090', 'rtx-4090*2'), { nil: null }),
+  })
+  .chain((s) =>
+    fc
+      .record({
+        selected: fc.option(
+          fc.record({ model: fc.constantFrom(...s.models), pool: fc.constantFrom(...s.pools.map(poolKey)) }),
+          { nil: null },
+        ),
+      })
+      .map(({ selected }) => ({ ...s, selected, config: null })),
+  );
+
+describe('share links', () => {
+  it('restore exactly the state they were made from', () => {
+    fc.assert(
+      fc.property(stateArb, (state) => {
+        const parsed = parseShareLink(serializeShareLink(state), known);
+        expect(parsed.notices).toEqual([]);
+        expect(parsed.state).toEqual(state);
+      }),
+    );
+  });
+
+  it('are short for small changes: only what differs from the defaults', () => {
+    expect(serializeShareLink(DEFAULT_STATE)).toBe('?v=1');
+    expect(serializeShareLink({ ...DEFAULT_STATE, context: 32768, formats: ['Q4_K_M', 'Q8_0'] })).toBe(
+      '?v=1&f=Q4_K_M,Q8_0&ctx=32768',
+    );
+  });
+
+  it('keep every valid part of a bad link and name what was ignored', () => {
+    const { state, notices } = parseShareLink(
+      '?v=1&m=llama-3-1-8b,llama-9000&f=Q4_K_M,Q9&ctx=abc&b=-2&kv=f16&rt=vllm&g=rtx-4090*2,titan-z&view=table',
+      known,
+    );
+    expect(state.models).toEqual(['llama-3-1-8b']);
+    expect(state.formats).toEqual(['Q4_K_M']);
+    expect(state.context).toBe(DEFAULT_STATE.context);
+    expect(state.batch).toBe(DEFAULT_STATE.batch);
+    expect(state.runtime).toBe('vllm');
+    expect(state.view).toBe('table');
+    expect(state.pools.map(poolKey)).toEqual(['rtx-4090*2']);
+    expect(notices).toEqual([
+      "Ignored unknown model 'llama-9000'.",
+      "Ignored unknown format 'Q9'.",
+      "Ignored context 'abc': it must be a whole number from 1 to 1,048,576.",
+      "Ignored batch '-2': it must be a whole number from 1 to 256.",
+      "Ignored unknown GPU 'titan-z'.",
+    ]);
+  });
+
+  it('reads an unknown version as far as it can and says so', () => {
+    const { state, notices } = parseShareLink('?v=7&ctx=4096&wat=1', known);
+    expect(state.context).toBe(4096);
+    expect(notices[0]).toMatch(/version '7'/);
+  });
+
+  it('falls back to defaults when nothing valid is left, and never yields NaN', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom('v', 'view', 'm', 'f', 'ctx', 'b', 'kv', 'rt', 'g', 'sel', 'base', 'cfg'),
+          fc.string(),
+        ),
+        (dict) => {
+          const { state } = parseShareLink(`?${new URLSearchParams(dict).toString()}`, known);
+          expect(Number.isInteger(state.context) && state.context >= 1).toBe(true);
+          expect(Number.isInteger(state.batch) && state.batch >= 1).toBe(true);
+          expect(state.models.length).toBeGreaterThan(0);
+          expect(state.pools.length).toBeGreaterThan(0);
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,97 @@
+import type { KvCacheType } from '../core/kv-cache';
+import type { RuntimeId } from '../core/runtimes';
+
+/**
+ * Everything a shared link restores. Version 1; when a default changes, bump the version and add
+ * a migration so old links keep their meaning (links omit fields that equal the defaults).
+ */
+export const SHARE_VERSION = 1;
+
+export const VIEW_IDS = ['matrix', 'details', 'quant', 'speed', 'table'] as const;
+export type ViewId = (typeof VIEW_IDS)[number];
+
+/** One pool of GPUs that runs a model together: "2 × RTX 4090" or "RTX 5090 + RTX 3090". */
+export interface GpuPool {
+  readonly parts: readonly { readonly id: string; readonly count: number }[];
+}
+
+export interface Selection {
+  readonly model: string;
+  /** A pool key as written in the link, e.g. "rtx-4090*2". */
+  readonly pool: string;
+}
+
+export interface ShareState {
+  readonly view: ViewId;
+  /** Catalogue ids, bare sizes ("7b") or "config" for the pasted config.json. */
+  readonly models: readonly string[];
+  /** Weight format ids; the first is the one the matrix shows. */
+  readonly formats: readonly string[];
+  /** Tokens per sequence (capped at each model's limit when estimating). */
+  readonly context: number;
+  readonly batch: number;
+  readonly kv: KvCacheType;
+  readonly runtime: RuntimeId;
+  readonly pools: readonly GpuPool[];
+  readonly selected: Selection | null;
+  /** Pool key to compare speeds against. */
+  readonly baseline: string | null;
+  /** A pasted config.json, kept as the JSON text of its parsed architecture. */
+  readonly config: string | null;
+}
+
+export const MAX_CONTEXT = 1_048_576;
+export const MAX_BATCH = 256;
+export const MAX_MODELS = 60;
+export const MAX_POOLS = 60;
+
+export function poolKey(pool: GpuPool): string {
+  return pool.parts.map((p) => (p.count > 1 ? `${p.id}*${p.count}` : p.id)).join('_');
+}
+
+export const DEFAULT_STATE: ShareState = {
+  view: 'matrix',
+  models: [
+    'llama-3-1-8b',
+    'qwen2-5-7b',
+    'gemma-2-9b',
+    'gpt-oss-20b',
+    'gemma-3-27b',
+    'qwen3-30b-a3b',
+    'mixtral-8x7b',
+    'llama-3-1-70b',
+    'qwen2-5-72b',
+    'gpt-oss-120b',
+    'llama-3-1-405b',
+    'deepseek-v3',
+  ],
+  formats: ['Q4_K_M', 'Q8_0', 'f16'],
+  context: 8192,
+  batch: 1,
+  kv: 'f16',
+  runtime: 'llama.cpp',
+  pools: [
+    'rtx-3060-12gb',
+    'rtx-4060-ti-16gb',
+    'rtx-3090',
+    'rtx-4090',
+    'rtx-4090*2',
+    'rtx-5090',
+    'rtx-a6000',
+    'l40s',
+    'a100-80gb-sxm',
+    'h100-80gb-sxm',
+    'h100-80gb-sxm*8',
+    'mi300x',
+    'm4-max-128gb',
+    'm2-ultra-192gb',
+  ].map((key) => ({
+    parts: key.split('_').map((part) => {
+      const [id = '', count = '1'] = part.split('*');
+      return { id, count: Number(count) };
+    }),
+  })),
+  selected: null,
+  baseline: null,
+  config: null,
+};

@@ -1,0 +1,116 @@
+import type { Estimate, EstimateInput } from '../core/estimate';
+import { TIGHT_THRESHOLD } from '../core/fit';
+import { KV_CACHE_TYPES } from '../core/kv-cache';
+import { RUNTIMES } from '../core/runtimes';
+import { formatGiB, formatParams, formatPercent, formatSig3 } from './format-units';
+
+/** The formula behind each number, with the user's values filled in and a source. */
+export interface Explanation {
+  readonly title: string;
+  readonly formula: string;
+  readonly values: readonly (readonly [string, string])[];
+  readonly note?: string | undefined;
+  readonly source: string;
+}
+
+export interface Explanations {
+  readonly weights: Explanation;
+  readonly kvCache: Explanation;
+  readonly activations: Explanation;
+  readonly overhead: Explanation;
+  readonly verdict: Explanation;
+  readonly decode: Explanation;
+  readonly prefill: Explanation;
+}
+
+export function explain(input: EstimateInput, e: Estimate): Explanations {
+  const { arch, format } = input;
+  const runtime = RUNTIMES[input.runtime];
+  const vendor = input.devices[0]?.vendor ?? 'nvidia';
+  const k = runtime.speed(vendor);
+  const bandwidth = input.devices.reduce((a, d) => Math.min(a, d.bandwidthBytesPerSecond), Infinity);
+  const kvPerToken = arch.mla ? 'MLA latent' : `2 × ${arch.layers} × ${arch.kvHeads} × ${arch.headDim}`;
+  return {
+    weights: {
+      title: 'Weights',
+      formula: 'Σ over tensors: elements × bits per weight ÷ 8',
+      values: [
+        ['parameters', formatParams(e.params.total)],
+        ['format', format.label],
+        ['average bits per weight', e.weights.bitsPerWeight.toFixed(3)],
+        ['weights', formatGiB(e.memory.weightsBytes)],
+      ],
+      note:
+        format.family === 'gguf'
+          ? 'GGUF files mix types per tensor as llama-quantize does (output head, attn_v and ffn_down get more bits).'
+          : format.keep16 === 'embeddings'
+            ? 'Embedding table and output head stay at 16 bits.'
+            : undefined,
+      source: format.source,
+    },
+    kvCache: {
+      title: 'KV cache',
+      formula: `${kvPerToken} × cells × ${input.sequences} sequence(s) × ${formatSig3(KV_CACHE_TYPES[input.kvCacheType])} B`,
+      values: [
+        ['context per sequence', input.contextTokens.toLocaleString('en-US')],
+        ['cache type', input.kvCacheType],
+        ['KV cache', formatGiB(e.memory.kvCacheBytes)],
+      ],
+      note: arch.slidingWindow
+        ? `Sliding-window layers keep ${arch.slidingWindow.window.toLocaleString('en-US')} tokens.`
+        : undefined,
+      source: 'https://github.com/ggml-org/llama.cpp/blob/master/src/llama-kv-cache.cpp',
+    },
+    activations: {
+      title: 'Activations / compute buffers',
+      formula:
+        input.runtime === 'llama.cpp'
+          ? 'max(vocab × 512 × 4 B logits, FFN intermediates, KQ matrix without flash attention)'
+          : 'peak of one layer’s activations for the prompt batch + fp32 logits',
+      values: [['per device', formatGiB(e.memory.activationBytes / input.devices.length)]],
+      source: runtime.source,
+    },
+    overhead: {
+      title: 'Runtime overhead',
+      formula: 'per device: driver / CUDA context / runtime reserve',
+      values: [['total', formatGiB(e.memory.overheadBytes)]],
+      source: runtime.source,
+    },
+    verdict: {
+      title: 'Verdict',
+      formula: `fits ≤ ${formatPercent(TIGHT_THRESHOLD)} of usable; tight ≤ 100%; offload if layers can spill to RAM; else no`,
+      values: [
+        ['needed on GPUs', formatGiB(e.memory.deviceBytes)],
+        ['usable', formatGiB(e.fit.usableBytes)],
+        ['ratio', formatPercent(e.fit.ratio)],
+        ['layers on GPU', `${e.fit.deviceLayers} of ${e.fit.totalLayers}`],
+      ],
+      note: input.devices.some((d) => d.unifiedMemory)
+        ? 'Apple silicon lets the GPU use 2/3 of unified memory up to 32 GB, 3/4 above.'
+        : undefined,
+      source: 'https://github.com/ggml-org/llama.cpp/issues/1870',
+    },
+    decode: {
+      title: 'Decode speed',
+      formula: 'bytes per step ÷ (bandwidth × efficiency) + layers × per-layer cost',
+      values: [
+        ['bytes per step', formatGiB(e.speed.bytesPerStep)],
+        ['bandwidth', `${formatSig3(bandwidth / 1e9)} GB/s`],
+        ['efficiency', formatPercent(k.bandwidthEfficiency)],
+        ['per-layer cost', `${formatSig3(k.perLayerSeconds * 1e6)} µs × ${arch.layers}`],
+        ['upper bound', `${formatSig3(e.speed.decodeUpperBoundTokensPerSecond)} tok/s`],
+      ],
+      note: 'Assumes the context is full; shorter conversations decode a little faster.',
+      source: 'https://doi.org/10.1145/1498765.1498785',
+    },
+    prefill: {
+      title: 'Prefill speed',
+      formula: '(2 × active params + attention) FLOPs per token ÷ (FP16 FLOPS × efficiency)',
+      values: [
+        ['active params per token', formatParams(e.params.activePerToken)],
+        ['efficiency', formatPercent(k.computeEfficiency)],
+      ],
+      source: 'https://arxiv.org/abs/2001.08361',
+    },
+  };
+}

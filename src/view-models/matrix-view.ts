@@ -1,0 +1,93 @@
+import type { Verdict } from '../core/fit';
+import { formatGiB, formatParams, formatSig3 } from './format-units';
+import { contextFor, estimateFor, type Scenario } from './scenario';
+import { VERDICT_LABEL } from './verdict';
+
+/** Rows, columns and cells of the fit matrix for the first chosen format. */
+
+export interface MatrixCell {
+  readonly modelKey: string;
+  readonly poolKey: string;
+  readonly verdict: Verdict | 'error';
+  /** Decode speed shown in the cell ("31"), empty when it does not run. */
+  readonly speedLabel: string;
+  readonly decodeTokensPerSecond: number | null;
+  readonly ariaLabel: string;
+  readonly tooltip: readonly string[];
+}
+
+export interface MatrixView {
+  readonly formatLabel: string;
+  readonly contextNote: string;
+  readonly rows: readonly { readonly key: string; readonly label: string; readonly detail: string }[];
+  readonly columns: readonly { readonly key: string; readonly label: string; readonly detail: string }[];
+  readonly cells: readonly (readonly MatrixCell[])[];
+}
+
+export function matrixView(s: Scenario): MatrixView {
+  const format = s.formats[0];
+  if (!format) throw new Error('no format chosen');
+  const rows = s.models.map((m) => ({
+    key: m.key,
+    label: m.name,
+    detail: m.moe
+      ? `${formatParams(m.totalParams)} MoE, ${formatParams(m.activeParams)} active`
+      : `${formatParams(m.totalParams)} dense`,
+  }));
+  const columns = s.pools.map((p) => {
+    const gib = p.devices.reduce((a, d) => a + d.memoryBytes, 0) / 1024 ** 3;
+    // The memory size is added unless the name already carries it ("RTX 3060 12GB").
+    return {
+      key: p.key,
+      label: p.shortLabel,
+      detail: /\d\s?GB/.test(p.shortLabel) && p.devices.length === 1 ? '' : `${formatSig3(gib)} GB`,
+    };
+  });
+  const capped = s.models.filter((m) => contextFor(s, m) < s.context).map((m) => m.name);
+  const cells = s.models.map((m) =>
+    s.pools.map((p): MatrixCell => {
+      const r = estimateFor(s, m, p, format);
+      if (!r.ok) {
+        return {
+          modelKey: m.key,
+          poolKey: p.key,
+          verdict: 'error',
+          speedLabel: '',
+          decodeTokensPerSecond: null,
+          ariaLabel: `${m.name} on ${p.label}: ${r.error}`,
+          tooltip: [r.error],
+        };
+      }
+      const e = r.value;
+      const runs = e.fit.verdict !== 'no';
+      const tps = runs ? e.speed.decodeTokensPerSecond : null;
+      const speedLabel = tps === null ? '' : formatSig3(tps);
+      const verdictText =
+        e.fit.verdict === 'offload'
+          ? `offload (${e.fit.deviceLayers}/${e.fit.totalLayers} layers on GPU)`
+          : VERDICT_LABEL[e.fit.verdict];
+      const tooltip = [
+        `${m.name} · ${format.label} on ${p.label}`,
+        `${verdictText}${tps === null ? '' : ` · ~${speedLabel} tok/s`}`,
+        `needs ${formatGiB(e.memory.deviceBytes)} of ${formatGiB(e.fit.usableBytes)} usable`,
+        `weights ${formatGiB(e.memory.weightsBytes)} · KV cache ${formatGiB(e.memory.kvCacheBytes)} · activations ${formatGiB(e.memory.activationBytes)} · overhead ${formatGiB(e.memory.overheadBytes)}`,
+      ];
+      return {
+        modelKey: m.key,
+        poolKey: p.key,
+        verdict: e.fit.verdict,
+        speedLabel,
+        decodeTokensPerSecond: tps,
+        ariaLabel: `${m.name} on ${p.label}: ${verdictText}${tps === null ? '' : `, about ${speedLabel} tokens per second`}`,
+        tooltip,
+      };
+    }),
+  );
+  return {
+    formatLabel: format.label,
+    contextNote: capped.length > 0 ? `Context capped at the model's limit for ${capped.join(', ')}.` : '',
+    rows,
+    columns,
+    cells,
+  };
+}

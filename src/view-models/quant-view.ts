@@ -1,0 +1,83 @@
+import { qualityCost } from '../catalog/quality';
+import type { Verdict } from '../core/fit';
+import { WEIGHT_FORMATS, type FormatFamily } from '../core/formats/weight-formats';
+import type { RuntimeId } from '../core/runtimes';
+import { formatGiB, formatSig3 } from './format-units';
+import { estimateFor, type Scenario } from './scenario';
+
+/** Every format the runtime loads, side by side, for the selected model on the selected GPUs. */
+
+const RUNTIME_FAMILIES: Record<RuntimeId, readonly FormatFamily[]> = {
+  'llama.cpp': ['gguf'],
+  vllm: ['float', 'fp8', 'int', 'gptq', 'awq', 'bnb', 'mxfp4'],
+  transformers: ['float', 'fp8', 'gptq', 'awq', 'bnb'],
+  mlx: ['float', 'mlx'],
+};
+
+export interface QuantRow {
+  readonly formatId: string;
+  readonly label: string;
+  readonly chosen: boolean;
+  readonly bitsPerWeight: number;
+  readonly bitsLabel: string;
+  readonly fileSizeLabel: string;
+  readonly memoryLabel: string;
+  readonly verdict: Verdict;
+  readonly decodeLabel: string;
+  readonly qualityLabel: string;
+  readonly qualityDetail: string;
+  readonly qualitySource: string | null;
+}
+
+export interface QuantView {
+  readonly title: string;
+  readonly rows: readonly QuantRow[];
+}
+
+export function quantView(s: Scenario): QuantView {
+  const m = s.selectedModel;
+  const p = s.selectedPool;
+  const families = RUNTIME_FAMILIES[s.runtime];
+  const chosen = new Set(s.formats.map((f) => f.id));
+  // MXFP4 formats only differ from Q8_0/BF16 on mixture-of-experts models.
+  const formats = WEIGHT_FORMATS.filter(
+    (f) =>
+      families.includes(f.family) &&
+      f.id !== 'f32' &&
+      f.id !== 'gguf-f32' &&
+      (m.moe || (f.id !== 'MXFP4_MOE' && f.family !== 'mxfp4')),
+  );
+  const rows: QuantRow[] = [];
+  for (const f of formats) {
+    const r = estimateFor(s, m, p, f);
+    if (!r.ok) continue;
+    const e = r.value;
+    const q = qualityCost(m.key, f.id);
+    let qualityLabel = 'unknown';
+    if (q?.pplIncreasePct !== null && q?.pplIncreasePct !== undefined)
+      qualityLabel = `+${formatSig3(Math.max(0, q.pplIncreasePct))}% PPL`;
+    else if (q?.recoveryPct) qualityLabel = `${formatSig3(q.recoveryPct)}% of score`;
+    const detailParts = q
+      ? [
+          q.meanKld !== null ? `mean KLD ${q.meanKld.toFixed(4)}` : '',
+          q.measuredOn === m.key ? 'measured on this model' : `measured on ${q.measuredOn}`,
+        ].filter(Boolean)
+      : ['no published measurement'];
+    rows.push({
+      formatId: f.id,
+      label: f.label,
+      chosen: chosen.has(f.id),
+      bitsPerWeight: e.weights.bitsPerWeight,
+      bitsLabel: e.weights.bitsPerWeight.toFixed(2),
+      fileSizeLabel: formatGiB(e.memory.weightsBytes),
+      memoryLabel: formatGiB(e.memory.deviceBytes),
+      verdict: e.fit.verdict,
+      decodeLabel: e.fit.verdict === 'no' ? '–' : `${formatSig3(e.speed.decodeTokensPerSecond)} tok/s`,
+      qualityLabel,
+      qualityDetail: detailParts.join(', '),
+      qualitySource: q?.source ?? null,
+    });
+  }
+  rows.sort((a, b) => b.bitsPerWeight - a.bitsPerWeight);
+  return { title: `${m.name} on ${p.label}`, rows };
+}

@@ -1,0 +1,204 @@
+import { GPUS, MODELS, gpuDevice } from '../catalog/catalog';
+import { parseHfConfig } from '../catalog/hf-config';
+import { gpuLabel } from '../catalog/lookup';
+import type { GpuEntry } from '../catalog/schema';
+import { fallbackArchitecture, type ModelArchitecture } from '../core/architecture';
+import type { Device } from '../core/devices';
+import { estimate, type EstimateInput, type EstimateResult } from '../core/estimate';
+import { weightFormatById, type WeightFormat } from '../core/formats/weight-formats';
+import type { KvCacheType } from '../core/kv-cache';
+import { countParameters } from '../core/params';
+import type { RuntimeId } from '../core/runtimes';
+import { poolKey, type ShareState } from '../url/share-state';
+import { formatParams } from './format-units';
+
+/** The share state resolved against the catalogue: what every view renders from. */
+
+export interface ScenarioModel {
+  /** The token in the link: a catalogue id, "7b" or "config". */
+  readonly key: string;
+  readonly name: string;
+  readonly family: string;
+  readonly arch: ModelArchitecture;
+  readonly contextLimit: number;
+  readonly totalParams: number;
+  readonly activeParams: number;
+  readonly moe: boolean;
+  readonly source: string | null;
+  readonly custom: boolean;
+}
+
+export interface ScenarioPool {
+  readonly key: string;
+  /** "2 × RTX 4090 24 GB", "RTX 5090 32 GB + RTX 3090 24 GB". */
+  readonly label: string;
+  /** Compact column header: "2× RTX 4090". */
+  readonly shortLabel: string;
+  readonly devices: readonly Device[];
+  readonly gpus: readonly GpuEntry[];
+}
+
+export interface Scenario {
+  readonly models: readonly ScenarioModel[];
+  readonly pools: readonly ScenarioPool[];
+  readonly formats: readonly WeightFormat[];
+  readonly context: number;
+  readonly batch: number;
+  readonly kv: KvCacheType;
+  readonly runtime: RuntimeId;
+  readonly selectedModel: ScenarioModel;
+  readonly selectedPool: ScenarioPool;
+  readonly baseline: ScenarioPool | null;
+}
+
+const GPU_BY_ID = new Map(GPUS.map((g) => [g.id, g]));
+const MODEL_BY_ID = new Map(MODELS.map((m) => [m.id, m]));
+
+export function isCatalogModel(id: string): boolean {
+  return MODEL_BY_ID.has(id);
+}
+
+export function isCatalogGpu(id: string): boolean {
+  return GPU_BY_ID.has(id);
+}
+
+const BARE_SIZE_UNITS: Record<string, number> = { m: 1e6, b: 1e9, t: 1e12 };
+
+function bareModel(key: string): ScenarioModel | null {
+  const unit = BARE_SIZE_UNITS[key.slice(-1)];
+  const count = Number(key.slice(0, -1)) * (unit ?? NaN);
+  if (!Number.isFinite(count) || count < 1e8 || count > 1e13) return null;
+  const arch = fallbackArchitecture(count);
+  const p = countParameters(arch);
+  return {
+    key,
+    name: `Custom ${formatParams(count)}`,
+    family: 'Custom',
+    arch,
+    contextLimit: 1_048_576,
+    totalParams: p.total,
+    activeParams: p.active,
+    moe: false,
+    source: null,
+    custom: true,
+  };
+}
+
+function configModel(json: string): ScenarioModel | null {
+  const parsed = parseHfConfig(json);
+  if (!parsed.ok) return null;
+  const p = countParameters(parsed.value.arch);
+  return {
+    key: 'config',
+    name: `Your config.json (${parsed.value.modelType}, ${formatParams(p.total)})`,
+    family: 'Custom',
+    arch: parsed.value.arch,
+    contextLimit: parsed.value.contextLength,
+    totalParams: p.total,
+    activeParams: p.active,
+    moe: parsed.value.arch.moe !== undefined,
+    source: null,
+    custom: true,
+  };
+}
+
+export function resolveModel(key: string, config: string | null): ScenarioModel | null {
+  const entry = MODEL_BY_ID.get(key);
+  if (entry) {
+    const p = countParameters(entry.arch);
+    return {
+      key,
+      name: entry.name,
+      family: entry.family,
+      arch: entry.arch,
+      contextLimit: entry.contextLength,
+      totalParams: p.total,
+      activeParams: p.active,
+      moe: entry.arch.moe !== undefined,
+      source: entry.source,
+      custom: false,
+    };
+  }
+  if (key === 'config') return config ? configModel(config) : null;
+  return bareModel(key);
+}
+
+export function resolvePool(pool: ShareState['pools'][number]): ScenarioPool | null {
+  const gpus: GpuEntry[] = [];
+  const devices: Device[] = [];
+  const labels: string[] = [];
+  const short: string[] = [];
+  for (const part of pool.parts) {
+    const gpu = GPU_BY_ID.get(part.id);
+    if (!gpu) return null;
+    gpus.push(gpu);
+    for (let i = 0; i < part.count; i++) devices.push(gpuDevice(gpu));
+    labels.push(part.count > 1 ? `${part.count} × ${gpuLabel(gpu)}` : gpuLabel(gpu));
+    short.push(part.count > 1 ? `${part.count}× ${gpu.shortName}` : gpu.shortName);
+  }
+  return { key: poolKey(pool), label: labels.join(' + '), shortLabel: short.join(' + '), devices, gpus };
+}
+
+export function resolvePoolKey(key: string): ScenarioPool | null {
+  const parts = key.split('_').map((part) => {
+    const [id = '', count = '1'] = part.split('*');
+    return { id, count: Number(count) };
+  });
+  if (parts.some((p) => !Number.isInteger(p.count) || p.count < 1)) return null;
+  return resolvePool({ parts });
+}
+
+export function buildScenario(state: ShareState): Scenario {
+  const models = state.models.map((k) => resolveModel(k, state.config)).filter((m): m is ScenarioModel => m !== null);
+  const pools = state.pools.map(resolvePool).filter((p): p is ScenarioPool => p !== null);
+  const formats = state.formats.map(weightFormatById).filter((f): f is WeightFormat => f !== null);
+  const fallbackModel = models[0] ?? resolveModel('llama-3-1-8b', null);
+  const fallbackPool = pools.find((p) => p.key === 'rtx-4090') ?? pools[0] ?? resolvePoolKey('rtx-4090');
+  const fallbackFormat = weightFormatById('Q4_K_M');
+  if (!fallbackModel || !fallbackPool || !fallbackFormat) throw new Error('the catalogue lost its default entries');
+  const selectedModel = models.find((m) => m.key === state.selected?.model) ?? fallbackModel;
+  const selectedPool = pools.find((p) => p.key === state.selected?.pool) ?? fallbackPool;
+  return {
+    models: models.length > 0 ? models : [fallbackModel],
+    pools: pools.length > 0 ? pools : [fallbackPool],
+    formats: formats.length > 0 ? formats : [fallbackFormat],
+    context: state.context,
+    batch: state.batch,
+    kv: state.kv,
+    runtime: state.runtime,
+    selectedModel,
+    selectedPool,
+    baseline: state.baseline ? resolvePoolKey(state.baseline) : null,
+  };
+}
+
+/** Context for a model: the chosen context, capped at the model's limit. */
+export function contextFor(s: Scenario, model: ScenarioModel): number {
+  return Math.min(s.context, model.contextLimit);
+}
+
+export function estimateInput(
+  s: Scenario,
+  model: ScenarioModel,
+  pool: ScenarioPool,
+  format: WeightFormat,
+): EstimateInput {
+  return {
+    arch: model.arch,
+    format,
+    contextTokens: contextFor(s, model),
+    sequences: s.batch,
+    kvCacheType: s.kv,
+    runtime: s.runtime,
+    devices: pool.devices,
+  };
+}
+
+export function estimateFor(
+  s: Scenario,
+  model: ScenarioModel,
+  pool: ScenarioPool,
+  format: WeightFormat,
+): EstimateResult {
+  return estimate(estimateInput(s, model, pool, format));
+}

@@ -1,0 +1,55 @@
+import type { Verdict } from '../core/fit';
+import { explain, type Explanations } from './explain';
+import { formatContext, formatGiB, formatTokensPerSecond } from './format-units';
+import { contextFor, estimateInput, type Scenario } from './scenario';
+import { estimate } from '../core/estimate';
+import { verdictWords } from './verdict';
+
+/** The one-line verdict for the selected model × GPUs, and its numbers with their explanations. */
+export interface SummaryView {
+  readonly heading: string;
+  readonly verdict: Verdict | 'error';
+  readonly sentence: string;
+  readonly parts: readonly { readonly key: keyof Explanations; readonly label: string; readonly value: string }[];
+  readonly explanations: Explanations | null;
+}
+
+export function summaryView(s: Scenario): SummaryView {
+  const m = s.selectedModel;
+  const p = s.selectedPool;
+  const f = s.formats[0];
+  if (!f) throw new Error('no format chosen');
+  const heading = `${m.name} · ${f.label} · ${formatContext(contextFor(s, m))} ctx${s.batch > 1 ? ` × ${s.batch}` : ''} on ${p.label}`;
+  const input = estimateInput(s, m, p, f);
+  const r = estimate(input);
+  if (!r.ok) return { heading, verdict: 'error', sentence: r.error, parts: [], explanations: null };
+  const e = r.value;
+  const speed = e.fit.verdict === 'no' ? '' : `, ~${formatTokensPerSecond(e.speed.decodeTokensPerSecond)}`;
+  return {
+    heading,
+    verdict: e.fit.verdict,
+    sentence: `${verdictWords(e)}${speed}`,
+    parts: [
+      { key: 'weights', label: 'Weights', value: formatGiB(e.memory.weightsBytes) },
+      { key: 'kvCache', label: 'KV cache', value: formatGiB(e.memory.kvCacheBytes) },
+      { key: 'activations', label: 'Activations', value: formatGiB(e.memory.activationBytes) },
+      { key: 'overhead', label: 'Overhead', value: formatGiB(e.memory.overheadBytes) },
+      {
+        key: 'verdict',
+        label: 'Needed / usable',
+        value: `${formatGiB(e.memory.deviceBytes)} / ${formatGiB(e.fit.usableBytes)}`,
+      },
+      {
+        key: 'decode',
+        label: 'Decode',
+        value: e.fit.verdict === 'no' ? '–' : `~${formatTokensPerSecond(e.speed.decodeTokensPerSecond)}`,
+      },
+      {
+        key: 'prefill',
+        label: 'Prefill',
+        value: e.fit.verdict === 'no' ? '–' : `~${formatTokensPerSecond(e.speed.prefillTokensPerSecond)}`,
+      },
+    ],
+    explanations: explain(input, e),
+  };
+}
