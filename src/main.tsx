@@ -1,13 +1,7 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
 import './app/styles.css';
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-}
+// Let the browser paint the prerendered page before the app's script is parsed and run: the
+// entry itself is tiny and loads the app once the first frame is out.
+requestAnimationFrame(() => {
+  setTimeout(() => void import('./app/start'), 0);
+});

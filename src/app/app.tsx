@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { ViewBoundary } from '../components/view-boundary';
 import { FitMatrix } from '../features/fit-matrix/fit-matrix';
 import { ConfigPanel } from '../features/config-panel/config-panel';
@@ -32,14 +32,21 @@ const TABS: readonly [ViewId, string][] = [
 export function App() {
   const { state, notices, update } = useShareState();
   // On narrow screens the configuration starts folded so the answer is the first thing seen.
-  const [configOpen, setConfigOpen] = useState(() => !window.matchMedia('(max-width: 900px)').matches);
-  const scenario = useMemo(() => buildScenario(state), [state]);
-  const selected = { model: scenario.selectedModel.key, pool: scenario.selectedPool.key };
+  const [configOpen, setConfigOpen] = useState(
+    () => typeof window === 'undefined' || !window.matchMedia('(max-width: 900px)').matches,
+  );
+  // Controls answer at once; the views follow in a deferred render so typing and dragging never
+  // wait for a full matrix or table to be recomputed.
+  const viewState = useDeferredValue(state);
+  const controlScenario = useMemo(() => buildScenario(state), [state]);
+  const scenario = useMemo(() => buildScenario(viewState), [viewState]);
+  const stale = viewState !== state;
+  const selected = useMemo(() => ({ model: scenario.selectedModel.key, pool: scenario.selectedPool.key }), [scenario]);
   const summary = useMemo(() => summaryView(scenario), [scenario]);
-  const select = (model: string, pool: string) => update({ selected: { model, pool } });
+  const select = useCallback((model: string, pool: string) => update({ selected: { model, pool } }), [update]);
 
-  const renderView = () => {
-    switch (state.view) {
+  const viewElement = useMemo(() => {
+    switch (viewState.view) {
       case 'matrix':
         return <FitMatrix view={matrixView(scenario)} selected={selected} onSelect={select} />;
       case 'details':
@@ -50,11 +57,11 @@ export function App() {
             view={quantView(scenario)}
             onToggle={(id) =>
               update({
-                formats: state.formats.includes(id)
-                  ? state.formats.length > 1
-                    ? state.formats.filter((f) => f !== id)
-                    : state.formats
-                  : [...state.formats, id],
+                formats: viewState.formats.includes(id)
+                  ? viewState.formats.length > 1
+                    ? viewState.formats.filter((f) => f !== id)
+                    : viewState.formats
+                  : [...viewState.formats, id],
               })
             }
           />
@@ -64,14 +71,14 @@ export function App() {
           <SpeedView
             view={speedView(scenario)}
             baselineOptions={scenario.pools.map((p) => ({ key: p.key, label: p.label }))}
-            baseline={state.baseline}
+            baseline={viewState.baseline}
             onBaseline={(baseline) => update({ baseline })}
           />
         );
       case 'table':
         return <TableView rows={comparisonRows(scenario)} />;
     }
-  };
+  }, [viewState, scenario, update, select, selected]);
 
   return (
     <div className="app">
@@ -88,10 +95,10 @@ export function App() {
         <aside className="panel config-panel">
           <details className="config-collapse" open={configOpen} onToggle={(e) => setConfigOpen(e.currentTarget.open)}>
             <summary>Configuration</summary>
-            <ConfigPanel state={state} scenario={scenario} update={update} />
+            <ConfigPanel state={state} scenario={controlScenario} update={update} />
           </details>
         </aside>
-        <main className="main">
+        <main className={stale ? 'main is-stale' : 'main'} aria-busy={stale}>
           <ViewBoundary name="verdict">
             <VerdictBanner view={summary} />
           </ViewBoundary>
@@ -113,8 +120,11 @@ export function App() {
               ))}
             </div>
             <div role="tabpanel" id="view-panel" aria-labelledby={`tab-${state.view}`}>
-              <ViewBoundary key={state.view} name={TABS.find(([id]) => id === state.view)?.[1] ?? state.view}>
-                {renderView()}
+              <ViewBoundary
+                key={viewState.view}
+                name={TABS.find(([id]) => id === viewState.view)?.[1] ?? viewState.view}
+              >
+                {viewElement}
               </ViewBoundary>
             </div>
           </div>

@@ -31,6 +31,8 @@ function subscribe(onChange: () => void): () => void {
 }
 
 const getSearch = () => window.location.search;
+// At build time the page is prerendered for the default link.
+const getServerSearch = () => '';
 
 let lastPush = 0;
 
@@ -44,24 +46,23 @@ export interface ShareStateApi {
 }
 
 export function useShareState(): ShareStateApi {
-  const search = useSyncExternalStore(subscribe, getSearch, getSearch);
+  const search = useSyncExternalStore(subscribe, getSearch, getServerSearch);
   const parsed: ParsedLink = useMemo(() => parseShareLink(search, KNOWN), [search]);
-  const update = useCallback(
-    (patch: Partial<ShareState>) => {
-      const merged = { ...parsed.state, ...patch };
-      // A selection or baseline that no longer exists would come back as a notice: drop it here.
-      const sel = merged.selected;
-      const selectionValid =
-        sel && merged.models.includes(sel.model) && merged.pools.some((p) => poolKey(p) === sel.pool);
-      const next = serializeShareLink({ ...merged, selected: selectionValid ? sel : null });
-      const url = `${window.location.pathname}${next}${window.location.hash}`;
-      const now = performance.now();
-      if (now - lastPush < COALESCE_MS) window.history.replaceState(null, '', url);
-      else window.history.pushState(null, '', url);
-      lastPush = now;
-      window.dispatchEvent(new Event(CHANGE));
-    },
-    [parsed.state],
-  );
+  // Stable across renders: it reads the current address when called, so views memoised on it
+  // are not rebuilt by every change.
+  const update = useCallback((patch: Partial<ShareState>) => {
+    const merged = { ...parseShareLink(window.location.search, KNOWN).state, ...patch };
+    // A selection or baseline that no longer exists would come back as a notice: drop it here.
+    const sel = merged.selected;
+    const selectionValid =
+      sel && merged.models.includes(sel.model) && merged.pools.some((p) => poolKey(p) === sel.pool);
+    const next = serializeShareLink({ ...merged, selected: selectionValid ? sel : null });
+    const url = `${window.location.pathname}${next}${window.location.hash}`;
+    const now = performance.now();
+    if (now - lastPush < COALESCE_MS) window.history.replaceState(null, '', url);
+    else window.history.pushState(null, '', url);
+    lastPush = now;
+    window.dispatchEvent(new Event(CHANGE));
+  }, []);
   return { state: parsed.state, notices: parsed.notices, update };
 }

@@ -31,13 +31,21 @@ export const MODELS: readonly CatalogModel[] = validated(
 const GiB = 1024 ** 3;
 
 /** A catalogue GPU in the estimator's units: bytes, bytes/s, FLOP/s. */
+const devices = new WeakMap<GpuEntry, Device>();
+
+/** One immutable Device per catalogue entry, so the estimator's per-device caches stay warm. */
 export function gpuDevice(gpu: GpuEntry): Device {
-  return {
-    name: gpu.shortName,
-    vendor: gpu.vendor,
-    memoryBytes: gpu.memoryGiB * GiB,
-    bandwidthBytesPerSecond: gpu.bandwidthGBps * 1e9,
-    fp16FlopsPerSecond: gpu.fp16Tflops * 1e12,
-    unifiedMemory: gpu.vendor === 'apple',
-  };
+  let device = devices.get(gpu);
+  if (!device) {
+    device = Object.freeze({
+      name: gpu.shortName,
+      vendor: gpu.vendor,
+      memoryBytes: gpu.memoryGiB * GiB,
+      bandwidthBytesPerSecond: gpu.bandwidthGBps * 1e9,
+      fp16FlopsPerSecond: gpu.fp16Tflops * 1e12,
+      unifiedMemory: gpu.vendor === 'apple',
+    });
+    devices.set(gpu, device);
+  }
+  return device;
 }

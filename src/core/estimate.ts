@@ -68,20 +68,25 @@ export interface Estimate {
 export type EstimateResult =
   { readonly ok: true; readonly value: Estimate } | { readonly ok: false; readonly error: string };
 
-const paramCache = new WeakMap<ModelArchitecture, ParameterCounts>();
+// Architectures and devices are immutable and reused across thousands of estimates: check each once.
+const archChecks = new WeakMap<ModelArchitecture, string | null>();
+const deviceChecks = new WeakMap<Device, string | null>();
 
-function parameters(arch: ModelArchitecture): ParameterCounts {
-  let p = paramCache.get(arch);
-  if (!p) {
-    p = countParameters(arch);
-    paramCache.set(arch, p);
-  }
-  return p;
+function checkedOnce<K extends object>(
+  cache: WeakMap<K, string | null>,
+  key: K,
+  check: (k: K) => string | null,
+): string | null {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const result = check(key);
+  cache.set(key, result);
+  return result;
 }
 
 /** Why an input cannot be estimated, or null. */
 export function inputProblem(input: EstimateInput): string | null {
-  const archProblem = architectureProblem(input.arch);
+  const archProblem = checkedOnce(archChecks, input.arch, architectureProblem);
   if (archProblem) return archProblem;
   if (!Number.isInteger(input.contextTokens) || input.contextTokens < 1) {
     return `context must be a whole number of tokens ≥ 1; got ${String(input.contextTokens)}`;
@@ -91,7 +96,7 @@ export function inputProblem(input: EstimateInput): string | null {
   }
   if (input.devices.length === 0) return 'at least one device is needed';
   for (const d of input.devices) {
-    const problem = deviceProblem(d);
+    const problem = checkedOnce(deviceChecks, d, deviceProblem);
     if (problem) return problem;
   }
   return null;
@@ -109,7 +114,7 @@ export function estimateUnchecked(input: EstimateInput): Estimate {
   const runtime = RUNTIMES[input.runtime];
   const host = input.host ?? DEFAULT_HOST;
   const splitMode = input.splitMode ?? (input.runtime === 'vllm' ? 'tensor' : 'layer');
-  const params = parameters(arch);
+  const params = countParameters(arch);
   const w = analyseWeights(arch, format);
   const kv = kvCacheSize({
     arch,

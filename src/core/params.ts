@@ -20,7 +20,19 @@ export function activeFraction(arch: ModelArchitecture, t: TensorSpec): number {
   return t.routed && arch.moe ? arch.moe.activeExperts / arch.moe.experts : 1;
 }
 
+// Walking the tensor inventory costs microseconds per layer; views ask for the same model's counts
+// on every render, so results are kept per architecture object.
+const cache = new WeakMap<ModelArchitecture, ParameterCounts>();
+
 export function countParameters(arch: ModelArchitecture): ParameterCounts {
+  const hit = cache.get(arch);
+  if (hit) return hit;
+  const counts = count(arch);
+  cache.set(arch, counts);
+  return counts;
+}
+
+function count(arch: ModelArchitecture): ParameterCounts {
   let total = 0;
   let active = 0;
   let embedding = 0;

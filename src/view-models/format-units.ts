@@ -15,9 +15,14 @@ export function formatGiB(bytes: number): string {
 export function formatSig3(value: number): string {
   if (!Number.isFinite(value)) return '–';
   if (value === 0) return '0';
+  // Hand-rolled rather than toLocaleString: the matrix formats hundreds of these per render.
   const digits = Math.floor(Math.log10(Math.abs(value))) + 1;
+  const decimals = Math.max(0, 3 - digits);
   const rounded = Number(value.toPrecision(3));
-  return rounded.toLocaleString('en-US', { maximumFractionDigits: Math.max(0, 3 - digits) });
+  const [whole = '0', fraction] = Math.abs(rounded).toFixed(decimals).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const trimmed = fraction?.replace(/0+$/, '');
+  return `${rounded < 0 ? '-' : ''}${grouped}${trimmed ? `.${trimmed}` : ''}`;
 }
 
 export function formatTokensPerSecond(value: number | null): string {

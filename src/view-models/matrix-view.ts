@@ -13,7 +13,30 @@ export interface MatrixCell {
   readonly speedLabel: string;
   readonly decodeTokensPerSecond: number | null;
   readonly ariaLabel: string;
-  readonly tooltip: readonly string[];
+  /** Raw figures; the tooltip text is built only for the cell being hovered (cellTooltip). */
+  readonly memory: {
+    readonly needed: number;
+    readonly usable: number;
+    readonly weights: number;
+    readonly kv: number;
+    readonly activations: number;
+    readonly overhead: number;
+  } | null;
+  readonly title: string;
+  readonly verdictText: string;
+}
+
+/** Tooltip lines for one cell: what it is, the verdict and speed, and the memory breakdown. */
+export function cellTooltip(cell: MatrixCell): string[] {
+  const lines = [cell.title, `${cell.verdictText}${cell.speedLabel ? ` · ~${cell.speedLabel} tok/s` : ''}`];
+  const m = cell.memory;
+  if (m) {
+    lines.push(`needs ${formatGiB(m.needed)} of ${formatGiB(m.usable)} usable`);
+    lines.push(
+      `weights ${formatGiB(m.weights)} · KV cache ${formatGiB(m.kv)} · activations ${formatGiB(m.activations)} · overhead ${formatGiB(m.overhead)}`,
+    );
+  }
+  return lines;
 }
 
 export interface MatrixView {
@@ -47,6 +70,7 @@ export function matrixView(s: Scenario): MatrixView {
   const cells = s.models.map((m) =>
     s.pools.map((p): MatrixCell => {
       const r = estimateFor(s, m, p, format);
+      const title = `${m.name} · ${format.label} on ${p.label}`;
       if (!r.ok) {
         return {
           modelKey: m.key,
@@ -55,7 +79,9 @@ export function matrixView(s: Scenario): MatrixView {
           speedLabel: '',
           decodeTokensPerSecond: null,
           ariaLabel: `${m.name} on ${p.label}: ${r.error}`,
-          tooltip: [r.error],
+          memory: null,
+          title,
+          verdictText: r.error,
         };
       }
       const e = r.value;
@@ -66,12 +92,6 @@ export function matrixView(s: Scenario): MatrixView {
         e.fit.verdict === 'offload'
           ? `offload (${e.fit.deviceLayers}/${e.fit.totalLayers} layers on GPU)`
           : VERDICT_LABEL[e.fit.verdict];
-      const tooltip = [
-        `${m.name} · ${format.label} on ${p.label}`,
-        `${verdictText}${tps === null ? '' : ` · ~${speedLabel} tok/s`}`,
-        `needs ${formatGiB(e.memory.deviceBytes)} of ${formatGiB(e.fit.usableBytes)} usable`,
-        `weights ${formatGiB(e.memory.weightsBytes)} · KV cache ${formatGiB(e.memory.kvCacheBytes)} · activations ${formatGiB(e.memory.activationBytes)} · overhead ${formatGiB(e.memory.overheadBytes)}`,
-      ];
       return {
         modelKey: m.key,
         poolKey: p.key,
@@ -79,7 +99,16 @@ export function matrixView(s: Scenario): MatrixView {
         speedLabel,
         decodeTokensPerSecond: tps,
         ariaLabel: `${m.name} on ${p.label}: ${verdictText}${tps === null ? '' : `, about ${speedLabel} tokens per second`}`,
-        tooltip,
+        memory: {
+          needed: e.memory.deviceBytes,
+          usable: e.fit.usableBytes,
+          weights: e.memory.weightsBytes,
+          kv: e.memory.kvCacheBytes,
+          activations: e.memory.activationBytes,
+          overhead: e.memory.overheadBytes,
+        },
+        title,
+        verdictText,
       };
     }),
   );

@@ -13,9 +13,9 @@ export function FormatPicker({ groups, selected, onChange }: Props) {
   const ids = selected.map((s) => s.id);
   return (
     <div className="field">
-      <label className="field-label" htmlFor={id}>
+      <span className="field-label">
         Weight formats <span className="field-value">{selected.map((s) => s.label).join(', ')}</span>
-      </label>
+      </span>
       <ul className="chips" aria-label="Chosen formats">
         {selected.map((s, i) => (
           <li key={s.id} className={i === 0 ? 'chip chip-primary' : 'chip'}>
@@ -45,6 +45,7 @@ export function FormatPicker({ groups, selected, onChange }: Props) {
       </ul>
       <select
         id={id}
+        aria-label="Add a format to compare"
         value=""
         onChange={(e) => {
           if (e.target.value) onChange([...ids, e.target.value]);

@@ -1,10 +1,6 @@
-import { lazy, Suspense } from 'react';
-import { ChartPlaceholder } from '../../components/chart-placeholder';
 import { VerdictLegend } from '../../components/verdict-legend';
 import type { MatrixView } from '../../view-models/matrix-view';
-import { matrixHeight } from './matrix-layout';
-
-const FitMatrixChart = lazy(() => import('./fit-matrix-chart'));
+import { FitMatrixGrid } from './fit-matrix-grid';
 
 interface Props {
   readonly view: MatrixView;
@@ -21,9 +17,7 @@ export function FitMatrix({ view, selected, onSelect }: Props) {
         sequence. Click a cell (or focus it and press Enter; arrow keys move) to see its details. {view.contextNote}
       </p>
       <VerdictLegend />
-      <Suspense fallback={<ChartPlaceholder height={matrixHeight(view.rows.length)} label="fit matrix" />}>
-        <FitMatrixChart view={view} selected={selected} onSelect={onSelect} />
-      </Suspense>
+      <FitMatrixGrid view={view} selected={selected} onSelect={onSelect} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ type Theme = 'light' | 'dark';
 const KEY = 'headroom-theme';
 
 function initialTheme(): Theme {
+  if (typeof window === 'undefined') return 'light';
   const stored = window.localStorage.getItem(KEY);
   if (stored === 'light' || stored === 'dark') return stored;
   return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';

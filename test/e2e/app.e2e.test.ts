@@ -1,0 +1,236 @@
+import { readFile } from 'node:fs/promises';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, launchBrowser, serveStatic } from './browser';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const DIST = join(ROOT, 'dist');
+const SHOTS = join(ROOT, 'test-results', 'screenshots');
+
+// Browser tests need Debian's Chromium. CI installs it and must run them: a missing browser fails
+// there. On a developer machine without it they are reported as skipped with the reason below.
+const canRun = chromiumAvailable() && existsSync(join(DIST, 'index.html'));
+if (!canRun && process.env['CI']) {
+  throw new Error(
+    'Browser tests are mandatory in CI: /usr/bin/chromium or dist/ is missing (run .ci/run, which installs chromium and builds).',
+  );
+}
+
+interface AppState {
+  state: {
+    view: string;
+    formats: string[];
+    context: number;
+    models: string[];
+    selected: { model: string; pool: string } | null;
+  };
+  selected: { model: string; pool: string };
+  verdict: string;
+}
+
+describe.skipIf(!canRun)('Headroom in Chromium (reason when skipped: no /usr/bin/chromium or no dist/ build)', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    // A sub-path, as on a project page: the build must not assume it is served from /.
+    server = await serveStatic(DIST, '/headroom/');
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await server.close();
+  });
+
+  async function open(query = '', options: { colorScheme?: 'light' | 'dark'; width?: number } = {}): Promise<Page> {
+    const page = await browser.newPage({
+      viewport: { width: options.width ?? 1400, height: 1000 },
+      colorScheme: options.colorScheme ?? 'light',
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`${query}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => errors.push(`${query}: ${e.message}`));
+    await page.goto(`${server.url}${query}`);
+    // The HTML arrives prerendered for the default view; wait for the app that replaces it.
+    await page.waitForSelector('#root > .app [data-testid=app-state]', { state: 'attached' });
+    return page;
+  }
+
+  async function appState(page: Page): Promise<AppState> {
+    const text = await page.locator('[data-testid=app-state]').textContent();
+    return JSON.parse(text ?? '{}') as AppState;
+  }
+
+  it('loads the fit matrix with zero console errors', async () => {
+    const page = await open('?v=1');
+    await page.waitForSelector('.matrix-cell');
+    expect(await page.locator('.matrix-cell').count()).toBe(12 * 14);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Which models fit on which GPUs' }).isVisible())
+      .toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'e2e-matrix.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('changing the format updates the matrix, the table and the URL', async () => {
+    const page = await open('?v=1&view=table&m=llama-3-1-70b&g=rtx-4090,rtx-4090*2&f=Q4_K_M');
+    await page.waitForSelector('[data-testid=comparison-table] tbody tr');
+    expect(await page.locator('[data-testid=comparison-table] tbody tr').count()).toBe(2);
+    await page.getByLabel('Add a format to compare').selectOption('Q8_0');
+    await expect.poll(() => page.locator('[data-testid=comparison-table] tbody tr').count()).toBe(4);
+    expect(new URL(page.url()).searchParams.get('f')).toBe('Q4_K_M,Q8_0');
+    // Make Q8_0 the matrix format: 70B at Q8_0 (~70 GiB) cannot fit 2 × 24 GB.
+    await page.getByRole('tab', { name: 'Fit matrix' }).click();
+    await page.getByRole('button', { name: 'Q8_0', exact: true }).click();
+    await page.waitForSelector('.matrix-cell');
+    const label = await page.locator('.matrix-cell').nth(1).getAttribute('aria-label');
+    expect(label).toMatch(/2 × RTX 4090 24 GB: offload/);
+    expect((await appState(page)).state.formats).toEqual(['Q8_0', 'Q4_K_M']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a copied link restores the same state in a fresh page; Back and Forward walk the changes', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const page = await context.newPage();
+    await page.goto(`${server.url}?v=1`);
+    await page.waitForSelector('#root > .app .matrix-cell');
+    await page.locator('.matrix-cell[aria-label^="Llama 3.1 70B on 2 × RTX 4090"]').click();
+    await page.getByLabel('Context in tokens').fill('32768');
+    await page.getByLabel('Context in tokens').press('Enter');
+    await page.getByRole('tab', { name: 'Speed' }).click();
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Link copied' }).count()).toBe(1);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const before = await appState(page);
+    expect(before.state.view).toBe('speed');
+    expect(before.selected).toEqual({ model: 'llama-3-1-70b', pool: 'rtx-4090*2' });
+
+    const fresh = await browser.newPage();
+    await fresh.goto(copied);
+    await fresh.waitForSelector('#root > .app [data-testid=app-state]', { state: 'attached' });
+    expect(await appState(fresh)).toEqual(before);
+    await fresh.close();
+
+    await page.goBack();
+    await expect.poll(async () => (await appState(page)).state.view).toBe('matrix');
+    await page.goForward();
+    await expect.poll(async () => (await appState(page)).state.view).toBe('speed');
+    await context.close();
+  });
+
+  it('a bad link keeps its valid parts and names what it ignored', async () => {
+    const page = await open('?v=9&m=llama-3-1-8b,llama-9000&ctx=-5&b=abc&g=rtx-4090,titan-z&f=Q4_K_M');
+    const notice = page.getByTestId('link-notice');
+    await expect.poll(() => notice.isVisible()).toBe(true);
+    const text = await notice.textContent();
+    for (const part of ["version '9'", "'llama-9000'", "context '-5'", "batch 'abc'", "'titan-z'"])
+      expect(text).toContain(part);
+    const { state } = await appState(page);
+    expect(state.models).toEqual(['llama-3-1-8b']);
+    expect(state.context).toBe(8192);
+    expect(await page.locator('body').textContent()).not.toMatch(/NaN|undefined/);
+    await page.screenshot({ path: join(SHOTS, 'e2e-bad-link.png') });
+    await page.close();
+  });
+
+  it('table sorts, filters and exports CSV', async () => {
+    const page = await open('?v=1&view=table');
+    const rows = page.locator('[data-testid=comparison-table] tbody tr:not([aria-hidden])');
+    await page.waitForSelector('[data-testid=comparison-table] tbody tr');
+    await page.getByLabel('Filter Model').fill('Llama 3.1 8B');
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'rows' }).textContent())
+      .toMatch(/^42 of \d+ rows$/);
+    await page.getByRole('button', { name: 'Decode tok/s' }).click();
+    await expect
+      .poll(() => page.locator('th', { hasText: 'Decode tok/s' }).getAttribute('aria-sort'))
+      .toBe('descending');
+    const first = Number(await rows.first().locator('td').nth(9).textContent());
+    const second = Number(await rows.nth(1).locator('td').nth(9).textContent());
+    expect(first).toBeGreaterThanOrEqual(second);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    const csv = await readFile(await download.path(), 'utf8');
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'model,gpu,format,bits_per_weight,verdict,weights_gib,kv_cache_gib,needed_gib,usable_gib,spare_gib,decode_tok_s,prefill_tok_s',
+    );
+    expect(lines).toHaveLength(43);
+    expect(lines.slice(1).every((l) => l.startsWith('Llama 3.1 8B,'))).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'e2e-table.png') });
+    await page.close();
+  });
+
+  it('the matrix works from the keyboard', async () => {
+    const page = await open('?v=1');
+    await page.waitForSelector('.matrix-cell');
+    await page.locator('.matrix-cell[tabindex="0"]').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const { selected } = await appState(page);
+    expect(selected).toEqual({ model: 'qwen2-5-7b', pool: 'rtx-4090' });
+    await page.close();
+  });
+
+  it.each(['light', 'dark'] as const)('axe finds no serious or critical violations (%s theme)', async (theme) => {
+    const require = createRequire(import.meta.url);
+    const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+    for (const view of ['matrix', 'details', 'quant', 'speed', 'table']) {
+      const page = await open(`?v=1&view=${view}`, { colorScheme: theme });
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(300);
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (
+                ctx: Document,
+              ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+            };
+          }
+        ).axe;
+        const result = await axe.run(document);
+        return result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map(
+            (v) =>
+              `${v.id}: ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(' '))
+                .join(', ')}`,
+          );
+      });
+      expect(violations, `${view} in ${theme}`).toEqual([]);
+      await page.screenshot({ path: join(SHOTS, `e2e-${view}-${theme}.png`) });
+      await page.close();
+    }
+  });
+
+  it('fits a 375 px wide screen without horizontal page scroll', async () => {
+    const page = await open('?v=1', { width: 375 });
+    await page.waitForSelector('.matrix-cell');
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(SHOTS, 'e2e-mobile.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('logged no console errors across the suite', () => {
+    expect(errors).toEqual([]);
+  });
+});
