@@ -15,8 +15,13 @@ const zones = [
   },
   {
     target: ['./src/catalog', './src/url', './src/view-models'],
+    from: ['./src/components', './src/features', './src/app', './src/cli'],
+    message: 'catalog, url and view-models must not depend on UI code or the CLI.',
+  },
+  {
+    target: './src/components',
     from: ['./src/features', './src/app', './src/cli'],
-    message: 'catalog, url and view-models must not depend on features, app or cli.',
+    message: 'shared components must not depend on features.',
   },
   { target: './src/features', from: ['./src/app', './src/cli'], message: 'features must not depend on app or cli.' },
   { target: './src/cli', from: ['./src/features', './src/app'], message: 'the CLI must not depend on UI code.' },

@@ -72,7 +72,7 @@ function readArchitecture(root: Json): ParsedConfig {
   const plain = PLAIN_MLP.has(modelType);
   const intermediateSize = int(
     cfg,
-    ['intermediate_size', 'ffn_hidden_size', 'n_inner'],
+    ['intermediate_size_mlp', 'intermediate_size', 'ffn_hidden_size', 'n_inner'],
     plain ? 4 * hiddenSize : undefined,
   );
   const experts = int(cfg, ['num_local_experts', 'n_routed_experts', 'num_experts'], 0);
@@ -81,9 +81,10 @@ function readArchitecture(root: Json): ParsedConfig {
       ? {
           experts,
           activeExperts: int(cfg, ['num_experts_per_tok', 'num_experts_per_token']),
-          sharedExperts: int(cfg, ['n_shared_experts'], 0),
-          expertIntermediateSize: int(cfg, ['moe_intermediate_size'], intermediateSize),
+          sharedExperts: int(cfg, ['n_shared_experts'], modelType.startsWith('llama4') ? 1 : 0),
+          expertIntermediateSize: int(cfg, ['moe_intermediate_size', 'intermediate_size'], intermediateSize),
           denseLayers: int(cfg, ['first_k_dense_replace'], 0),
+          layerStep: int(cfg, ['interleave_moe_layer_step', 'decoder_sparse_step'], 1),
         }
       : undefined;
   const kvLoraRank = int(cfg, ['kv_lora_rank'], 0);
@@ -151,6 +152,9 @@ const CONFIG_KEYS = [
   'n_shared_experts',
   'moe_intermediate_size',
   'first_k_dense_replace',
+  'intermediate_size_mlp',
+  'interleave_moe_layer_step',
+  'decoder_sparse_step',
   'kv_lora_rank',
   'q_lora_rank',
   'qk_nope_head_dim',

@@ -30,7 +30,42 @@ export const gpuSchema = z.strictObject({
   tdpWatts: z.nullable(count),
   releaseYear: z.int().check(z.minimum(2010), z.maximum(2030)),
   source: url,
+  /** Dense FP8 matrix TFLOPS, where the hardware has FP8. */
+  fp8Tflops: z.optional(positive),
+  /** Dense INT8 matrix TOPS, where the hardware has INT8 matrix units. */
+  int8Tops: z.optional(positive),
+  /** Launch price (MSRP) in US dollars, with the month it refers to and where it is stated. */
+  launchPrice: z.optional(
+    z.strictObject({ usd: positive, date: z.string().check(z.regex(/^\d{4}-\d{2}$/)), source: url }),
+  ),
+  /** How the device talks to its peers: host PCIe link and, where present, NVLink/Infinity Fabric. */
+  interconnect: z.optional(
+    z.strictObject({
+      pcieGen: z.optional(count),
+      pcieLanes: z.optional(count),
+      /** Total peer-to-peer bandwidth per GPU, GB/s (both directions), e.g. 900 for H100 SXM NVLink 4. */
+      peerGBps: z.optional(positive),
+      peerLink: z.optional(text),
+    }),
+  ),
 });
+
+/** CPUs whose system RAM can hold offloaded layers: what matters is the memory bandwidth. */
+export const cpuSchema = z.strictObject({
+  id,
+  name: text,
+  vendor: z.enum(['intel', 'amd', 'apple', 'ampere', 'nvidia']),
+  memoryType: text,
+  memoryChannels: count,
+  /** Peak system-memory bandwidth, decimal GB/s: channels × 8 bytes × MT/s. */
+  bandwidthGBps: positive,
+  maxMemoryGiB: z.optional(positive),
+  releaseYear: z.int().check(z.minimum(2010), z.maximum(2030)),
+  source: url,
+});
+
+export const cpuCatalogSchema = z.array(cpuSchema).check(z.minLength(1));
+export type CpuEntry = z.infer<typeof cpuSchema>;
 
 const moeSchema = z.strictObject({
   experts: count,
@@ -38,6 +73,7 @@ const moeSchema = z.strictObject({
   sharedExperts: nonNegativeInt,
   expertIntermediateSize: count,
   denseLayers: nonNegativeInt,
+  layerStep: z.optional(count),
 });
 
 const mlaSchema = z.strictObject({

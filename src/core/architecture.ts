@@ -14,6 +14,17 @@ export interface MoeShape {
   readonly expertIntermediateSize: number;
   /** Leading layers with a dense FFN instead of experts (first_k_dense_replace). */
   readonly denseLayers: number;
+  /**
+   * Experts in every `layerStep`-th layer only, the others dense (Llama 4's
+   * interleave_moe_layer_step: layers step-1, 2·step-1, … are MoE). Default 1: every layer.
+   */
+  readonly layerStep?: number | undefined;
+}
+
+/** Whether block `il` has routed experts. */
+export function isMoeLayer(moe: MoeShape, il: number): boolean {
+  const step = moe.layerStep ?? 1;
+  return il >= moe.denseLayers && il % step === step - 1;
 }
 
 /** DeepSeek-V2/V3 multi-head latent attention ranks (arXiv:2405.04434, section 2.1). */

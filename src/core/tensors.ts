@@ -1,4 +1,4 @@
-import type { ModelArchitecture } from './architecture';
+import { isMoeLayer, type ModelArchitecture } from './architecture';
 
 /**
  * One weight tensor of a model, named as llama.cpp names it in GGUF files (llama.cpp
@@ -92,7 +92,7 @@ function blockTensors(arch: ModelArchitecture, il: number): TensorSpec[] {
   const out = [...normTensors(arch, 'attn_norm', il, h), ...attentionTensors(arch, il)];
   out.push(...normTensors(arch, 'ffn_norm', il, h));
   const { moe } = arch;
-  if (!moe || il < moe.denseLayers) {
+  if (!moe || !isMoeLayer(moe, il)) {
     out.push(...ffnTensors(arch, il, '', arch.intermediateSize));
     return out;
   }
