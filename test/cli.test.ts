@@ -1,6 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { weightFormatById } from '../src/core/formats/weight-formats';
+import { parseShareLink } from '../src/url/share-link';
+import { isCatalogGpu, isCatalogModel } from '../src/view-models/scenario';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'headroom.js');
 const CONFIG = join(import.meta.dirname, 'fixtures', 'configs', 'llama-3-8b.json');
@@ -68,6 +71,43 @@ describe('headroom CLI', () => {
     expect(relative).toBeGreaterThan(1.5);
     expect(relative).toBeLessThan(1792 / 936);
     expect(out.baseline).toMatchObject({ gpu: 'RTX 3090 24 GB' });
+  });
+
+  it('ends with a link that opens the same configuration in the web app', () => {
+    const out = json(
+      'estimate',
+      '--model',
+      'llama-3-1-70b',
+      '--precision',
+      'Q8_0',
+      '--context',
+      '32k',
+      '--gpu',
+      '4090',
+      '--gpus',
+      '2',
+      '--link-base',
+      'https://example.org/headroom/',
+    );
+    const link = new URL(out.link as unknown as string);
+    expect(link.origin + link.pathname).toBe('https://example.org/headroom/');
+    const { state, notices } = parseShareLink(link.search, {
+      isModel: isCatalogModel,
+      isGpu: isCatalogGpu,
+      isFormat: (id) => weightFormatById(id) !== null,
+      configProblem: () => null,
+    });
+    expect(notices).toEqual([]);
+    expect(state).toMatchObject({
+      view: 'details',
+      models: ['llama-3-1-70b'],
+      formats: ['Q8_0'],
+      context: 32768,
+      selected: { model: 'llama-3-1-70b', pool: 'rtx-4090*2' },
+    });
+    expect(headroom('estimate', '--model', 'llama-3-8b', '--vram', '24', '--bandwidth', '900').stdout).toContain(
+      'No app link: custom GPUs',
+    );
   });
 
   it('lists the catalogue as tables and JSON arrays', () => {

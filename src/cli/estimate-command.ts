@@ -1,5 +1,6 @@
 import { DEFAULT_HOST, type HostSystem } from '../core/devices';
 import { estimate, estimateUnchecked, maxContext, type EstimateInput } from '../core/estimate';
+import { cliShareLink } from './cli-link';
 import { CliError } from './cli-error';
 import { parsePositive, parseWhole } from './parse-values';
 import { renderEstimate } from './render-estimate';
@@ -27,6 +28,7 @@ export const ESTIMATE_OPTIONS = {
   split: { type: 'string' },
   'flash-attention': { type: 'string' },
   'baseline-gpu': { type: 'string' },
+  'link-base': { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
@@ -110,6 +112,17 @@ export function runEstimate(values: Values, out: (text: string) => void): void {
   const e = result.value;
   const maxContextTokens = maxContext(input, limit);
   const baseline = values['baseline-gpu'] === undefined ? null : baselineSpeed(input, values['baseline-gpu']);
+  const link = cliShareLink({
+    base: values['link-base'],
+    modelToken: model.linkToken,
+    config: model.config,
+    format,
+    contextTokens,
+    batch: sequences,
+    kv: kvCacheType,
+    runtime,
+    gpus: gpus.summary.some((g) => g.id === 'custom') ? null : gpus.summary,
+  });
   if (values.json) {
     const report = {
       model: { id: model.id, name: model.name, source: model.source, contextLimit: limit },
@@ -125,6 +138,7 @@ export function runEstimate(values: Values, out: (text: string) => void): void {
       fit: { ...e.fit, maxContextTokens },
       speed: { ...e.speed, relativeToBaseline: baseline && e.speed.decodeTokensPerSecond / baseline.speed },
       baseline: baseline && { gpu: baseline.name, decodeTokensPerSecond: baseline.speed },
+      link,
     };
     out(JSON.stringify(report, null, 2));
     return;
@@ -142,6 +156,7 @@ export function runEstimate(values: Values, out: (text: string) => void): void {
       maxContextTokens,
       promptTokens,
       baseline,
+      link,
     }),
   );
 }

@@ -33,6 +33,7 @@ Hardware
   --vram <GB> --bandwidth <GB/s> [--tflops <n>] [--gpu-vendor nvidia|amd|apple|intel]
                                 a GPU that is not in the catalogue
   --baseline-gpu <name>         also report speed relative to one of these GPUs
+  --link-base <url>             where the web app lives, for the closing link (or $HEADROOM_URL)
   --ram <GB> --ram-bandwidth <GB/s>
                                 system RAM for offloading (default 64 GB at 89.6 GB/s)
 Output

@@ -23,6 +23,7 @@ export interface EstimateReport {
   readonly estimate: Estimate;
   readonly maxContextTokens: number;
   readonly baseline: { readonly name: string; readonly speed: number } | null;
+  readonly link: string | null;
 }
 
 const row = (label: string, value: string) => `  ${label.padEnd(14)}${value}`;
@@ -80,6 +81,7 @@ export function renderEstimate(r: EstimateReport): string {
     row('Parameters', `${formatParams(params.total)} total, ${formatParams(params.active)} active per token`),
     '',
     `Estimates, not measurements: speed assumes the context is full; fits = at most ${formatPercent(0.9)} of usable memory.`,
+    r.link ? `Open in the app: ${r.link}` : 'No app link: custom GPUs cannot be named in a link.',
   );
   return lines.join('\n');
 }

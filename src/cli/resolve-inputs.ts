@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { GPUS, MODELS, gpuDevice } from '../catalog/catalog';
-import { parseHfConfig } from '../catalog/hf-config';
+import { compactHfConfig } from '../catalog/hf-config';
 import { lookupEntry, gpuLabel } from '../catalog/lookup';
 import type { GpuEntry } from '../catalog/schema';
 import { fallbackArchitecture, type ModelArchitecture } from '../core/architecture';
@@ -20,6 +20,10 @@ export interface ResolvedModel {
   readonly arch: ModelArchitecture;
   readonly contextLimit: number;
   readonly source: string;
+  /** How a share link names this model: a catalogue id, a bare size ("7b") or "config". */
+  readonly linkToken: string;
+  /** The config.json reduced to what the estimator reads, for share links. */
+  readonly config: string | null;
 }
 
 export interface ResolvedGpus {
@@ -54,7 +58,15 @@ export function resolveModel(opts: {
       );
     }
     const m = found.entry;
-    return { id: m.id, name: m.name, arch: m.arch, contextLimit: m.contextLength, source: m.source };
+    return {
+      id: m.id,
+      name: m.name,
+      arch: m.arch,
+      contextLimit: m.contextLength,
+      source: m.source,
+      linkToken: m.id,
+      config: null,
+    };
   }
   if (opts.config !== undefined) {
     let text: string;
@@ -65,9 +77,11 @@ export function resolveModel(opts: {
       const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'unreadable');
       throw new CliError(`cannot read --config '${opts.config}': ${why}`);
     }
-    const parsed = parseHfConfig(text);
+    const parsed = compactHfConfig(text);
     if (!parsed.ok) throw new CliError(`${parsed.error} (in ${opts.config})`);
     return {
+      linkToken: 'config',
+      config: parsed.json ?? null,
       id: 'custom-config',
       name: `${parsed.value.modelType} from ${opts.config}`,
       arch: parsed.value.arch,
@@ -76,7 +90,11 @@ export function resolveModel(opts: {
     };
   }
   const count = parseParamCount('--params', opts.params ?? '');
+  const unit = count >= 1e12 ? 't' : count >= 1e9 ? 'b' : 'm';
+  const scaled = count / (unit === 't' ? 1e12 : unit === 'b' ? 1e9 : 1e6);
   return {
+    linkToken: `${Number(scaled.toPrecision(6))}${unit}`,
+    config: null,
     id: 'custom-params',
     name: `${formatParams(count)} model (assumed Llama-3-like shape)`,
     arch: fallbackArchitecture(count),
