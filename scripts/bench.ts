@@ -58,5 +58,7 @@ console.log(`first pass (fills the per-model weight analysis cache): ${cold.ms.t
 console.log(`warm passes: median ${median.toFixed(1)} ms, best ${(times[0] ?? NaN).toFixed(1)} ms over ${runs} runs`);
 console.log(`throughput: ${Math.round(perSecond).toLocaleString('en-US')} estimates/s`);
 const met = perSecond >= BUDGET_PER_SECOND;
-console.log(`budget: ${BUDGET_ESTIMATES.toLocaleString('en-US')} estimates (the starter matrix) in < ${BUDGET_MS} ms, i.e. ≥ ${Math.round(BUDGET_PER_SECOND).toLocaleString('en-US')} estimates/s → ${met ? 'met' : 'MISSED'}`);
+console.log(
+  `budget: ${BUDGET_ESTIMATES.toLocaleString('en-US')} estimates (the starter matrix) in < ${BUDGET_MS} ms, i.e. ≥ ${Math.round(BUDGET_PER_SECOND).toLocaleString('en-US')} estimates/s → ${met ? 'met' : 'MISSED'}`,
+);
 if (!met) process.exitCode = 1;

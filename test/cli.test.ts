@@ -124,7 +124,7 @@ describe('headroom CLI', () => {
       ['estimate', '--model', 'llama-3-1-8c', '--gpu', '4090'],
       /unknown model 'llama-3-1-8c'.*Did you mean 'llama-3-1-8b'/,
     ],
-    [['estimate', '--model', 'llama-3-8b', '--gpu', 'a100'], /--gpu 'a100' matches 'a100-40gb-sxm'.*'a100-80gb-sxm'/],
+    [['estimate', '--model', 'llama-3-8b', '--gpu', 'a100'], /--gpu 'a100' matches 'a100-40gb-pcie'.*'a100-80gb-sxm'/],
     [
       ['estimate', '--model', 'llama-3-8b', '--gpu', '4090', '--context', '-5'],
       /--context must be a whole number of tokens between 1 and 8,192.*got '-5'/,

@@ -3,6 +3,11 @@ import { GPUS, MODELS } from './catalog';
 import { gpuLabel, lookupEntry } from './lookup';
 
 describe('catalogue lookup', () => {
+  it('prefers the card whose name ends with the fragment: "3090" is the RTX 3090, not the 3090 Ti', () => {
+    const r = lookupEntry(GPUS, '3090');
+    expect(r.kind === 'found' && r.entry.id).toBe('rtx-3090');
+  });
+
   it('finds a GPU by id or by an unambiguous fragment', () => {
     const byFragment = lookupEntry(GPUS, '4090');
     expect(byFragment.kind === 'found' && byFragment.entry.id).toBe('rtx-4090');
@@ -14,7 +19,12 @@ describe('catalogue lookup', () => {
     const r = lookupEntry(GPUS, 'a100');
     expect(r.kind).toBe('ambiguous');
     if (r.kind === 'ambiguous')
-      expect(r.candidates.map((g) => g.id).sort()).toEqual(['a100-40gb-sxm', 'a100-80gb-sxm']);
+      expect(r.candidates.map((g) => g.id).sort()).toEqual([
+        'a100-40gb-pcie',
+        'a100-40gb-sxm',
+        'a100-80gb-pcie',
+        'a100-80gb-sxm',
+      ]);
   });
 
   it('suggests close matches for a typo', () => {

@@ -39,6 +39,9 @@ export function lookupEntry<T extends Named>(entries: readonly T[], query: strin
   if (exact.length === 1 && exact[0]) return { kind: 'found', entry: exact[0] };
   const partial = exact.length > 1 ? exact : entries.filter((e) => keys(e).some((k) => k.includes(q)));
   if (partial.length === 1 && partial[0]) return { kind: 'found', entry: partial[0] };
+  // "3090" means the RTX 3090, not the 3090 Ti: prefer the one name that ends with the fragment.
+  const suffix = partial.filter((e) => keys(e).some((k) => k.endsWith(q)));
+  if (suffix.length === 1 && suffix[0]) return { kind: 'found', entry: suffix[0] };
   if (partial.length > 1) return { kind: 'ambiguous', candidates: partial };
   const scored = entries
     .map((e) => ({ e, d: Math.min(...keys(e).map((k) => editDistance(q, k))) }))

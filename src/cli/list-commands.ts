@@ -3,18 +3,9 @@ import { gpuLabel } from '../catalog/lookup';
 import { WEIGHT_FORMATS } from '../core/formats/weight-formats';
 import { countParameters } from '../core/params';
 import { formatContext, formatParams, formatSig3 } from '../view-models/format-units';
+import { table } from './text-table';
 
 /** `headroom gpus`, `models` and `formats`: the catalogue as a table or as JSON arrays. */
-
-function table(header: readonly string[], rows: readonly (readonly string[])[], alignRight: readonly number[]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((c, i) => (alignRight.includes(i) ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
-}
 
 export function listGpus(json: boolean): string {
   if (json) return JSON.stringify(GPUS, null, 2);

@@ -2,11 +2,17 @@ import { parseArgs } from 'node:util';
 import { CliError } from './cli-error';
 import { ESTIMATE_OPTIONS, runEstimate } from './estimate-command';
 import { listFormats, listGpus, listModels } from './list-commands';
+import { CAN_RUN_OPTIONS, PLAN_OPTIONS, runCanRun, runPlan } from './plan-commands';
 
 const HELP = `headroom: will this model fit on this GPU, at which precision, and how fast will it run?
 
 Usage
   headroom estimate --model <id> --gpu <name> [options]
+  headroom plan --model <id> [--min-tps 20] [--context 8k] [--users 1] [--budget 5000] [--power 1000]
+                [--precision best|Q4_K_M,Q8_0] [--hardware consumer,workstation,datacenter,apple] [--json]
+                                the cheapest hardware that runs the model(s) that fast
+  headroom can-run --gpu <name> [--gpus 2] [--context 8k] [--sort size|speed|context] [--json]
+                                every catalogue model on the GPUs you own, at the best format that fits
   headroom gpus [--json]        list the GPU catalogue
   headroom models [--json]      list the model catalogue
   headroom formats [--json]     list weight formats
@@ -86,10 +92,36 @@ function run(argv: readonly string[], out: (text: string) => void): void {
     runEstimate(values, out);
     return;
   }
+  if (command === 'plan') {
+    const { values, positionals } = parseArgs({
+      args: joinNegativeValues(rest),
+      options: PLAN_OPTIONS,
+      strict: true,
+      allowPositionals: true,
+    });
+    if (positionals.length > 0)
+      throw new CliError(`unexpected argument '${positionals[0] ?? ''}'; options start with --`);
+    runPlan(values, out);
+    return;
+  }
+  if (command === 'can-run') {
+    const { values, positionals } = parseArgs({
+      args: joinNegativeValues(rest),
+      options: CAN_RUN_OPTIONS,
+      strict: true,
+      allowPositionals: true,
+    });
+    if (positionals.length > 0)
+      throw new CliError(`unexpected argument '${positionals[0] ?? ''}'; options start with --`);
+    runCanRun(values, out);
+    return;
+  }
   const lists: Record<string, (json: boolean) => string> = { gpus: listGpus, models: listModels, formats: listFormats };
   const list = lists[command];
   if (!list)
-    throw new CliError(`unknown command '${command}'; use estimate, gpus, models or formats ('headroom --help')`);
+    throw new CliError(
+      `unknown command '${command}'; use estimate, plan, can-run, gpus, models or formats ('headroom --help')`,
+    );
   const { values } = parseArgs({ args: [...rest], options: { json: { type: 'boolean' } }, strict: true });
   out(list(values.json === true));
 }

@@ -1,0 +1,266 @@
+import { MODELS } from '../catalog/catalog';
+import { lookupEntry } from '../catalog/lookup';
+import { canRun, type CanRunRow } from '../planning/can-run';
+import { HARDWARE_CLASSES, type HardwareClass } from '../planning/candidates';
+import { DEFAULT_MIN_BITS, paretoFrontier, planHardware, type PlanOption } from '../planning/plan';
+import { formatContext, formatGiB, formatParams, formatSig3 } from '../view-models/format-units';
+import { CliError } from './cli-error';
+import { parsePositive, parseWhole } from './parse-values';
+import { resolveFormat, resolveGpus, resolveKvCache, resolveRuntime } from './resolve-inputs';
+import { table } from './text-table';
+
+export const PLAN_OPTIONS = {
+  model: { type: 'string', multiple: true },
+  precision: { type: 'string' },
+  context: { type: 'string' },
+  users: { type: 'string' },
+  'min-tps': { type: 'string' },
+  'min-bits': { type: 'string' },
+  budget: { type: 'string' },
+  power: { type: 'string' },
+  hardware: { type: 'string' },
+  runtime: { type: 'string' },
+  'kv-cache': { type: 'string' },
+  top: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+export const CAN_RUN_OPTIONS = {
+  gpu: { type: 'string', multiple: true },
+  gpus: { type: 'string' },
+  context: { type: 'string' },
+  users: { type: 'string' },
+  runtime: { type: 'string' },
+  'kv-cache': { type: 'string' },
+  sort: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+type PlanValues = {
+  model?: string[];
+  precision?: string;
+  'min-bits'?: string;
+  context?: string;
+  users?: string;
+  'min-tps'?: string;
+  budget?: string;
+  power?: string;
+  hardware?: string;
+  runtime?: string;
+  'kv-cache'?: string;
+  top?: string;
+  json?: boolean;
+};
+type CanRunValues = {
+  gpu?: string[];
+  gpus?: string;
+  context?: string;
+  users?: string;
+  runtime?: string;
+  'kv-cache'?: string;
+  sort?: string;
+  json?: boolean;
+};
+
+function planModels(names: readonly string[]) {
+  if (names.length === 0) throw new CliError('choose at least one --model <id> to plan for');
+  return names.map((name) => {
+    const found = lookupEntry(MODELS, name);
+    if (found.kind !== 'found') {
+      const hint =
+        found.kind === 'ambiguous'
+          ? `matches ${found.candidates.map((m) => `'${m.id}'`).join(', ')}`
+          : "is not in the catalogue ('headroom models' lists them)";
+      throw new CliError(`--model '${name}' ${hint}`);
+    }
+    const m = found.entry;
+    return { key: m.id, name: m.name, arch: m.arch, contextLimit: m.contextLength };
+  });
+}
+
+function hardwareClasses(raw: string | undefined): HardwareClass[] {
+  if (raw === undefined) return [...HARDWARE_CLASSES];
+  const parts = raw
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  for (const p of parts) {
+    if (p === 'cloud')
+      throw new CliError(
+        '--hardware cloud: the catalogue has no sourced rental prices yet; choose from consumer, workstation, datacenter, apple',
+      );
+    if (!(HARDWARE_CLASSES as readonly string[]).includes(p))
+      throw new CliError(`--hardware must list consumer, workstation, datacenter or apple; got '${p}'`);
+  }
+  return parts as HardwareClass[];
+}
+
+const money = (usd: number) => `$${Math.round(usd).toLocaleString('en-US')}`;
+const hardwareLabel = (o: PlanOption) =>
+  o.candidate.parts.map((p) => `${p.count > 1 ? `${p.count} × ` : ''}${p.gpu.shortName}`).join(' + ');
+
+export function runPlan(values: PlanValues, out: (text: string) => void): void {
+  const runtime = resolveRuntime(values.runtime);
+  const models = planModels(values.model ?? []);
+  const formats =
+    values.precision === undefined || values.precision === 'best'
+      ? []
+      : values.precision.split(',').map((p) => resolveFormat(p, undefined, runtime));
+  const limit = Math.min(...models.map((m) => m.contextLimit));
+  const req = {
+    models,
+    formats,
+    contextTokens:
+      values.context === undefined
+        ? Math.min(8192, limit)
+        : parseWhole('--context', values.context, 'tokens', 1, limit, true),
+    users: values.users === undefined ? 1 : parseWhole('--users', values.users, 'concurrent users', 1, 256),
+    kvCacheType: resolveKvCache(values['kv-cache'], runtime),
+    runtime,
+    minTokensPerSecond:
+      values['min-tps'] === undefined ? 10 : parsePositive('--min-tps', values['min-tps'], 'tokens per second'),
+    budgetUsd: values.budget === undefined ? null : parsePositive('--budget', values.budget, 'US dollars'),
+    powerLimitWatts: values.power === undefined ? null : parsePositive('--power', values.power, 'watts'),
+    allowed: hardwareClasses(values.hardware),
+    minBits:
+      values['min-bits'] === undefined
+        ? DEFAULT_MIN_BITS
+        : parsePositive('--min-bits', values['min-bits'], 'bits per weight'),
+  };
+  const top = values.top === undefined ? 10 : parseWhole('--top', values.top, 'rows', 1, 1000);
+  const plan = planHardware(req);
+  const frontier = paretoFrontier(plan.options);
+  const cheapest = plan.options[0];
+  const cheaperRejected = plan.rejected
+    .filter((o) => !cheapest || o.candidate.priceUsd < cheapest.candidate.priceUsd)
+    .slice(-5);
+  if (values.json) {
+    const row = (o: PlanOption) => ({
+      hardware: o.candidate.key,
+      label: hardwareLabel(o),
+      priceUsd: o.candidate.priceUsd,
+      priceDate: o.candidate.priceDate,
+      powerWatts: o.candidate.powerWatts,
+      format: o.format?.id ?? null,
+      verdict: o.verdict,
+      decodeTokensPerSecond: o.decodeTokensPerSecond,
+      usdPerTokenPerSecond: o.decodeTokensPerSecond ? o.candidate.priceUsd / o.decodeTokensPerSecond : null,
+      spareBytes: o.spareBytes,
+      paretoOptimal: frontier.has(o.candidate.key),
+      reason: o.reason,
+    });
+    out(
+      JSON.stringify(
+        {
+          request: { ...req, models: models.map((m) => m.key), formats: formats.map((f) => f.id) },
+          options: plan.options.slice(0, top).map(row),
+          cheaperRejected: cheaperRejected.map(row),
+        },
+        null,
+        2,
+      ),
+    );
+    return;
+  }
+  const lines = [
+    `Plan for ${models.map((m) => m.name).join(' + ')} · ${formatContext(req.contextTokens)} context × ${req.users} user${req.users > 1 ? 's' : ''} · at least ${req.minTokensPerSecond} tok/s each · ${formats.length ? formats.map((f) => f.label).join('/') : `best quality that fits, at least ${req.minBits} bits/weight`}${req.budgetUsd !== null ? ` · budget ${money(req.budgetUsd)}` : ''}`,
+    '',
+  ];
+  if (plan.options.length === 0) {
+    lines.push('No configuration in the catalogue meets these needs. Closest misses:');
+  } else {
+    const rows = plan.options
+      .slice(0, top)
+      .map((o, i) => [
+        String(i + 1),
+        hardwareLabel(o) + (frontier.has(o.candidate.key) ? ' *' : ''),
+        `${money(o.candidate.priceUsd)} (${o.candidate.priceDate})`,
+        o.format?.label ?? '',
+        `~${formatSig3(o.decodeTokensPerSecond ?? 0)}`,
+        money(o.candidate.priceUsd / (o.decodeTokensPerSecond ?? 1)),
+        formatGiB(o.spareBytes ?? 0),
+        o.candidate.powerWatts === null ? '–' : `${o.candidate.powerWatts} W`,
+      ]);
+    lines.push(
+      table(
+        [
+          '#',
+          'hardware (* = best price for its speed)',
+          'launch price',
+          'format',
+          'tok/s',
+          '$ per tok/s',
+          'spare',
+          'power',
+        ],
+        rows,
+        [0, 4, 5, 6, 7],
+      ),
+    );
+    lines.push('', 'Cheaper options rejected:');
+  }
+  const misses =
+    plan.options.length === 0
+      ? plan.rejected.filter((o) => o.reason && !o.reason.startsWith('over')).slice(0, 5)
+      : cheaperRejected;
+  for (const o of misses) lines.push(`  ${hardwareLabel(o)} (${money(o.candidate.priceUsd)}): ${o.reason ?? ''}`);
+  if (misses.length === 0) lines.push('  none');
+  lines.push('', 'Prices are launch list prices (USD, month shown) from the catalogue; speeds are estimates.');
+  out(lines.join('\n'));
+}
+
+const SORTS: Record<string, (a: CanRunRow, b: CanRunRow) => number> = {
+  size: (a, b) => b.totalParams - a.totalParams,
+  speed: (a, b) => b.decodeTokensPerSecond - a.decodeTokensPerSecond,
+  context: (a, b) => b.maxContext - a.maxContext,
+};
+
+export function runCanRun(values: CanRunValues, out: (text: string) => void): void {
+  const runtime = resolveRuntime(values.runtime);
+  const gpus = resolveGpus({ gpu: values.gpu, gpus: values.gpus }, (raw) => parseWhole('--gpus', raw, 'GPUs', 1, 64));
+  const sortKey = values.sort ?? 'size';
+  const sort = SORTS[sortKey];
+  if (!sort) throw new CliError(`--sort must be size, speed or context; got '${sortKey}'`);
+  const contextTokens =
+    values.context === undefined ? 8192 : parseWhole('--context', values.context, 'tokens', 1, 1_048_576, true);
+  const users = values.users === undefined ? 1 : parseWhole('--users', values.users, 'concurrent users', 1, 256);
+  const result = canRun({
+    devices: gpus.devices,
+    contextTokens,
+    users,
+    kvCacheType: resolveKvCache(values['kv-cache'], runtime),
+    runtime,
+  });
+  const rows = [...result.rows].sort(sort);
+  if (values.json) {
+    out(
+      JSON.stringify(
+        {
+          gpus: gpus.summary,
+          contextTokens,
+          users,
+          runtime,
+          models: rows.map((r) => ({ ...r, format: r.format.id })),
+          cannotRun: result.cannot,
+        },
+        null,
+        2,
+      ),
+    );
+    return;
+  }
+  const header = `What ${gpus.summary.map((g) => `${g.count} × ${g.name}`).join(' + ')} can run · ${formatContext(contextTokens)} context × ${users} · ${runtime} · best quality that fits`;
+  const body = table(
+    ['model', 'params', 'format', 'tok/s', 'max context', 'spare'],
+    rows.map((r) => [
+      r.name,
+      formatParams(r.totalParams),
+      r.format.label,
+      `~${formatSig3(r.decodeTokensPerSecond)}`,
+      formatContext(r.maxContext),
+      formatGiB(r.spareBytes),
+    ]),
+    [1, 3, 4, 5],
+  );
+  out([header, '', body, '', `Does not fit at any format: ${result.cannot.join(', ') || 'none'}.`].join('\n'));
+}

@@ -1,0 +1,112 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { GPUS, MODELS, gpuDevice } from '../catalog/catalog';
+import { weightFormatById, type WeightFormat } from '../core/formats/weight-formats';
+import { canRun } from './can-run';
+import { planHardware, type PlanRequest } from './plan';
+
+const model = (id: string) => {
+  const m = MODELS.find((x) => x.id === id);
+  if (!m) throw new Error(`no model ${id}`);
+  return { key: m.id, name: m.name, arch: m.arch, contextLimit: m.contextLength };
+};
+const format = (id: string): WeightFormat => {
+  const f = weightFormatById(id);
+  if (!f) throw new Error(`no format ${id}`);
+  return f;
+};
+
+const base: PlanRequest = {
+  models: [model('llama-3-1-70b')],
+  formats: [format('Q4_K_M')],
+  contextTokens: 8192,
+  users: 1,
+  kvCacheType: 'f16',
+  runtime: 'llama.cpp',
+  minTokensPerSecond: 1,
+  budgetUsd: null,
+  powerLimitWatts: null,
+  allowed: ['consumer', 'workstation'],
+};
+
+describe('buying guide', () => {
+  it('a 70B model at Q4_K_M with 8K context needs two 24 GB cards or one 48 GB card', () => {
+    const plan = planHardware(base);
+    const viable = new Set(plan.options.map((o) => o.candidate.key));
+    expect(viable.has('rtx-3090*2')).toBe(true);
+    expect(viable.has('rtx-4090*2')).toBe(true);
+    // The 48 GB card with a sourced launch price (NVIDIA's workstation cards have none in the catalogue).
+    expect(viable.has('radeon-pro-w7900')).toBe(true);
+    for (const key of ['rtx-3090', 'rtx-4090', 'rx-7900-xtx']) {
+      const rejected = plan.rejected.find((o) => o.candidate.key === key);
+      expect(rejected?.reason, key).toMatch(/does not fit/);
+    }
+  });
+
+  it('a 7B model at FP16 fits one 24 GB card', () => {
+    const plan = planHardware({
+      ...base,
+      models: [model('mistral-7b-v0-1')],
+      formats: [format('f16')],
+      runtime: 'vllm',
+      kvCacheType: 'f16',
+    });
+    expect(plan.options.some((o) => o.candidate.key === 'rtx-4090')).toBe(true);
+    expect(plan.rejected.find((o) => o.candidate.key === 'rtx-4060-ti-16gb')?.reason).toMatch(/does not fit/);
+  });
+
+  it('names why cheaper hardware was rejected, and prices come from sourced launch prices', () => {
+    const plan = planHardware({ ...base, minTokensPerSecond: 15, budgetUsd: 3000 });
+    expect(plan.rejected.some((o) => o.reason?.startsWith('too slow'))).toBe(true);
+    expect(plan.rejected.some((o) => o.reason?.startsWith('over budget'))).toBe(true);
+    for (const o of plan.options) {
+      expect(o.candidate.priceUsd).toBeLessThanOrEqual(3000);
+      expect(o.decodeTokensPerSecond).toBeGreaterThanOrEqual(15);
+      for (const p of o.candidate.parts) expect(p.gpu.launchPrice?.source).toMatch(/^https:/);
+    }
+  });
+
+  it('a larger budget never yields a worse best option; a higher speed floor never adds options', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 300, max: 20000 }),
+        fc.integer({ min: 0, max: 20000 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 0, max: 40 }),
+        (budget, more, floor, raise) => {
+          const small = planHardware({ ...base, budgetUsd: budget, minTokensPerSecond: floor });
+          const large = planHardware({ ...base, budgetUsd: budget + more, minTokensPerSecond: floor });
+          const bestSmall = small.options[0];
+          const bestLarge = large.options[0];
+          if (bestSmall) {
+            expect(bestLarge).toBeDefined();
+            expect(bestLarge?.candidate.priceUsd).toBeLessThanOrEqual(bestSmall.candidate.priceUsd);
+          }
+          const stricter = planHardware({ ...base, budgetUsd: budget, minTokensPerSecond: floor + raise });
+          const before = new Set(small.options.map((o) => o.candidate.key));
+          for (const o of stricter.options) expect(before.has(o.candidate.key)).toBe(true);
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+});
+
+describe('what can I run', () => {
+  it('2 × RTX 3090 run a 70B model at 4-bit or better and Mixtral at 6 bits, but not the 405B', () => {
+    const g = GPUS.find((x) => x.id === 'rtx-3090');
+    if (!g) throw new Error('no rtx-3090');
+    const { rows, cannot } = canRun({
+      devices: [gpuDevice(g), gpuDevice(g)],
+      contextTokens: 8192,
+      users: 1,
+      kvCacheType: 'f16',
+      runtime: 'llama.cpp',
+    });
+    const llama70 = rows.find((r) => r.modelId === 'llama-3-1-70b');
+    expect(llama70?.format.bits).toBeGreaterThanOrEqual(4);
+    expect(llama70?.maxContext).toBeGreaterThanOrEqual(8192);
+    expect(rows.find((r) => r.modelId === 'mixtral-8x7b')?.format.bits).toBeGreaterThanOrEqual(6);
+    expect(cannot).toContain('Llama 3.1 405B');
+  });
+});

@@ -1,0 +1,203 @@
+import { gpuDevice } from '../catalog/catalog';
+import type { ModelArchitecture } from '../core/architecture';
+import type { Device } from '../core/devices';
+import { estimate, type Estimate } from '../core/estimate';
+import type { Verdict } from '../core/fit';
+import { WEIGHT_FORMATS, type FormatFamily, type WeightFormat } from '../core/formats/weight-formats';
+import type { KvCacheType } from '../core/kv-cache';
+import type { RuntimeId } from '../core/runtimes';
+import { hardwareCandidates, type Candidate, type HardwareClass } from './candidates';
+
+/** The buying guide: the cheapest hardware that runs the models the way the user needs. */
+
+export interface PlanModel {
+  readonly key: string;
+  readonly name: string;
+  readonly arch: ModelArchitecture;
+  readonly contextLimit: number;
+}
+
+export interface PlanRequest {
+  readonly models: readonly PlanModel[];
+  /** Acceptable formats; empty means every format the runtime loads ("best quality that fits"). */
+  readonly formats: readonly WeightFormat[];
+  /** With automatic formats, the fewest bits per weight accepted (default 4: below it quality drops fast). */
+  readonly minBits?: number | undefined;
+  readonly contextTokens: number;
+  /** Concurrent users, each with `contextTokens` of context. */
+  readonly users: number;
+  readonly kvCacheType: KvCacheType;
+  readonly runtime: RuntimeId;
+  /** Decode speed each user must get, tokens/s. */
+  readonly minTokensPerSecond: number;
+  readonly budgetUsd: number | null;
+  readonly powerLimitWatts: number | null;
+  readonly allowed: readonly HardwareClass[];
+}
+
+export interface PlanOption {
+  readonly candidate: Candidate;
+  readonly devices: readonly Device[];
+  readonly viable: boolean;
+  /** Why it was rejected (null when viable). */
+  readonly reason: string | null;
+  readonly format: WeightFormat | null;
+  readonly verdict: Verdict | null;
+  /** Slowest model's per-user decode speed at the chosen format. */
+  readonly decodeTokensPerSecond: number | null;
+  /** Least memory left over across the models, bytes. */
+  readonly spareBytes: number | null;
+}
+
+export interface Plan {
+  /** Viable configurations, cheapest first (then faster first). */
+  readonly options: readonly PlanOption[];
+  /** Rejected configurations, cheapest first, each with its reason. */
+  readonly rejected: readonly PlanOption[];
+}
+
+// Formats each runtime loads (vLLM/transformers checkpoints, llama.cpp GGUF, MLX).
+const RUNTIME_FAMILIES: Record<RuntimeId, readonly FormatFamily[]> = {
+  'llama.cpp': ['gguf'],
+  vllm: ['float', 'fp8', 'int', 'gptq', 'awq', 'mxfp4'],
+  transformers: ['float', 'fp8', 'gptq', 'awq', 'bnb'],
+  mlx: ['float', 'mlx'],
+};
+
+/**
+ * Formats from best quality (most bits) to least. Automatic choice stops at `minBits` (4 by
+ * default: llama.cpp's own scoreboard puts Llama-3-8B at +8.9% perplexity at Q3_K_L against +2.8%
+ * at Q4_K_M, data/quality.json) and leaves out ternary TQ types, which only suit ternary-trained models.
+ */
+export function formatsByQuality(
+  runtime: RuntimeId,
+  chosen: readonly WeightFormat[],
+  minBits = DEFAULT_MIN_BITS,
+): WeightFormat[] {
+  const pool =
+    chosen.length > 0
+      ? [...chosen]
+      : WEIGHT_FORMATS.filter(
+          (f) =>
+            RUNTIME_FAMILIES[runtime].includes(f.family) &&
+            f.bits <= 16 &&
+            f.bits >= minBits &&
+            f.id !== 'MXFP4_MOE' &&
+            !f.id.startsWith('TQ'),
+        );
+  return pool.sort((a, b) => b.bits - a.bits);
+}
+
+export const DEFAULT_MIN_BITS = 4;
+
+const runs = (v: Verdict) => v === 'fits' || v === 'tight';
+
+function rejected(
+  candidate: Candidate,
+  devices: Device[],
+  reason: string,
+  best: { format: WeightFormat; e: Estimate } | null = null,
+): PlanOption {
+  return {
+    candidate,
+    devices,
+    viable: false,
+    reason,
+    format: best?.format ?? null,
+    verdict: best?.e.fit.verdict ?? null,
+    decodeTokensPerSecond: best ? best.e.speed.decodeTokensPerSecond : null,
+    spareBytes: best ? best.e.fit.spareBytes : null,
+  };
+}
+
+function evaluate(req: PlanRequest, candidate: Candidate, formats: readonly WeightFormat[]): PlanOption {
+  const devices = candidate.parts.flatMap((p) => Array.from({ length: p.count }, () => gpuDevice(p.gpu)));
+  if (req.budgetUsd !== null && candidate.priceUsd > req.budgetUsd) {
+    return rejected(
+      candidate,
+      devices,
+      `over budget: $${candidate.priceUsd.toLocaleString('en-US')} > $${req.budgetUsd.toLocaleString('en-US')}`,
+    );
+  }
+  if (req.powerLimitWatts !== null && (candidate.powerWatts === null || candidate.powerWatts > req.powerLimitWatts)) {
+    return rejected(
+      candidate,
+      devices,
+      candidate.powerWatts === null
+        ? 'power draw not published'
+        : `draws ${candidate.powerWatts} W > ${req.powerLimitWatts} W`,
+    );
+  }
+  let fastestFitting: { format: WeightFormat; e: Estimate } | null = null;
+  for (const format of formats) {
+    let slowest: Estimate | null = null;
+    let allFit = true;
+    for (const m of req.models) {
+      const r = estimate({
+        arch: m.arch,
+        format,
+        contextTokens: Math.min(req.contextTokens, m.contextLimit),
+        sequences: req.users,
+        kvCacheType: req.kvCacheType,
+        runtime: req.runtime,
+        devices,
+      });
+      if (!r.ok || !runs(r.value.fit.verdict)) {
+        allFit = false;
+        break;
+      }
+      if (!slowest || r.value.speed.decodeTokensPerSecond < slowest.speed.decodeTokensPerSecond) slowest = r.value;
+    }
+    if (!allFit || !slowest) continue;
+    if (slowest.speed.decodeTokensPerSecond >= req.minTokensPerSecond) {
+      return {
+        candidate,
+        devices,
+        viable: true,
+        reason: null,
+        format,
+        verdict: slowest.fit.verdict,
+        decodeTokensPerSecond: slowest.speed.decodeTokensPerSecond,
+        spareBytes: slowest.fit.spareBytes,
+      };
+    }
+    if (!fastestFitting || slowest.speed.decodeTokensPerSecond > fastestFitting.e.speed.decodeTokensPerSecond)
+      fastestFitting = { format, e: slowest };
+  }
+  if (fastestFitting) {
+    const tps = fastestFitting.e.speed.decodeTokensPerSecond;
+    return rejected(
+      candidate,
+      devices,
+      `too slow: ~${tps.toPrecision(3)} tok/s at ${fastestFitting.format.label}, needs ${req.minTokensPerSecond}`,
+      fastestFitting,
+    );
+  }
+  const smallest = formats[formats.length - 1];
+  return rejected(candidate, devices, `does not fit${smallest ? ` even at ${smallest.label}` : ''}`);
+}
+
+export function planHardware(req: PlanRequest): Plan {
+  const formats = formatsByQuality(req.runtime, req.formats, req.minBits);
+  const all = hardwareCandidates(req.allowed).map((c) => evaluate(req, c, formats));
+  const byPrice = (a: PlanOption, b: PlanOption) =>
+    a.candidate.priceUsd - b.candidate.priceUsd || (b.decodeTokensPerSecond ?? 0) - (a.decodeTokensPerSecond ?? 0);
+  return { options: all.filter((o) => o.viable).sort(byPrice), rejected: all.filter((o) => !o.viable).sort(byPrice) };
+}
+
+/** Viable options no other option beats on both price and speed (the Pareto frontier). */
+export function paretoFrontier(options: readonly PlanOption[]): Set<string> {
+  const frontier = new Set<string>();
+  let best = -Infinity;
+  for (const o of [...options].sort(
+    (a, b) =>
+      a.candidate.priceUsd - b.candidate.priceUsd || (b.decodeTokensPerSecond ?? 0) - (a.decodeTokensPerSecond ?? 0),
+  )) {
+    const tps = o.decodeTokensPerSecond ?? 0;
+    if (tps > best) {
+      frontier.add(o.candidate.key);
+      best = tps;
+    }
+  }
+  return frontier;
+}
