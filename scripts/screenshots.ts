@@ -18,6 +18,8 @@ const shots: [string, string, { width: number; height: number }, 'light' | 'dark
   ['quant', '?v=1&view=quant&sel=llama-3-1-8b~rtx-4090', { width: 1440, height: 1500 }, 'light'],
   ['speed', '?v=1&view=speed&sel=llama-3-1-70b~rtx-4090*2&base=rtx-3090', { width: 1440, height: 1200 }, 'dark'],
   ['table', '?v=1&view=table', { width: 1440, height: 1100 }, 'light'],
+  ['plan', '?v=1&view=plan&sel=llama-3-1-70b~rtx-4090&tps=15&bud=5000', { width: 1440, height: 1400 }, 'light'],
+  ['canrun', '?v=1&view=canrun&g=rtx-3090*2&sel=llama-3-1-70b~rtx-3090*2', { width: 1440, height: 1400 }, 'dark'],
   ['mobile', '?v=1', { width: 375, height: 1600 }, 'light'],
   ['bad-link', '?v=1&m=llama-3-1-8b,llama-9000&ctx=abc&g=rtx-4090,titan-z', { width: 1200, height: 800 }, 'light'],
 ];
@@ -34,7 +36,7 @@ for (const [name, query, viewport, theme] of shots) {
   } as Record<string, string>;
   const view = /view=(\w+)/.exec(query)?.[1] ?? 'matrix';
   const selector = ready[view];
-  if (selector && name !== 'bad-link') await page.waitForSelector(selector);
+  if (selector && name !== 'bad-link') await page.waitForSelector(`#root > .app ${selector}`);
   await page.waitForTimeout(200);
   await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: name === 'mobile' });
   await page.close();

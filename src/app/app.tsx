@@ -12,6 +12,9 @@ import { ThemeToggle } from '../features/share/theme-toggle';
 import { VerdictBanner } from '../features/summary/verdict-banner';
 import type { ViewId } from '../url/share-state';
 import { matrixView } from '../view-models/matrix-view';
+import { canRunView, planView } from '../view-models/plan-view';
+import { PlanView } from '../features/plan/plan-view';
+import { CanRunView } from '../features/can-run/can-run-view';
 import { memoryBreakdownView, memoryContextView } from '../view-models/memory-view';
 import { quantView } from '../view-models/quant-view';
 import { buildScenario } from '../view-models/scenario';
@@ -26,6 +29,8 @@ const TABS: readonly [ViewId, string][] = [
   ['quant', 'Quantization'],
   ['speed', 'Speed'],
   ['table', 'Table'],
+  ['plan', 'Buy'],
+  ['canrun', 'Can I run'],
 ];
 
 /** Where the features meet: state comes from the URL, every result is derived during render. */
@@ -77,6 +82,16 @@ export function App() {
         );
       case 'table':
         return <TableView rows={comparisonRows(scenario)} />;
+      case 'plan':
+        return (
+          <PlanView
+            view={planView(scenario, viewState.plan)}
+            needs={viewState.plan}
+            onNeeds={(patch) => update((current) => ({ plan: { ...current.plan, ...patch } }))}
+          />
+        );
+      case 'canrun':
+        return <CanRunView view={canRunView(scenario)} />;
     }
   }, [viewState, scenario, update, select, selected]);
 

@@ -42,7 +42,8 @@ const COALESCE_MS = 600;
 export interface ShareStateApi {
   readonly state: ShareState;
   readonly notices: readonly string[];
-  readonly update: (patch: Partial<ShareState>) => void;
+  /** A patch, or a function of the current state (for nested fields edited from deferred views). */
+  readonly update: (patch: Partial<ShareState> | ((current: ShareState) => Partial<ShareState>)) => void;
 }
 
 export function useShareState(): ShareStateApi {
@@ -50,8 +51,9 @@ export function useShareState(): ShareStateApi {
   const parsed: ParsedLink = useMemo(() => parseShareLink(search, KNOWN), [search]);
   // Stable across renders: it reads the current address when called, so views memoised on it
   // are not rebuilt by every change.
-  const update = useCallback((patch: Partial<ShareState>) => {
-    const merged = { ...parseShareLink(window.location.search, KNOWN).state, ...patch };
+  const update = useCallback((patch: Partial<ShareState> | ((current: ShareState) => Partial<ShareState>)) => {
+    const current = parseShareLink(window.location.search, KNOWN).state;
+    const merged = { ...current, ...(typeof patch === 'function' ? patch(current) : patch) };
     // A selection or baseline that no longer exists would come back as a notice: drop it here.
     const sel = merged.selected;
     const selectionValid =

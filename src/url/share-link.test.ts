@@ -34,6 +34,16 @@ const stateArb: fc.Arbitrary<ShareState> = fc
       { minLength: 1, maxLength: 4, selector: poolKey },
     ),
     baseline: fc.option(fc.constantFrom('rtx-3090', 'rtx-4090*2'), { nil: null }),
+    plan: fc.record({
+      minTps: fc.integer({ min: 1, max: 500 }),
+      budget: fc.option(fc.integer({ min: 1, max: 100000 }), { nil: null }),
+      power: fc.option(fc.integer({ min: 1, max: 10000 }), { nil: null }),
+      hardware: fc.uniqueArray(fc.constantFrom('consumer', 'workstation', 'datacenter', 'apple'), {
+        minLength: 1,
+        maxLength: 4,
+      }),
+      formats: fc.constantFrom('best', 'chosen'),
+    }),
   })
   .chain((s) =>
     fc

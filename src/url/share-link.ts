@@ -8,7 +8,10 @@ import {
   MAX_POOLS,
   SHARE_VERSION,
   VIEW_IDS,
+  HARDWARE_CLASS_IDS,
   poolKey,
+  type HardwareClassId,
+  type PlanNeeds,
   type GpuPool,
   type Selection,
   type ShareState,
@@ -170,7 +173,44 @@ export function parseShareLink(search: string, known: KnownIds): ParsedLink {
     else baseline = poolKey(pool);
   }
 
-  return { state: { view, models, formats, context, batch, kv, runtime, pools, selected, baseline, config }, notices };
+  const plan = parsePlan(get, notices);
+
+  return {
+    state: { view, models, formats, context, batch, kv, runtime, pools, selected, baseline, config, plan },
+    notices,
+  };
+}
+
+function parsePlan(get: (key: string) => string | undefined, notices: string[]): PlanNeeds {
+  const d = DEFAULT_STATE.plan;
+  const optionalWhole = (key: string, label: string, max: number): number | null | undefined => {
+    const raw = get(key);
+    if (raw === undefined) return undefined;
+    const n = wholeNumber(raw, 1, max);
+    if (n === null)
+      notices.push(`Ignored ${label} '${raw}': it must be a whole number from 1 to ${max.toLocaleString('en-US')}.`);
+    return n;
+  };
+  const minTps = optionalWhole('tps', 'minimum speed', 100_000) ?? d.minTps;
+  const budget = optionalWhole('bud', 'budget', 100_000_000) ?? d.budget;
+  const power = optionalWhole('pw', 'power limit', 1_000_000) ?? d.power;
+  let hardware = d.hardware;
+  const rawHw = get('hw');
+  if (rawHw !== undefined) {
+    const kept = list(rawHw).filter((h): h is HardwareClassId => {
+      if ((HARDWARE_CLASS_IDS as readonly string[]).includes(h)) return true;
+      notices.push(`Ignored unknown hardware class '${h}'.`);
+      return false;
+    });
+    hardware = kept.length > 0 ? [...new Set(kept)] : d.hardware;
+  }
+  let formats = d.formats;
+  const rawPf = get('pf');
+  if (rawPf !== undefined) {
+    if (rawPf === 'best' || rawPf === 'chosen') formats = rawPf;
+    else notices.push(`Ignored plan format mode '${rawPf}'.`);
+  }
+  return { minTps, budget, power, hardware, formats };
 }
 
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -194,6 +234,12 @@ export function serializeShareLink(state: ShareState): string {
   if (state.selected) parts.push(['sel', `${state.selected.model}~${state.selected.pool}`]);
   if (state.baseline) parts.push(['base', state.baseline]);
   if (state.config) parts.push(['cfg', state.config]);
+  const p = state.plan;
+  if (p.minTps !== d.plan.minTps) parts.push(['tps', String(p.minTps)]);
+  if (p.budget !== null) parts.push(['bud', String(p.budget)]);
+  if (p.power !== null) parts.push(['pw', String(p.power)]);
+  if (!same(p.hardware, d.plan.hardware)) parts.push(['hw', p.hardware.join(',')]);
+  if (p.formats !== d.plan.formats) parts.push(['pf', p.formats]);
   // encodeURIComponent leaves , * ~ _ readable; the commas are encoded by URLSearchParams only.
   return `?${parts.map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%2C/g, ',')}`).join('&')}`;
 }

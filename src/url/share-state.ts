@@ -7,7 +7,21 @@ import type { RuntimeId } from '../core/runtimes';
  */
 export const SHARE_VERSION = 1;
 
-export const VIEW_IDS = ['matrix', 'details', 'quant', 'speed', 'table'] as const;
+export const VIEW_IDS = ['matrix', 'details', 'quant', 'speed', 'table', 'plan', 'canrun'] as const;
+
+export const HARDWARE_CLASS_IDS = ['consumer', 'workstation', 'datacenter', 'apple'] as const;
+export type HardwareClassId = (typeof HARDWARE_CLASS_IDS)[number];
+
+/** The buying guide's needs (added in version 1 with defaults, so older links keep their meaning). */
+export interface PlanNeeds {
+  /** Decode tokens/s each user must get. */
+  readonly minTps: number;
+  readonly budget: number | null;
+  readonly power: number | null;
+  readonly hardware: readonly HardwareClassId[];
+  /** "best": best quality that fits (at least 4 bits); "chosen": only the formats chosen on the left. */
+  readonly formats: 'best' | 'chosen';
+}
 export type ViewId = (typeof VIEW_IDS)[number];
 
 /** One pool of GPUs that runs a model together: "2 × RTX 4090" or "RTX 5090 + RTX 3090". */
@@ -38,6 +52,7 @@ export interface ShareState {
   readonly baseline: string | null;
   /** A pasted config.json, kept as the JSON text of its parsed architecture. */
   readonly config: string | null;
+  readonly plan: PlanNeeds;
 }
 
 export const MAX_CONTEXT = 1_048_576;
@@ -94,4 +109,5 @@ export const DEFAULT_STATE: ShareState = {
   selected: null,
   baseline: null,
   config: null,
+  plan: { minTps: 10, budget: null, power: null, hardware: HARDWARE_CLASS_IDS, formats: 'best' },
 };

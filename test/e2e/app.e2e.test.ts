@@ -179,15 +179,53 @@ describe.skipIf(!canRun)('Headroom in Chromium (reason when skipped: no /usr/bin
     await page.locator('.matrix-cell[tabindex="0"]').focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    const { selected } = await appState(page);
-    expect(selected).toEqual({ model: 'qwen2-5-7b', pool: 'rtx-4090' });
+    // The views (and so the selection oracle) render from a deferred copy of the state.
+    await expect.poll(async () => (await appState(page)).selected).toEqual({ model: 'qwen2-5-7b', pool: 'rtx-4090' });
+    await page.close();
+  });
+
+  it('the buying guide ranks priced hardware, says why cheaper options fail, and keeps its needs in the link', async () => {
+    const page = await open('?v=1&view=plan&sel=llama-3-1-70b~rtx-4090');
+    await page.waitForSelector('[data-testid=plan-table] tbody tr');
+    await page.getByLabel('Minimum tok/s per user').fill('15');
+    await page.getByLabel('Minimum tok/s per user').press('Enter');
+    await page.getByLabel('Budget (USD)').fill('3000');
+    await page.getByLabel('Budget (USD)').press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('bud')).toBe('3000');
+    expect(new URL(page.url()).searchParams.get('tps')).toBe('15');
+    const rows = page.locator('[data-testid=plan-table] tbody tr');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    const prices = (await rows.locator('td:nth-child(3)').allTextContents()).map((t) =>
+      Number(t.replace(/[^\d]/g, '').slice(0, -6)),
+    );
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
+    expect(prices.every((p) => p <= 3000)).toBe(true);
+    expect(await rows.first().locator('td').last().textContent()).toMatch(/does not fit|too slow/);
+    await page.getByLabel('Budget (USD)').fill('12abc');
+    await page.getByLabel('Budget (USD)').press('Enter');
+    expect(await page.getByRole('alert').textContent()).toMatch(/Budget \(USD\) must be a whole number/);
+    await page.screenshot({ path: join(SHOTS, 'e2e-plan.png') });
+    await page.close();
+  });
+
+  it('"Can I run" lists every catalogue model that fits the selected GPUs, sortable', async () => {
+    const page = await open('?v=1&view=canrun&g=rtx-3090*2&sel=llama-3-1-70b~rtx-3090*2');
+    const rows = page.locator('[data-testid=canrun-table] tbody tr');
+    await page.waitForSelector('[data-testid=canrun-table] tbody tr');
+    expect(await rows.first().locator('th').textContent()).toBe('Qwen2.5 72B');
+    await page.getByRole('button', { name: 'Fastest' }).click();
+    const speeds = (await rows.locator('td:nth-child(4)').allTextContents()).map((t) =>
+      Number(t.replace(/[^\d.]/g, '')),
+    );
+    expect(speeds).toEqual([...speeds].sort((a, b) => b - a));
+    expect(await page.locator('.footnote').first().textContent()).toContain('Llama 3.1 405B');
     await page.close();
   });
 
   it.each(['light', 'dark'] as const)('axe finds no serious or critical violations (%s theme)', async (theme) => {
     const require = createRequire(import.meta.url);
     const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-    for (const view of ['matrix', 'details', 'quant', 'speed', 'table']) {
+    for (const view of ['matrix', 'details', 'quant', 'speed', 'table', 'plan', 'canrun']) {
       const page = await open(`?v=1&view=${view}`, { colorScheme: theme });
       await page.waitForLoadState('networkidle');
       await page.waitForTimeout(300);

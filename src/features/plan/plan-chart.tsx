@@ -1,0 +1,73 @@
+import { CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatSig3 } from '../../view-models/format-units';
+import type { PlanRow } from '../../view-models/plan-view';
+
+export const PLAN_CHART_HEIGHT = 320;
+
+/** Price against decode speed; the Pareto frontier and the cheapest option stand out. Loaded lazily. */
+export default function PlanChart({ rows }: { readonly rows: readonly PlanRow[] }) {
+  const frontier = rows.filter((r) => r.pareto).sort((a, b) => a.priceUsd - b.priceUsd);
+  const others = rows.filter((r) => !r.pareto);
+  const chosen = rows.slice(0, 1);
+  return (
+    <ResponsiveContainer width="100%" height={PLAN_CHART_HEIGHT}>
+      <ScatterChart margin={{ top: 16, right: 24, bottom: 16, left: 8 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
+        <XAxis
+          type="number"
+          dataKey="priceUsd"
+          name="price"
+          domain={['auto', 'auto']}
+          tickFormatter={(v: number) => `$${formatSig3(v)}`}
+          tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
+          label={{
+            value: 'launch price (USD)',
+            position: 'insideBottom',
+            offset: -8,
+            fill: 'var(--text-muted)',
+            fontSize: 12,
+          }}
+        />
+        <YAxis
+          type="number"
+          dataKey="tps"
+          name="decode"
+          tickFormatter={(v: number) => formatSig3(v)}
+          tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
+          label={{ value: 'tok/s', angle: -90, position: 'insideLeft', fill: 'var(--text-muted)' }}
+        />
+        <Tooltip
+          isAnimationActive={false}
+          content={({ active, payload }) => {
+            const row = active ? (payload[0]?.payload as PlanRow | undefined) : undefined;
+            if (!row) return null;
+            return (
+              <div className="chart-tooltip">
+                <div className="tooltip-title">{row.hardware}</div>
+                <div>
+                  {row.price} · {row.format} · {row.speed}
+                </div>
+              </div>
+            );
+          }}
+        />
+        <Legend wrapperStyle={{ fontSize: 13, paddingTop: 8 }} />
+        <Scatter name="other options" data={others} fill="var(--mem-overhead)" isAnimationActive={false} />
+        <Scatter
+          name="best price for its speed (Pareto frontier)"
+          data={frontier}
+          fill="var(--series-1)"
+          line={{ stroke: 'var(--series-1)' }}
+          isAnimationActive={false}
+        />
+        <Scatter
+          name="cheapest that meets the needs"
+          data={chosen}
+          fill="var(--series-2)"
+          shape="star"
+          isAnimationActive={false}
+        />
+      </ScatterChart>
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,160 @@
+import { lazy, Suspense } from 'react';
+import { ChartPlaceholder } from '../../components/chart-placeholder';
+import { NumberField } from '../../components/number-field';
+import { HARDWARE_CLASS_IDS, type PlanNeeds } from '../../url/share-state';
+import type { PlanView as PlanViewModel } from '../../view-models/plan-view';
+
+const PlanChart = lazy(() => import('./plan-chart'));
+const CHART_HEIGHT = 320;
+
+interface Props {
+  readonly view: PlanViewModel;
+  readonly needs: PlanNeeds;
+  /** Receives only the fields that changed; the app merges them into the current needs. */
+  readonly onNeeds: (patch: Partial<PlanNeeds>) => void;
+}
+
+const CLASS_LABEL = {
+  consumer: 'Consumer',
+  workstation: 'Workstation',
+  datacenter: 'Datacenter',
+  apple: 'Apple',
+} as const;
+
+/** "What should I buy?": the cheapest hardware that runs the selected model the way the user needs. */
+export function PlanView({ view, needs, onNeeds }: Props) {
+  return (
+    <section className="view" aria-labelledby="plan-title">
+      <h2 id="plan-title">What to buy: {view.title}</h2>
+      <p className="view-intro">
+        Ranked by launch price (sourced, dated). Uses the model, context, users, KV cache and runtime chosen on the
+        left. Cloud rental prices are not in the catalogue yet.
+      </p>
+      <div className="plan-controls">
+        <NumberField
+          label="Minimum tok/s per user"
+          value={needs.minTps}
+          min={1}
+          max={100000}
+          onChange={(v) => onNeeds({ minTps: v ?? needs.minTps })}
+        />
+        <NumberField
+          label="Budget (USD)"
+          value={needs.budget}
+          min={1}
+          max={100000000}
+          emptyLabel="no limit"
+          onChange={(budget) => onNeeds({ budget })}
+        />
+        <NumberField
+          label="Power limit (W)"
+          value={needs.power}
+          min={1}
+          max={1000000}
+          emptyLabel="no limit"
+          onChange={(power) => onNeeds({ power })}
+        />
+        <fieldset className="field plan-classes">
+          <legend className="field-label">Hardware</legend>
+          {HARDWARE_CLASS_IDS.map((c) => (
+            <label key={c} className="check">
+              <input
+                type="checkbox"
+                checked={needs.hardware.includes(c)}
+                disabled={needs.hardware.length === 1 && needs.hardware.includes(c)}
+                onChange={(e) =>
+                  onNeeds({
+                    hardware: e.target.checked ? [...needs.hardware, c] : needs.hardware.filter((h) => h !== c),
+                  })
+                }
+              />
+              {CLASS_LABEL[c]}
+            </label>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="plan-formats">Formats</label>
+          <select
+            id="plan-formats"
+            value={needs.formats}
+            onChange={(e) => onNeeds({ formats: e.target.value === 'chosen' ? 'chosen' : 'best' })}
+          >
+            <option value="best">Best quality that fits (≥ 4 bits)</option>
+            <option value="chosen">Only the formats chosen on the left</option>
+          </select>
+        </div>
+      </div>
+      {view.rows.length === 0 ? (
+        <div className="empty-state" role="status">
+          <strong>Nothing in the catalogue meets these needs.</strong>
+          {view.closestMisses.length > 0 && (
+            <ul>
+              {view.closestMisses.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ) : (
+        <>
+          <Suspense fallback={<ChartPlaceholder height={CHART_HEIGHT} label="price against speed" />}>
+            <PlanChart rows={view.rows} />
+          </Suspense>
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Hardware options, cheapest first">
+            <table className="data-table" data-testid="plan-table">
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">Hardware</th>
+                  <th scope="col" className="num">
+                    Launch price
+                  </th>
+                  <th scope="col">Format</th>
+                  <th scope="col" className="num">
+                    Decode
+                  </th>
+                  <th scope="col" className="num">
+                    $ per tok/s
+                  </th>
+                  <th scope="col" className="num">
+                    Spare
+                  </th>
+                  <th scope="col" className="num">
+                    Max context
+                  </th>
+                  <th scope="col" className="num">
+                    Power
+                  </th>
+                  <th scope="col">Cheaper option rejected</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.rows.map((r, i) => (
+                  <tr key={r.key}>
+                    <td className="num">{i + 1}</td>
+                    <th scope="row">
+                      {r.hardware}
+                      {r.pareto && <span className="tag pareto-tag">Pareto</span>}
+                    </th>
+                    <td className="num">{r.price}</td>
+                    <td>{r.format}</td>
+                    <td className="num">{r.speed}</td>
+                    <td className="num">{r.pricePerTps}</td>
+                    <td className="num">{r.spare}</td>
+                    <td className="num">{r.maxContext}</td>
+                    <td className="num">{r.power}</td>
+                    <td className="cell-wrap">{r.cheaperRejected || '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="footnote">
+            {view.rejectedCount} configurations were rejected (too small, too slow, over budget or power). Speeds are
+            estimates; prices are launch list prices, not today&apos;s street prices.
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,145 @@
+import { maxContext } from '../core/estimate';
+import { canRun } from '../planning/can-run';
+import { paretoFrontier, planHardware, type PlanOption } from '../planning/plan';
+import type { PlanNeeds } from '../url/share-state';
+import { formatContext, formatGiB, formatParams, formatSig3 } from './format-units';
+import { contextFor, type Scenario } from './scenario';
+
+/** Rows and chart points for the buying guide ("what should I buy?") and "what can I run?". */
+
+export interface PlanRow {
+  readonly key: string;
+  readonly hardware: string;
+  readonly price: string;
+  readonly priceUsd: number;
+  readonly format: string;
+  readonly speed: string;
+  readonly tps: number;
+  readonly pricePerTps: string;
+  readonly spare: string;
+  readonly maxContext: string;
+  readonly power: string;
+  readonly pareto: boolean;
+  readonly cheaperRejected: string;
+}
+
+export interface PlanView {
+  readonly title: string;
+  readonly rows: readonly PlanRow[];
+  readonly rejectedCount: number;
+  readonly closestMisses: readonly string[];
+}
+
+const money = (usd: number) => `$${Math.round(usd).toLocaleString('en-US')}`;
+const label = (o: PlanOption) =>
+  o.candidate.parts.map((p) => `${p.count > 1 ? `${p.count} × ` : ''}${p.gpu.shortName}`).join(' + ');
+const reasonLine = (o: PlanOption) => `${label(o)} (${money(o.candidate.priceUsd)}): ${o.reason ?? ''}`;
+
+export function planView(s: Scenario, needs: PlanNeeds, limit = 15): PlanView {
+  const m = s.selectedModel;
+  const context = contextFor(s, m);
+  const plan = planHardware({
+    models: [{ key: m.key, name: m.name, arch: m.arch, contextLimit: m.contextLimit }],
+    formats: needs.formats === 'chosen' ? s.formats : [],
+    contextTokens: context,
+    users: s.batch,
+    kvCacheType: s.kv,
+    runtime: s.runtime,
+    minTokensPerSecond: needs.minTps,
+    budgetUsd: needs.budget,
+    powerLimitWatts: needs.power,
+    allowed: needs.hardware,
+  });
+  const frontier = paretoFrontier(plan.options);
+  const rows = plan.options.slice(0, limit).map((o): PlanRow => {
+    const tps = o.decodeTokensPerSecond ?? 0;
+    const cheaper = plan.rejected.filter((r) => r.candidate.priceUsd <= o.candidate.priceUsd).pop();
+    const max =
+      o.format === null
+        ? 0
+        : maxContext(
+            {
+              arch: m.arch,
+              format: o.format,
+              contextTokens: context,
+              sequences: s.batch,
+              kvCacheType: s.kv,
+              runtime: s.runtime,
+              devices: o.devices,
+            },
+            m.contextLimit,
+          );
+    return {
+      key: o.candidate.key,
+      hardware: label(o),
+      price: `${money(o.candidate.priceUsd)} (${o.candidate.priceDate})`,
+      priceUsd: o.candidate.priceUsd,
+      format: o.format?.label ?? '',
+      speed: `~${formatSig3(tps)} tok/s`,
+      tps,
+      pricePerTps: money(o.candidate.priceUsd / Math.max(tps, 1e-9)),
+      spare: formatGiB(o.spareBytes ?? 0),
+      maxContext: `${formatContext(max)} tokens`,
+      power: o.candidate.powerWatts === null ? '–' : `${o.candidate.powerWatts} W`,
+      pareto: frontier.has(o.candidate.key),
+      cheaperRejected: cheaper ? reasonLine(cheaper) : '',
+    };
+  });
+  const misses =
+    plan.options.length === 0
+      ? plan.rejected
+          .filter((o) => !o.reason?.startsWith('over'))
+          .slice(0, 6)
+          .map(reasonLine)
+      : [];
+  return {
+    title: `${m.name} · ${formatContext(context)} context × ${s.batch} user${s.batch > 1 ? 's' : ''} · at least ${needs.minTps} tok/s each`,
+    rows,
+    rejectedCount: plan.rejected.length,
+    closestMisses: misses,
+  };
+}
+
+export interface CanRunViewRow {
+  readonly modelId: string;
+  readonly name: string;
+  readonly params: string;
+  readonly paramsCount: number;
+  readonly format: string;
+  readonly speed: string;
+  readonly tps: number;
+  readonly maxContext: string;
+  readonly contextTokens: number;
+}
+
+export interface CanRunView {
+  readonly title: string;
+  readonly rows: readonly CanRunViewRow[];
+  readonly cannot: readonly string[];
+}
+
+export function canRunView(s: Scenario): CanRunView {
+  const p = s.selectedPool;
+  const result = canRun({
+    devices: p.devices,
+    contextTokens: s.context,
+    users: s.batch,
+    kvCacheType: s.kv,
+    runtime: s.runtime,
+  });
+  return {
+    title: `What ${p.label} can run`,
+    rows: result.rows.map((r) => ({
+      modelId: r.modelId,
+      name: r.name,
+      params: formatParams(r.totalParams),
+      paramsCount: r.totalParams,
+      format: r.format.label,
+      speed: `~${formatSig3(r.decodeTokensPerSecond)} tok/s`,
+      tps: r.decodeTokensPerSecond,
+      maxContext: formatContext(r.maxContext),
+      contextTokens: r.maxContext,
+    })),
+    cannot: result.cannot,
+  };
+}
