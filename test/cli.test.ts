@@ -110,6 +110,44 @@ describe('headroom CLI', () => {
     );
   });
 
+  it("reads offloaded layers at the catalogue CPU's memory bandwidth", () => {
+    const desktop = json('estimate', '--model', 'llama-3-1-70b', '--gpu', '4090');
+    const server = json('estimate', '--model', 'llama-3-1-70b', '--gpu', '4090', '--cpu', 'epyc-9654');
+    expect(desktop.fit?.verdict).toBe('offload');
+    // 12-channel DDR5-4800 (460.8 GB/s) against dual-channel DDR5-5600 (89.6 GB/s).
+    expect(Number(server.speed?.decodeTokensPerSecond)).toBeGreaterThan(
+      2.5 * Number(desktop.speed?.decodeTokensPerSecond),
+    );
+  });
+
+  it('plans purchases and lists what owned GPUs can run', () => {
+    const plan = JSON.parse(
+      headroom('plan', '--model', 'llama-3-1-70b', '--min-tps', '15', '--context', '8192', '--budget', '5000', '--json')
+        .stdout,
+    ) as {
+      options: { priceUsd: number; decodeTokensPerSecond: number; format: string }[];
+    };
+    expect(plan.options.length).toBeGreaterThan(0);
+    for (const o of plan.options) {
+      expect(o.priceUsd).toBeLessThanOrEqual(5000);
+      expect(o.decodeTokensPerSecond).toBeGreaterThanOrEqual(15);
+    }
+    const table = headroom('plan', '--model', 'llama-3-1-70b', '--min-tps', '15', '--budget', '5000');
+    expect(table.stdout).toContain('Cheaper options rejected:');
+    const canRun = JSON.parse(headroom('can-run', '--gpu', '3090', '--gpus', '2', '--json').stdout) as {
+      models: { modelId: string; format: string }[];
+      cannotRun: string[];
+    };
+    expect(canRun.models.find((m) => m.modelId === 'llama-3-1-70b')?.format).toBe('Q4_K_M');
+    expect(canRun.cannotRun).toContain('Llama 3.1 405B');
+    expect(headroom('plan', '--model', 'llama-3-1-70b', '--hardware', 'cloud').stderr).toMatch(
+      /no sourced rental prices/,
+    );
+    expect(headroom('can-run', '--gpu', '3090', '--sort', 'price').stderr).toMatch(
+      /--sort must be size, speed or context/,
+    );
+  });
+
   it('lists the catalogue as tables and JSON arrays', () => {
     expect(headroom('gpus').stdout).toContain('RTX 4090 24 GB');
     expect(headroom('models').stdout).toContain('Mixtral 8x7B');

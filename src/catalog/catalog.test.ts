@@ -1,14 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import gpusJson from '../../data/gpus.json';
 import modelsJson from '../../data/models.json';
+import cpusJson from '../../data/cpus.json';
 import { countParameters } from '../core/params';
 import { GPUS, MODELS } from './catalog';
-import { gpuCatalogSchema, modelCatalogSchema } from './schema';
+import { cpuCatalogSchema, gpuCatalogSchema, modelCatalogSchema } from './schema';
 
 describe('catalogue', () => {
   it('validates against the schema', () => {
     expect(gpuCatalogSchema.safeParse(gpusJson).success).toBe(true);
     expect(modelCatalogSchema.safeParse(modelsJson).success).toBe(true);
+  });
+
+  it('is the size the product promises: at least 80 GPUs, 60 models and a few CPUs', () => {
+    expect(GPUS.length).toBeGreaterThanOrEqual(80);
+    expect(MODELS.length).toBeGreaterThanOrEqual(60);
+    expect(cpuCatalogSchema.safeParse(cpusJson).success).toBe(true);
+    expect(cpusJson.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('gives every launch price its own source and month, and CPU bandwidth matches channels × 8 bytes × a DDR rate', () => {
+    for (const g of GPUS) {
+      if (!g.launchPrice) continue;
+      expect(g.launchPrice.source, g.id).toMatch(/^https:\/\//);
+      expect(g.launchPrice.date >= '2015-01' && g.launchPrice.date <= '2026-12', g.id).toBe(true);
+    }
+    for (const c of cpusJson) {
+      const mtPerSecond = (c.bandwidthGBps * 1000) / (c.memoryChannels * 8);
+      expect(mtPerSecond, c.id).toBeGreaterThan(1600);
+      expect(mtPerSecond, c.id).toBeLessThan(11000);
+    }
   });
 
   it('covers the memory classes users think in', () => {

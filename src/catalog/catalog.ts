@@ -1,8 +1,16 @@
 import gpusJson from '../../data/gpus.json';
 import modelsJson from '../../data/models.json';
+import cpusJson from '../../data/cpus.json';
 import { architectureFrom, type ModelArchitecture } from '../core/architecture';
 import type { Device } from '../core/devices';
-import { gpuCatalogSchema, modelCatalogSchema, type GpuEntry, type ModelEntry } from './schema';
+import {
+  cpuCatalogSchema,
+  gpuCatalogSchema,
+  modelCatalogSchema,
+  type CpuEntry,
+  type GpuEntry,
+  type ModelEntry,
+} from './schema';
 
 export interface CatalogModel extends ModelEntry {
   /** The architecture with defaults filled, ready for the estimator. */
@@ -20,6 +28,8 @@ function validated<T>(
   const where = issue ? issue.path.map(String).join('.') : '?';
   throw new Error(`${label} is invalid at ${where}: ${issue?.message ?? 'unknown problem'}`);
 }
+
+export const CPUS: readonly CpuEntry[] = validated('data/cpus.json', cpuCatalogSchema.safeParse(cpusJson));
 
 export const GPUS: readonly GpuEntry[] = validated('data/gpus.json', gpuCatalogSchema.safeParse(gpusJson));
 

@@ -1,3 +1,5 @@
+import { CPUS } from '../catalog/catalog';
+import { lookupEntry } from '../catalog/lookup';
 import { DEFAULT_HOST, type HostSystem } from '../core/devices';
 import { estimate, estimateUnchecked, maxContext, type EstimateInput } from '../core/estimate';
 import { cliShareLink } from './cli-link';
@@ -25,6 +27,7 @@ export const ESTIMATE_OPTIONS = {
   'gpu-vendor': { type: 'string' },
   ram: { type: 'string' },
   'ram-bandwidth': { type: 'string' },
+  cpu: { type: 'string' },
   split: { type: 'string' },
   'flash-attention': { type: 'string' },
   'baseline-gpu': { type: 'string' },
@@ -41,6 +44,21 @@ type Values = {
 };
 
 function resolveHost(values: Values): HostSystem {
+  if (values.cpu !== undefined) {
+    if (values['ram-bandwidth'] !== undefined) throw new CliError('give either --cpu or --ram-bandwidth, not both');
+    const found = lookupEntry(CPUS, values.cpu);
+    if (found.kind !== 'found') {
+      const names = found.kind === 'ambiguous' ? found.candidates : found.suggestions;
+      throw new CliError(
+        `--cpu '${values.cpu}' ${found.kind === 'ambiguous' ? 'matches' : 'is not in the catalogue; close:'} ${names.map((c) => `'${c.id}'`).join(', ') || 'none'}`,
+      );
+    }
+    return {
+      memoryBytes:
+        values.ram === undefined ? DEFAULT_HOST.memoryBytes : parsePositive('--ram', values.ram, 'GB') * 1024 ** 3,
+      bandwidthBytesPerSecond: found.entry.bandwidthGBps * 1e9,
+    };
+  }
   return {
     memoryBytes:
       values.ram === undefined ? DEFAULT_HOST.memoryBytes : parsePositive('--ram', values.ram, 'GB') * 1024 ** 3,

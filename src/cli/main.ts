@@ -40,6 +40,7 @@ Hardware
                                 a GPU that is not in the catalogue
   --baseline-gpu <name>         also report speed relative to one of these GPUs
   --link-base <url>             where the web app lives, for the closing link (or $HEADROOM_URL)
+  --cpu <name>                  the host CPU for offloaded layers, from the catalogue (sets RAM bandwidth)
   --ram <GB> --ram-bandwidth <GB/s>
                                 system RAM for offloading (default 64 GB at 89.6 GB/s)
 Output
