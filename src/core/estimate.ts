@@ -5,7 +5,7 @@ import { placeModel, type DeviceLoad, type SplitMode, type Verdict } from './fit
 import type { WeightFormat } from './formats/weight-formats';
 import { kvCacheSize, type KvCacheType } from './kv-cache';
 import { countParameters, type ParameterCounts } from './params';
-import { RUNTIMES, type RuntimeId } from './runtimes';
+import { RUNTIMES, type RuntimeId, type SpeedConstants } from './runtimes';
 import { estimateSpeed, type SpeedEstimate } from './speed';
 import { analyseWeights } from './weights';
 
@@ -27,6 +27,8 @@ export interface EstimateInput {
   readonly flashAttention?: boolean | undefined;
   /** Prompt length for prefill time; default: the whole context. */
   readonly promptTokens?: number | undefined;
+  /** Replaces the runtime's speed constants (used when fitting them to measurements). */
+  readonly speedConstants?: SpeedConstants | undefined;
 }
 
 export interface MemoryEstimate {
@@ -165,6 +167,7 @@ export function estimateUnchecked(input: EstimateInput): Estimate {
     contextTokens: input.contextTokens,
     kvBytes: kv.bytes,
     offloadedFraction: placement.offloadedFraction,
+    speedConstants: input.speedConstants,
   });
   return {
     params,

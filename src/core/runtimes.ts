@@ -6,6 +6,8 @@
  * beside them, pending calibration against a larger measurement set. Memory constants are the
  * runtimes' own defaults or logged figures.
  */
+import { CALIBRATED_SPEED } from './calibration-constants';
+
 export type RuntimeId = 'llama.cpp' | 'vllm' | 'transformers' | 'mlx';
 export type Vendor = 'nvidia' | 'amd' | 'apple' | 'intel' | 'cpu';
 
@@ -54,7 +56,9 @@ const LLAMA_CPP_SPEED: Record<Vendor, SpeedConstants> = {
   cpu: { bandwidthEfficiency: 0.7, perLayerSeconds: 30e-6, computeEfficiency: 0.5 },
 };
 
-const flat = (c: SpeedConstants) => () => c;
+/** A runtime's constants: fitted ones for the vendor when calibrated, else the provisional value. */
+const calibratedOr = (runtime: string, provisional: SpeedConstants) => (vendor: Vendor) =>
+  CALIBRATED_SPEED[`${runtime}/${vendor}`] ?? provisional;
 
 export const RUNTIMES: Readonly<Record<RuntimeId, RuntimeProfile>> = {
   'llama.cpp': {
@@ -63,7 +67,7 @@ export const RUNTIMES: Readonly<Record<RuntimeId, RuntimeProfile>> = {
     canOffload: true,
     memoryFraction: 1,
     deviceOverheadBytes: LLAMA_CPP_OVERHEAD,
-    speed: (vendor) => LLAMA_CPP_SPEED[vendor],
+    speed: (vendor) => CALIBRATED_SPEED[`llama.cpp/${vendor}`] ?? LLAMA_CPP_SPEED[vendor],
     source: 'https://github.com/ggml-org/llama.cpp',
   },
   vllm: {
@@ -76,7 +80,7 @@ export const RUNTIMES: Readonly<Record<RuntimeId, RuntimeProfile>> = {
     // Non-torch memory logged in the budget: 0.16-0.33 GiB
     // (https://github.com/vllm-project/vllm/issues/14452).
     deviceOverheadBytes: () => 0.33 * GiB,
-    speed: flat({ bandwidthEfficiency: 0.75, perLayerSeconds: 10e-6, computeEfficiency: 0.6 }),
+    speed: calibratedOr('vllm', { bandwidthEfficiency: 0.75, perLayerSeconds: 10e-6, computeEfficiency: 0.6 }),
     source: 'https://docs.vllm.ai/en/latest/configuration/conserving_memory.html',
   },
   transformers: {
@@ -88,7 +92,7 @@ export const RUNTIMES: Readonly<Record<RuntimeId, RuntimeProfile>> = {
     // (https://github.com/pytorch/pytorch/issues/107667).
     deviceOverheadBytes: (vendor) => (vendor === 'cpu' ? 0 : 300e6),
     // Eager PyTorch generate() pays Python and kernel-launch overhead per layer.
-    speed: flat({ bandwidthEfficiency: 0.6, perLayerSeconds: 150e-6, computeEfficiency: 0.5 }),
+    speed: calibratedOr('transformers', { bandwidthEfficiency: 0.6, perLayerSeconds: 150e-6, computeEfficiency: 0.5 }),
     source: 'https://huggingface.co/docs/transformers/main/en/llm_tutorial_optimization',
   },
   mlx: {
@@ -97,7 +101,7 @@ export const RUNTIMES: Readonly<Record<RuntimeId, RuntimeProfile>> = {
     canOffload: false,
     memoryFraction: 1,
     deviceOverheadBytes: () => 512 * MiB,
-    speed: flat({ bandwidthEfficiency: 0.8, perLayerSeconds: 60e-6, computeEfficiency: 0.7 }),
+    speed: calibratedOr('mlx', { bandwidthEfficiency: 0.8, perLayerSeconds: 60e-6, computeEfficiency: 0.7 }),
     source: 'https://github.com/ml-explore/mlx-lm',
   },
 };

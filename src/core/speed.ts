@@ -1,7 +1,7 @@
 import type { ModelArchitecture } from './architecture';
 import { PCIE_BYTES_PER_SECOND, type Device, type HostSystem } from './devices';
 import type { SplitMode } from './fit';
-import type { RuntimeProfile } from './runtimes';
+import type { RuntimeProfile, SpeedConstants } from './runtimes';
 import type { WeightAnalysis } from './weights';
 
 export interface SpeedInput {
@@ -18,6 +18,7 @@ export interface SpeedInput {
   readonly kvBytes: number;
   /** Share of layer weights and KV cache read from system RAM. */
   readonly offloadedFraction: number;
+  readonly speedConstants?: SpeedConstants | undefined;
 }
 
 export interface SpeedEstimate {
@@ -74,7 +75,7 @@ export function estimateSpeed(input: SpeedInput): SpeedEstimate {
   const { arch, devices, runtime, host, sequences } = input;
   const lead = devices[0];
   const vendor = lead?.vendor ?? 'cpu';
-  const k = runtime.speed(vendor);
+  const k = input.speedConstants ?? runtime.speed(vendor);
   const cpu = runtime.speed('cpu');
   const weightStep = weightBytesPerStep(arch, input.weights, sequences);
   const bytesPerStep = weightStep + input.kvBytes;

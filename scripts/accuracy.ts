@@ -1,0 +1,33 @@
+/**
+ * `npm run accuracy`: the estimator against the evaluation split of data/benchmarks. Prints, per
+ * quantity and backend, N, median and 90th-percentile absolute error, the worst case and the rank
+ * correlation, and writes a predicted-against-measured plot to test-results/accuracy.svg.
+ * `--update-baseline` records the figures in data/accuracy-baseline.json, which the tests hold
+ * every later change to.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { accuracyPoints, accuracyTable } from '../src/calibration/accuracy';
+import { loadMeasurements } from '../src/calibration/load-measurements';
+import { accuracySvg } from '../src/calibration/accuracy-svg';
+
+const root = join(import.meta.dirname, '..');
+const points = accuracyPoints(loadMeasurements(join(root, 'data', 'benchmarks')));
+const rows = accuracyTable(points);
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
+console.log('quantity            backend                 N  median     p90   worst  rank-corr  worst case');
+for (const r of rows) {
+  console.log(
+    `${r.quantity.padEnd(19)} ${r.backend.padEnd(20)} ${String(r.n).padStart(4)} ${pct(r.median)} ${pct(r.p90)} ${pct(r.worst)}  ${Number.isFinite(r.spearman) ? r.spearman.toFixed(2).padStart(9) : '        –'}  ${r.worstLabel}`,
+  );
+}
+mkdirSync(join(root, 'test-results'), { recursive: true });
+writeFileSync(join(root, 'test-results', 'accuracy.svg'), accuracySvg(points));
+console.log('wrote test-results/accuracy.svg');
+if (process.argv.includes('--update-baseline')) {
+  const baseline = Object.fromEntries(
+    rows.filter((r) => r.backend === 'all').map((r) => [r.quantity, { n: r.n, median: r.median, p90: r.p90 }]),
+  );
+  writeFileSync(join(root, 'data', 'accuracy-baseline.json'), `${JSON.stringify(baseline, null, 2)}\n`);
+  console.log('updated data/accuracy-baseline.json');
+}

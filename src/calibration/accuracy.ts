@@ -1,0 +1,101 @@
+import { absPercentError, isEvaluation, quantile, spearman } from './metrics';
+import { predict, prepare, type Prepared } from './predict';
+import type { Measurement } from './measurement-schema';
+
+/** Accuracy of the estimator against the evaluation split, per quantity and backend. */
+
+export interface AccuracyPoint {
+  readonly id: string;
+  readonly quantity: Measurement['quantity'];
+  readonly backend: string;
+  readonly measured: number;
+  readonly predicted: number;
+  readonly label: string;
+  readonly source: string;
+}
+
+export interface AccuracyRow {
+  readonly quantity: Measurement['quantity'];
+  readonly backend: string;
+  readonly n: number;
+  readonly median: number;
+  readonly p90: number;
+  readonly worst: number;
+  readonly worstLabel: string;
+  readonly spearman: number;
+}
+
+export function describe(p: Prepared): string {
+  const m = p.m;
+  const test =
+    m.quantity === 'prefill_tps'
+      ? `pp${m.promptTokens ?? ''}`
+      : m.quantity === 'decode_tps'
+        ? `tg${m.generatedTokens ?? ''}`
+        : m.quantity;
+  const where = m.backend === 'cpu' ? (m.cpu ?? 'cpu') : `${m.gpuCount > 1 ? `${m.gpuCount}× ` : ''}${m.gpu ?? ''}`;
+  return `${m.model} ${m.format} ${test}${m.contextDepth ? `@d${m.contextDepth}` : ''} on ${where} (${m.runtime} ${m.build})`;
+}
+
+export function accuracyPoints(
+  measurements: readonly Measurement[],
+  split: 'evaluation' | 'training' | 'all' = 'evaluation',
+): AccuracyPoint[] {
+  const out: AccuracyPoint[] = [];
+  for (const m of measurements) {
+    if (split !== 'all' && isEvaluation(m.id) !== (split === 'evaluation')) continue;
+    const p = prepare(m);
+    if (typeof p === 'string') continue;
+    const predicted = predict(p);
+    if (predicted === null || !(predicted > 0)) continue;
+    out.push({
+      id: m.id,
+      quantity: m.quantity,
+      backend: p.backend,
+      measured: m.value,
+      predicted,
+      label: describe(p),
+      source: m.source,
+    });
+  }
+  return out;
+}
+
+export function accuracyTable(points: readonly AccuracyPoint[]): AccuracyRow[] {
+  const groups = new Map<string, AccuracyPoint[]>();
+  for (const p of points) {
+    for (const key of [`${p.quantity}|${p.backend}`, `${p.quantity}|all`]) {
+      const g = groups.get(key) ?? [];
+      g.push(p);
+      groups.set(key, g);
+    }
+  }
+  return [...groups.entries()]
+    .map(([key, ps]) => {
+      const [quantity, backend] = key.split('|') as [Measurement['quantity'], string];
+      const errors = ps.map((p) => absPercentError(p.predicted, p.measured));
+      const sorted = [...errors].sort((a, b) => a - b);
+      let worstIndex = 0;
+      errors.forEach((e, i) => {
+        if (e > (errors[worstIndex] ?? 0)) worstIndex = i;
+      });
+      return {
+        quantity,
+        backend,
+        n: ps.length,
+        median: quantile(sorted, 0.5),
+        p90: quantile(sorted, 0.9),
+        worst: errors[worstIndex] ?? NaN,
+        worstLabel: ps[worstIndex]?.label ?? '',
+        spearman: spearman(
+          ps.map((p) => p.predicted),
+          ps.map((p) => p.measured),
+        ),
+      };
+    })
+    .sort(
+      (a, b) =>
+        a.quantity.localeCompare(b.quantity) ||
+        (a.backend === 'all' ? -1 : b.backend === 'all' ? 1 : a.backend.localeCompare(b.backend)),
+    );
+}

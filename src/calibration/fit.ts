@@ -1,0 +1,71 @@
+import type { SpeedConstants } from '../core/runtimes';
+import { predict, type Prepared } from './predict';
+
+/**
+ * Fits a backend's speed constants to training measurements.
+ *
+ * Decode: time per token t = M / e + L · c, where M is the bandwidth-limited time (bytes per step
+ * ÷ bandwidth, the estimator with e = 1 and c = 0), L the layer count, e the bandwidth efficiency
+ * and c the per-layer cost. That is linear in (1/e, c), so weighted least squares on relative
+ * error (weights 1/t²) solves it in closed form.
+ * Prefill: rate = e_c × (rate at e_c = 1); e_c is the geometric mean of measured ÷ ideal.
+ */
+const IDEAL: SpeedConstants = { bandwidthEfficiency: 1, perLayerSeconds: 0, computeEfficiency: 1 };
+
+export interface FittedConstants extends SpeedConstants {
+  readonly decodeN: number;
+  readonly prefillN: number;
+}
+
+export function fitBackend(rows: readonly Prepared[], fallback: SpeedConstants): FittedConstants {
+  // Normal equations for t ≈ a·M + c·L, minimising Σ ((a·M + c·L − t) / t)².
+  let mm = 0;
+  let ml = 0;
+  let ll = 0;
+  let mt = 0;
+  let lt = 0;
+  let decodeN = 0;
+  const prefillLogs: number[] = [];
+  for (const p of rows) {
+    const ideal = predict(p, IDEAL);
+    if (ideal === null || ideal <= 0) continue;
+    if (p.m.quantity === 'decode_tps') {
+      const t = 1 / p.m.value;
+      const M = 1 / ideal;
+      const L = p.layers;
+      const w = 1 / (t * t);
+      mm += w * M * M;
+      ml += w * M * L;
+      ll += w * L * L;
+      mt += w * M * t;
+      lt += w * L * t;
+      decodeN++;
+    } else if (p.m.quantity === 'prefill_tps') {
+      prefillLogs.push(Math.log(p.m.value / ideal));
+    }
+  }
+  let bandwidthEfficiency = fallback.bandwidthEfficiency;
+  let perLayerSeconds = fallback.perLayerSeconds;
+  const det = mm * ll - ml * ml;
+  if (decodeN >= 3 && det > 0) {
+    const a = (mt * ll - ml * lt) / det;
+    const c = (mm * lt - ml * mt) / det;
+    if (a >= 1 && c >= 0) {
+      bandwidthEfficiency = 1 / a;
+      perLayerSeconds = c;
+    } else if (decodeN >= 1) {
+      // A negative per-layer cost fits noise: fall back to efficiency alone (c = 0).
+      bandwidthEfficiency = Math.min(1, mm / mt);
+      perLayerSeconds = 0;
+    }
+  } else if (decodeN >= 1) {
+    // Too few rows for two constants: keep the per-layer cost, fit the efficiency alone.
+    const rest = mt - fallback.perLayerSeconds * ml;
+    if (rest > 0) bandwidthEfficiency = Math.min(1, Math.max(0.05, mm / rest));
+  }
+  const computeEfficiency =
+    prefillLogs.length > 0
+      ? Math.exp(prefillLogs.reduce((s, x) => s + x, 0) / prefillLogs.length)
+      : fallback.computeEfficiency;
+  return { bandwidthEfficiency, perLayerSeconds, computeEfficiency, decodeN, prefillN: prefillLogs.length };
+}

@@ -1,0 +1,62 @@
+/** Error statistics for predicted against measured values. */
+
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  const a = sorted[lo] ?? NaN;
+  const b = sorted[hi] ?? NaN;
+  return a + (b - a) * (pos - lo);
+}
+
+/** |predicted − measured| ÷ measured. */
+export function absPercentError(predicted: number, measured: number): number {
+  return Math.abs(predicted - measured) / measured;
+}
+
+function ranks(xs: readonly number[]): number[] {
+  const order = xs.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0]);
+  const r = new Array<number>(xs.length).fill(0);
+  for (let i = 0; i < order.length;) {
+    let j = i;
+    while (j + 1 < order.length && order[j + 1]?.[0] === order[i]?.[0]) j++;
+    for (let k = i; k <= j; k++) r[order[k]?.[1] ?? 0] = (i + j) / 2 + 1;
+    i = j + 1;
+  }
+  return r;
+}
+
+/** Spearman rank correlation (Pearson correlation of the ranks, ties averaged). */
+export function spearman(a: readonly number[], b: readonly number[]): number {
+  if (a.length < 2) return NaN;
+  const ra = ranks(a);
+  const rb = ranks(b);
+  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  const ma = mean(ra);
+  const mb = mean(rb);
+  let num = 0;
+  let da = 0;
+  let db = 0;
+  for (let i = 0; i < ra.length; i++) {
+    const x = (ra[i] ?? 0) - ma;
+    const y = (rb[i] ?? 0) - mb;
+    num += x * y;
+    da += x * x;
+    db += y * y;
+  }
+  return da === 0 || db === 0 ? NaN : num / Math.sqrt(da * db);
+}
+
+/**
+ * Deterministic split: about one measurement in three is held out for evaluation, chosen by a
+ * hash of its id so adding rows never moves existing ones between splits.
+ */
+export function isEvaluation(id: string): boolean {
+  let h = 2166136261;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return (h >>> 0) % 3 === 0;
+}

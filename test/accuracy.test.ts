@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { accuracyPoints, accuracyTable } from '../src/calibration/accuracy';
+import { loadMeasurements } from '../src/calibration/load-measurements';
+
+/**
+ * The estimator against published measurements it was not fitted on (the evaluation split of
+ * data/benchmarks). A change may not make any quantity worse than the committed baseline
+ * (`npm run accuracy -- --update-baseline` records a better one), and the hard targets hold.
+ */
+const root = join(import.meta.dirname, '..');
+const measurements = loadMeasurements(join(root, 'data', 'benchmarks'));
+const rows = accuracyTable(accuracyPoints(measurements)).filter((r) => r.backend === 'all');
+const baseline = JSON.parse(readFileSync(join(root, 'data', 'accuracy-baseline.json'), 'utf8')) as Record<
+  string,
+  { n: number; median: number; p90: number }
+>;
+const row = (q: string) => rows.find((r) => r.quantity === q);
+
+describe('accuracy against published measurements', () => {
+  it('has at least 200 measurements, each with a source', () => {
+    expect(measurements.length).toBeGreaterThanOrEqual(200);
+    for (const m of measurements) expect(m.source).toMatch(/^https:\/\//);
+  });
+
+  it.each(Object.entries(baseline))('%s is no worse than the committed baseline', (quantity, base) => {
+    const r = row(quantity);
+    expect(r, quantity).toBeDefined();
+    expect(r?.median ?? Infinity).toBeLessThanOrEqual(base.median + 0.005);
+    expect(r?.p90 ?? Infinity).toBeLessThanOrEqual(base.p90 + 0.005);
+  });
+
+  it('meets the targets: decode median ≤ 12% and p90 ≤ 30%, prefill median ≤ 25%, GGUF sizes within 2%, KV cache exact', () => {
+    expect(row('decode_tps')?.median).toBeLessThanOrEqual(0.12);
+    expect(row('decode_tps')?.p90).toBeLessThanOrEqual(0.3);
+    expect(row('prefill_tps')?.median).toBeLessThanOrEqual(0.25);
+    expect(row('weights_bytes')?.worst).toBeLessThanOrEqual(0.02);
+    expect(row('kv_bytes')?.worst).toBe(0);
+  });
+});
