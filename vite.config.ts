@@ -8,5 +8,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
+    // CLI tests spawn the real binary (tsx start-up ≈ 0.6 s each); allow for a loaded 2-core machine.
+    testTimeout: 30_000,
   },
 });

@@ -2,6 +2,7 @@ import { CPUS } from '../catalog/catalog';
 import { lookupEntry } from '../catalog/lookup';
 import { DEFAULT_HOST, type HostSystem } from '../core/devices';
 import { estimate, estimateUnchecked, maxContext, type EstimateInput } from '../core/estimate';
+import { speedRange } from '../view-models/speed-range';
 import { cliShareLink } from './cli-link';
 import { CliError } from './cli-error';
 import { parsePositive, parseWhole } from './parse-values';
@@ -129,6 +130,13 @@ export function runEstimate(values: Values, out: (text: string) => void): void {
   if (!result.ok) throw new CliError(result.error);
   const e = result.value;
   const maxContextTokens = maxContext(input, limit);
+  const ranges = {
+    decode: speedRange(e.speed.decodeTokensPerSecond, runtime, gpus.devices, 'decode'),
+    prefill:
+      e.speed.prefillTokensPerSecond === null
+        ? null
+        : speedRange(e.speed.prefillTokensPerSecond, runtime, gpus.devices, 'prefill'),
+  };
   const baseline = values['baseline-gpu'] === undefined ? null : baselineSpeed(input, values['baseline-gpu']);
   const link = cliShareLink({
     base: values['link-base'],
@@ -154,7 +162,12 @@ export function runEstimate(values: Values, out: (text: string) => void): void {
       params: e.params,
       memory: e.memory,
       fit: { ...e.fit, maxContextTokens },
-      speed: { ...e.speed, relativeToBaseline: baseline && e.speed.decodeTokensPerSecond / baseline.speed },
+      speed: {
+        ...e.speed,
+        relativeToBaseline: baseline && e.speed.decodeTokensPerSecond / baseline.speed,
+        decodeRange: ranges.decode,
+        prefillRange: ranges.prefill,
+      },
       baseline: baseline && { gpu: baseline.name, decodeTokensPerSecond: baseline.speed },
       link,
     };
@@ -175,6 +188,7 @@ export function runEstimate(values: Values, out: (text: string) => void): void {
       promptTokens,
       baseline,
       link,
+      ranges,
     }),
   );
 }

@@ -10,6 +10,7 @@ import {
   formatTokensPerSecond,
 } from '../view-models/format-units';
 import { verdictWords } from '../view-models/verdict';
+import { formatSpeedWithRange, type SpeedRange } from '../view-models/speed-range';
 
 export interface EstimateReport {
   readonly model: { readonly name: string };
@@ -24,6 +25,7 @@ export interface EstimateReport {
   readonly maxContextTokens: number;
   readonly baseline: { readonly name: string; readonly speed: number } | null;
   readonly link: string | null;
+  readonly ranges: { readonly decode: SpeedRange; readonly prefill: SpeedRange | null };
 }
 
 const row = (label: string, value: string) => `  ${label.padEnd(14)}${value}`;
@@ -61,7 +63,7 @@ export function renderEstimate(r: EstimateReport): string {
     ),
     row(
       'Decode',
-      `~${formatTokensPerSecond(speed.decodeTokensPerSecond)} per sequence (physical upper bound ${formatTokensPerSecond(speed.decodeUpperBoundTokensPerSecond)})`,
+      `${formatSpeedWithRange(speed.decodeTokensPerSecond, r.ranges.decode)} per sequence (physical upper bound ${formatTokensPerSecond(speed.decodeUpperBoundTokensPerSecond)})`,
     ),
   ];
   if (r.baseline) {
@@ -76,11 +78,11 @@ export function renderEstimate(r: EstimateReport): string {
   lines.push(
     row(
       'Prefill',
-      `~${formatTokensPerSecond(speed.prefillTokensPerSecond)}, first token after ~${formatSeconds(speed.timeToFirstTokenSeconds)} (prompt of ${formatContext(r.promptTokens)} tokens)`,
+      `${speed.prefillTokensPerSecond === null || !r.ranges.prefill ? 'unknown' : formatSpeedWithRange(speed.prefillTokensPerSecond, r.ranges.prefill)}, first token after ~${formatSeconds(speed.timeToFirstTokenSeconds)} (prompt of ${formatContext(r.promptTokens)} tokens)`,
     ),
     row('Parameters', `${formatParams(params.total)} total, ${formatParams(params.active)} active per token`),
     '',
-    `Estimates, not measurements: speed assumes the context is full; fits = at most ${formatPercent(0.9)} of usable memory.`,
+    `Estimates, not measurements: speed ranges are the 10th-90th percentile of measured ÷ estimated speed${r.ranges.decode.calibrated ? '' : ' (this backend is not calibrated yet: ±40%)'}; speed assumes the context is full; fits = at most ${formatPercent(0.9)} of usable memory; memory = weights + KV cache + activations + runtime overhead.`,
     r.link ? `Open in the app: ${r.link}` : 'No app link: custom GPUs cannot be named in a link.',
   );
   return lines.join('\n');

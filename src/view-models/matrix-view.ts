@@ -2,6 +2,7 @@ import type { Verdict } from '../core/fit';
 import { formatGiB, formatParams, formatSig3 } from './format-units';
 import { contextFor, estimateFor, type Scenario } from './scenario';
 import { VERDICT_LABEL } from './verdict';
+import { formatSpeedWithRange, speedRange } from './speed-range';
 
 /** Rows, columns and cells of the fit matrix for the first chosen format. */
 
@@ -24,11 +25,13 @@ export interface MatrixCell {
   } | null;
   readonly title: string;
   readonly verdictText: string;
+  /** "~31 tok/s (25–38)", empty when it does not run. */
+  readonly speedText: string;
 }
 
 /** Tooltip lines for one cell: what it is, the verdict and speed, and the memory breakdown. */
 export function cellTooltip(cell: MatrixCell): string[] {
-  const lines = [cell.title, `${cell.verdictText}${cell.speedLabel ? ` · ~${cell.speedLabel} tok/s` : ''}`];
+  const lines = [cell.title, `${cell.verdictText}${cell.speedText ? ` · ${cell.speedText}` : ''}`];
   const m = cell.memory;
   if (m) {
     lines.push(`needs ${formatGiB(m.needed)} of ${formatGiB(m.usable)} usable`);
@@ -82,6 +85,7 @@ export function matrixView(s: Scenario): MatrixView {
           memory: null,
           title,
           verdictText: r.error,
+          speedText: '',
         };
       }
       const e = r.value;
@@ -109,6 +113,7 @@ export function matrixView(s: Scenario): MatrixView {
         },
         title,
         verdictText,
+        speedText: tps === null ? '' : formatSpeedWithRange(tps, speedRange(tps, s.runtime, p.devices, 'decode')),
       };
     }),
   );

@@ -1,4 +1,5 @@
 import { formatSeconds, formatSig3 } from './format-units';
+import { formatSpeedWithRange, speedRange } from './speed-range';
 import { estimateFor, type Scenario } from './scenario';
 import { VERDICT_LABEL } from './verdict';
 
@@ -47,9 +48,17 @@ export function speedView(s: Scenario): SpeedView {
       label: p.shortLabel,
       decode: speed.decodeTokensPerSecond,
       upperBound: speed.decodeUpperBoundTokensPerSecond,
-      decodeLabel: `${formatSig3(speed.decodeTokensPerSecond)} tok/s`,
+      decodeLabel: formatSpeedWithRange(
+        speed.decodeTokensPerSecond,
+        speedRange(speed.decodeTokensPerSecond, s.runtime, p.devices, 'decode'),
+      ),
       prefillLabel:
-        speed.prefillTokensPerSecond === null ? 'unknown' : `${formatSig3(speed.prefillTokensPerSecond)} tok/s`,
+        speed.prefillTokensPerSecond === null
+          ? 'unknown'
+          : formatSpeedWithRange(
+              speed.prefillTokensPerSecond,
+              speedRange(speed.prefillTokensPerSecond, s.runtime, p.devices, 'prefill'),
+            ),
       ttftLabel: formatSeconds(speed.timeToFirstTokenSeconds),
       verdict: VERDICT_LABEL[fit.verdict],
       relative: baseline === null ? '' : `${formatSig3(speed.decodeTokensPerSecond / baseline)}×`,

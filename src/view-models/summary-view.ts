@@ -1,9 +1,10 @@
 import type { Verdict } from '../core/fit';
 import { explain, type Explanations } from './explain';
-import { formatContext, formatGiB, formatTokensPerSecond } from './format-units';
+import { formatContext, formatGiB } from './format-units';
 import { contextFor, estimateInput, type Scenario } from './scenario';
 import { estimate } from '../core/estimate';
 import { verdictWords } from './verdict';
+import { formatSpeedWithRange, speedRange } from './speed-range';
 
 /** The one-line verdict for the selected model × GPUs, and its numbers with their explanations. */
 export interface SummaryView {
@@ -24,7 +25,12 @@ export function summaryView(s: Scenario): SummaryView {
   const r = estimate(input);
   if (!r.ok) return { heading, verdict: 'error', sentence: r.error, parts: [], explanations: null };
   const e = r.value;
-  const speed = e.fit.verdict === 'no' ? '' : `, ~${formatTokensPerSecond(e.speed.decodeTokensPerSecond)}`;
+  const decodeRange = speedRange(e.speed.decodeTokensPerSecond, s.runtime, p.devices, 'decode');
+  const decodeText = formatSpeedWithRange(e.speed.decodeTokensPerSecond, decodeRange);
+  const prefill = e.speed.prefillTokensPerSecond;
+  const prefillText =
+    prefill === null ? 'unknown' : formatSpeedWithRange(prefill, speedRange(prefill, s.runtime, p.devices, 'prefill'));
+  const speed = e.fit.verdict === 'no' ? '' : `, ${decodeText}`;
   return {
     heading,
     verdict: e.fit.verdict,
@@ -42,12 +48,12 @@ export function summaryView(s: Scenario): SummaryView {
       {
         key: 'decode',
         label: 'Decode',
-        value: e.fit.verdict === 'no' ? '–' : `~${formatTokensPerSecond(e.speed.decodeTokensPerSecond)}`,
+        value: e.fit.verdict === 'no' ? '–' : decodeText,
       },
       {
         key: 'prefill',
         label: 'Prefill',
-        value: e.fit.verdict === 'no' ? '–' : `~${formatTokensPerSecond(e.speed.prefillTokensPerSecond)}`,
+        value: e.fit.verdict === 'no' ? '–' : prefillText,
       },
     ],
     explanations: explain(input, e),

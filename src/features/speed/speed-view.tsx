@@ -65,8 +65,8 @@ export function SpeedView({ view, baselineOptions, baseline, onBaseline }: Props
               <tr key={r.poolKey}>
                 <th scope="row">{r.label}</th>
                 <td>{r.verdict}</td>
-                <td className="num">~{r.decodeLabel}</td>
-                <td className="num">~{r.prefillLabel}</td>
+                <td className="num">{r.decodeLabel}</td>
+                <td className="num">{r.prefillLabel}</td>
                 <td className="num">{r.ttftLabel}</td>
                 {view.baselineLabel && <td className="num">{r.relative || '–'}</td>}
               </tr>
