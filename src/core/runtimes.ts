@@ -57,8 +57,24 @@ const LLAMA_CPP_SPEED: Record<Vendor, SpeedConstants> = {
 };
 
 /** A runtime's constants: fitted ones for the vendor when calibrated, else the provisional value. */
-const calibratedOr = (runtime: string, provisional: SpeedConstants) => (vendor: Vendor) =>
-  CALIBRATED_SPEED[`${runtime}/${vendor}`] ?? provisional;
+const VENDORS: readonly Vendor[] = ['nvidia', 'amd', 'apple', 'intel', 'cpu'];
+
+/**
+ * A runtime's constants per vendor: fitted ones where calibrated, else the provisional value.
+ * Resolved once here, since the lookup runs for every estimate.
+ */
+function calibratedOr(
+  runtime: string,
+  provisional: SpeedConstants | Record<Vendor, SpeedConstants>,
+): (vendor: Vendor) => SpeedConstants {
+  const byVendor = Object.fromEntries(
+    VENDORS.map((v) => [
+      v,
+      CALIBRATED_SPEED[`${runtime}/${v}`] ?? ('bandwidthEfficiency' in provisional ? provisional : provisional[v]),
+    ]),
+  ) as Record<Vendor, SpeedConstants>;
+  return (vendor) => byVendor[vendor];
+}
 
 export const RUNTIMES: Readonly<Record<RuntimeId, RuntimeProfile>> = {
   'llama.cpp': {
@@ -67,7 +83,7 @@ export const RUNTIMES: Readonly<Record<RuntimeId, RuntimeProfile>> = {
     canOffload: true,
     memoryFraction: 1,
     deviceOverheadBytes: LLAMA_CPP_OVERHEAD,
-    speed: (vendor) => CALIBRATED_SPEED[`llama.cpp/${vendor}`] ?? LLAMA_CPP_SPEED[vendor],
+    speed: calibratedOr('llama.cpp', LLAMA_CPP_SPEED),
     source: 'https://github.com/ggml-org/llama.cpp',
   },
   vllm: {
