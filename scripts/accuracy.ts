@@ -21,6 +21,18 @@ for (const r of rows) {
     `${r.quantity.padEnd(19)} ${r.backend.padEnd(20)} ${String(r.n).padStart(4)} ${pct(r.median)} ${pct(r.p90)} ${pct(r.worst)}  ${Number.isFinite(r.spearman) ? r.spearman.toFixed(2).padStart(9) : '        –'}  ${r.worstLabel}`,
   );
 }
+const all = (q: string) => rows.find((r) => r.quantity === q && r.backend === 'all');
+const targets: [string, number | undefined, number][] = [
+  ['decode median ≤ 12%', all('decode_tps')?.median, 0.12],
+  ['decode p90 ≤ 30%', all('decode_tps')?.p90, 0.3],
+  ['prefill median ≤ 25%', all('prefill_tps')?.median, 0.25],
+  ['GGUF sizes within 2%', all('weights_bytes')?.worst, 0.02],
+  ['KV cache exact', all('kv_bytes')?.worst, 0],
+];
+for (const [name, value, limit] of targets) {
+  const met = value !== undefined && value <= limit;
+  console.log(`target ${name}: ${value === undefined ? 'no data' : pct(value).trim()} → ${met ? 'met' : 'MISSED'}`);
+}
 mkdirSync(join(root, 'test-results'), { recursive: true });
 writeFileSync(join(root, 'test-results', 'accuracy.svg'), accuracySvg(points));
 console.log('wrote test-results/accuracy.svg');

@@ -29,9 +29,19 @@ const bands: Record<string, { decode: [number, number]; prefill: [number, number
 
 for (const backend of backends) {
   const [runtime, vendor] = backend.split('/') as [RuntimeId, Vendor];
-  const provisional = RUNTIMES[runtime].speed(vendor);
+  const provisional = RUNTIMES[runtime].provisionalSpeed(vendor);
   const train = speedRows.filter((p) => p.backend === backend && !isEvaluation(p.m.id));
   const fitted = fitBackend(train, provisional);
+  if (fitted.decodeN < 5) {
+    // Not enough to fit: the provisional constants stay and the range stays the uncalibrated ±40%.
+    provenance[backend] = {
+      fitted: false,
+      trainDecode: fitted.decodeN,
+      trainPrefill: fitted.prefillN,
+      note: 'fewer than 5 training rows',
+    };
+    continue;
+  }
   const c: SpeedConstants = {
     bandwidthEfficiency: Number(fitted.bandwidthEfficiency.toFixed(4)),
     perLayerSeconds: Number(fitted.perLayerSeconds.toPrecision(4)),

@@ -10,6 +10,8 @@ import { predict, type Prepared } from './predict';
  * error (weights 1/t²) solves it in closed form.
  * Prefill: rate = e_c × (rate at e_c = 1); e_c is the geometric mean of measured ÷ ideal.
  */
+const MIN_ROWS = 5;
+
 const IDEAL: SpeedConstants = { bandwidthEfficiency: 1, perLayerSeconds: 0, computeEfficiency: 1 };
 
 export interface FittedConstants extends SpeedConstants {
@@ -47,7 +49,9 @@ export function fitBackend(rows: readonly Prepared[], fallback: SpeedConstants):
   let bandwidthEfficiency = fallback.bandwidthEfficiency;
   let perLayerSeconds = fallback.perLayerSeconds;
   const det = mm * ll - ml * ml;
-  if (decodeN >= 3 && det > 0) {
+  // Fewer rows than MIN_ROWS would fit noise (one RX 7900 XTX row put AMD at 92% efficiency):
+  // such backends keep their provisional constants.
+  if (decodeN >= MIN_ROWS && det > 0) {
     const a = (mt * ll - ml * lt) / det;
     const c = (mm * lt - ml * mt) / det;
     if (a >= 1 && c >= 0) {
@@ -58,13 +62,9 @@ export function fitBackend(rows: readonly Prepared[], fallback: SpeedConstants):
       bandwidthEfficiency = Math.min(1, mm / mt);
       perLayerSeconds = 0;
     }
-  } else if (decodeN >= 1) {
-    // Too few rows for two constants: keep the per-layer cost, fit the efficiency alone.
-    const rest = mt - fallback.perLayerSeconds * ml;
-    if (rest > 0) bandwidthEfficiency = Math.min(1, Math.max(0.05, mm / rest));
   }
   const computeEfficiency =
-    prefillLogs.length > 0
+    prefillLogs.length >= MIN_ROWS
       ? Math.exp(prefillLogs.reduce((s, x) => s + x, 0) / prefillLogs.length)
       : fallback.computeEfficiency;
   return { bandwidthEfficiency, perLayerSeconds, computeEfficiency, decodeN, prefillN: prefillLogs.length };

@@ -8,6 +8,9 @@ import { CliError } from './cli-error';
 import { parsePositive, parseWhole } from './parse-values';
 import { resolveFormat, resolveGpus, resolveKvCache, resolveRuntime } from './resolve-inputs';
 import { table } from './text-table';
+import { speedRange } from '../view-models/speed-range';
+import type { Device } from '../core/devices';
+import type { RuntimeId } from '../core/runtimes';
 
 export const PLAN_OPTIONS = {
   model: { type: 'string', multiple: true },
@@ -95,6 +98,12 @@ function hardwareClasses(raw: string | undefined): HardwareClass[] {
   return parts as HardwareClass[];
 }
 
+/** "~17.6 (11.3–25.7)": the estimate and its calibrated range. */
+function rangeText(tps: number, runtime: RuntimeId, devices: readonly Device[]): string {
+  const r = speedRange(tps, runtime, devices, 'decode');
+  return `~${formatSig3(tps)} (${formatSig3(r.low)}–${formatSig3(r.high)})`;
+}
+
 const money = (usd: number) => `$${Math.round(usd).toLocaleString('en-US')}`;
 const hardwareLabel = (o: PlanOption) =>
   o.candidate.parts.map((p) => `${p.count > 1 ? `${p.count} × ` : ''}${p.gpu.shortName}`).join(' + ');
@@ -176,7 +185,7 @@ export function runPlan(values: PlanValues, out: (text: string) => void): void {
         hardwareLabel(o) + (frontier.has(o.candidate.key) ? ' *' : ''),
         `${money(o.candidate.priceUsd)} (${o.candidate.priceDate})`,
         o.format?.label ?? '',
-        `~${formatSig3(o.decodeTokensPerSecond ?? 0)}`,
+        rangeText(o.decodeTokensPerSecond ?? 0, req.runtime, o.devices),
         money(o.candidate.priceUsd / (o.decodeTokensPerSecond ?? 1)),
         formatGiB(o.spareBytes ?? 0),
         o.candidate.powerWatts === null ? '–' : `${o.candidate.powerWatts} W`,

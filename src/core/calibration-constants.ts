@@ -6,25 +6,10 @@ import type { SpeedConstants } from './runtimes';
  * Backends without measurements keep the provisional values in runtimes.ts. Do not edit by hand.
  */
 export const CALIBRATED_SPEED: Readonly<Record<string, SpeedConstants>> = {
-  'llama.cpp/amd': {
-    bandwidthEfficiency: 0.9241,
-    perLayerSeconds: 0.00004,
-    computeEfficiency: 0.45,
-  },
   'llama.cpp/apple': {
     bandwidthEfficiency: 0.9381,
     perLayerSeconds: 0.0001845,
     computeEfficiency: 0.6666,
-  },
-  'llama.cpp/cpu': {
-    bandwidthEfficiency: 0.7677,
-    perLayerSeconds: 0.0003426,
-    computeEfficiency: 0.5,
-  },
-  'llama.cpp/intel': {
-    bandwidthEfficiency: 0.6062,
-    perLayerSeconds: 0.00006,
-    computeEfficiency: 0.3041,
   },
   'llama.cpp/nvidia': {
     bandwidthEfficiency: 0.9344,
@@ -40,21 +25,9 @@ export const CALIBRATED_SPEED: Readonly<Record<string, SpeedConstants>> = {
 export const SPEED_ERROR_BANDS: Readonly<
   Record<string, { readonly decode: readonly [number, number]; readonly prefill: readonly [number, number] }>
 > = {
-  'llama.cpp/amd': {
-    decode: [0.75, 1.25],
-    prefill: [0.6, 1.4],
-  },
   'llama.cpp/apple': {
     decode: [0.944, 1.075],
     prefill: [0.921, 1.045],
-  },
-  'llama.cpp/cpu': {
-    decode: [0.75, 1.25],
-    prefill: [0.6, 1.4],
-  },
-  'llama.cpp/intel': {
-    decode: [0.75, 1.25],
-    prefill: [0.6, 1.4],
   },
   'llama.cpp/nvidia': {
     decode: [0.64, 1.463],

@@ -32,6 +32,8 @@ export interface RuntimeProfile {
   /** Memory the runtime and driver take per device before any tensor, bytes. */
   readonly deviceOverheadBytes: (vendor: Vendor) => number;
   readonly speed: (vendor: Vendor) => SpeedConstants;
+  /** The hand-set constants before calibration: the fallback, and the starting point of a refit. */
+  readonly provisionalSpeed: (vendor: Vendor) => SpeedConstants;
   readonly source: string;
 }
 
@@ -63,17 +65,15 @@ const VENDORS: readonly Vendor[] = ['nvidia', 'amd', 'apple', 'intel', 'cpu'];
  * A runtime's constants per vendor: fitted ones where calibrated, else the provisional value.
  * Resolved once here, since the lookup runs for every estimate.
  */
-function calibratedOr(
+function speedTables(
   runtime: string,
   provisional: SpeedConstants | Record<Vendor, SpeedConstants>,
-): (vendor: Vendor) => SpeedConstants {
+): Pick<RuntimeProfile, 'speed' | 'provisionalSpeed'> {
+  const base = (v: Vendor) => ('bandwidthEfficiency' in provisional ? provisional : provisional[v]);
   const byVendor = Object.fromEntries(
-    VENDORS.map((v) => [
-      v,
-      CALIBRATED_SPEED[`${runtime}/${v}`] ?? ('bandwidthEfficiency' in provisional ? provisional : provisional[v]),
-    ]),
+    VENDORS.map((v) => [v, CALIBRATED_SPEED[`${runtime}/${v}`] ?? base(v)]),
   ) as Record<Vendor, SpeedConstants>;
-  return (vendor) => byVendor[vendor];
+  return { speed: (vendor) => byVendor[vendor], provisionalSpeed: base };
 }
 
 export const RUNTIMES: Readonly<Record<RuntimeId, RuntimeProfile>> = {
@@ -83,7 +83,7 @@ export const RUNTIMES: Readonly<Record<RuntimeId, RuntimeProfile>> = {
     canOffload: true,
     memoryFraction: 1,
     deviceOverheadBytes: LLAMA_CPP_OVERHEAD,
-    speed: calibratedOr('llama.cpp', LLAMA_CPP_SPEED),
+    ...speedTables('llama.cpp', LLAMA_CPP_SPEED),
     source: 'https://github.com/ggml-org/llama.cpp',
   },
   vllm: {
@@ -96,7 +96,7 @@ export const RUNTIMES: Readonly<Record<RuntimeId, RuntimeProfile>> = {
     // Non-torch memory logged in the budget: 0.16-0.33 GiB
     // (https://github.com/vllm-project/vllm/issues/14452).
     deviceOverheadBytes: () => 0.33 * GiB,
-    speed: calibratedOr('vllm', { bandwidthEfficiency: 0.75, perLayerSeconds: 10e-6, computeEfficiency: 0.6 }),
+    ...speedTables('vllm', { bandwidthEfficiency: 0.75, perLayerSeconds: 10e-6, computeEfficiency: 0.6 }),
     source: 'https://docs.vllm.ai/en/latest/configuration/conserving_memory.html',
   },
   transformers: {
@@ -108,7 +108,7 @@ export const RUNTIMES: Readonly<Record<RuntimeId, RuntimeProfile>> = {
     // (https://github.com/pytorch/pytorch/issues/107667).
     deviceOverheadBytes: (vendor) => (vendor === 'cpu' ? 0 : 300e6),
     // Eager PyTorch generate() pays Python and kernel-launch overhead per layer.
-    speed: calibratedOr('transformers', { bandwidthEfficiency: 0.6, perLayerSeconds: 150e-6, computeEfficiency: 0.5 }),
+    ...speedTables('transformers', { bandwidthEfficiency: 0.6, perLayerSeconds: 150e-6, computeEfficiency: 0.5 }),
     source: 'https://huggingface.co/docs/transformers/main/en/llm_tutorial_optimization',
   },
   mlx: {
@@ -117,7 +117,7 @@ export const RUNTIMES: Readonly<Record<RuntimeId, RuntimeProfile>> = {
     canOffload: false,
     memoryFraction: 1,
     deviceOverheadBytes: () => 512 * MiB,
-    speed: calibratedOr('mlx', { bandwidthEfficiency: 0.8, perLayerSeconds: 60e-6, computeEfficiency: 0.7 }),
+    ...speedTables('mlx', { bandwidthEfficiency: 0.8, perLayerSeconds: 60e-6, computeEfficiency: 0.7 }),
     source: 'https://github.com/ml-explore/mlx-lm',
   },
 };

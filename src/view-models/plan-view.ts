@@ -2,8 +2,9 @@ import { maxContext } from '../core/estimate';
 import { canRun } from '../planning/can-run';
 import { paretoFrontier, planHardware, type PlanOption } from '../planning/plan';
 import type { PlanNeeds } from '../url/share-state';
-import { formatContext, formatGiB, formatParams, formatSig3 } from './format-units';
+import { formatContext, formatGiB, formatParams } from './format-units';
 import { contextFor, type Scenario } from './scenario';
+import { formatSpeedWithRange, speedRange } from './speed-range';
 
 /** Rows and chart points for the buying guide ("what should I buy?") and "what can I run?". */
 
@@ -75,7 +76,7 @@ export function planView(s: Scenario, needs: PlanNeeds, limit = 15): PlanView {
       price: `${money(o.candidate.priceUsd)} (${o.candidate.priceDate})`,
       priceUsd: o.candidate.priceUsd,
       format: o.format?.label ?? '',
-      speed: `~${formatSig3(tps)} tok/s`,
+      speed: formatSpeedWithRange(tps, speedRange(tps, s.runtime, o.devices, 'decode')),
       tps,
       pricePerTps: money(o.candidate.priceUsd / Math.max(tps, 1e-9)),
       spare: formatGiB(o.spareBytes ?? 0),
@@ -135,7 +136,10 @@ export function canRunView(s: Scenario): CanRunView {
       params: formatParams(r.totalParams),
       paramsCount: r.totalParams,
       format: r.format.label,
-      speed: `~${formatSig3(r.decodeTokensPerSecond)} tok/s`,
+      speed: formatSpeedWithRange(
+        r.decodeTokensPerSecond,
+        speedRange(r.decodeTokensPerSecond, s.runtime, p.devices, 'decode'),
+      ),
       tps: r.decodeTokensPerSecond,
       maxContext: formatContext(r.maxContext),
       contextTokens: r.maxContext,
