@@ -2,8 +2,8 @@ import { GPUS } from '../catalog/catalog';
 import type { GpuEntry } from '../catalog/schema';
 
 /**
- * Hardware configurations the buying guide considers: 1, 2, 4 or 8 identical GPUs (a workstation
- * or server holds up to 8), mixed pairs of same-vendor consumer cards with at least 12 GB each, and Apple
+ * Hardware configurations the buying guide considers: 1, 2, 4 or 8 identical GPUs (consumer cards
+ * up to 4, the most a desktop board takes; workstation and server chassis hold 8), mixed pairs of same-vendor consumer cards with at least 12 GB each, and Apple
  * machines as sold (one chip). Only entries with a sourced launch price can be priced.
  */
 export type HardwareClass = GpuEntry['class'];
@@ -39,7 +39,8 @@ export function hardwareCandidates(allowed: readonly HardwareClass[], gpus: read
   const out: Candidate[] = [];
   const usable = gpus.filter((g) => allowed.includes(g.class) && g.launchPrice);
   for (const gpu of usable) {
-    const counts = gpu.class === 'apple' ? [1] : COUNTS;
+    // A desktop board takes at most four consumer cards; eight need a server chassis.
+    const counts = gpu.class === 'apple' ? [1] : gpu.class === 'consumer' ? COUNTS.filter((n) => n <= 4) : COUNTS;
     for (const count of counts) {
       const c = candidate([{ gpu, count }]);
       if (c) out.push(c);
