@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from 'react';
+import { RemovableChips } from '../../components/removable-chips';
 import type { GpuPool } from '../../url/share-state';
 import type { GpuOption } from '../../view-models/picker-options';
 
@@ -42,22 +43,7 @@ export function GpuPicker({ options, pools, onAdd, onRemove }: Props) {
       <span className="field-label">
         GPUs <span className="field-value">{pools.length} configurations</span>
       </span>
-      <ul className="chips" aria-label="Chosen GPU configurations">
-        {pools.map((p) => (
-          <li key={p.key} className="chip">
-            {p.label}
-            <button
-              type="button"
-              className="chip-remove"
-              aria-label={`Remove ${p.label}`}
-              disabled={pools.length === 1}
-              onClick={() => onRemove(p.key)}
-            >
-              ×
-            </button>
-          </li>
-        ))}
-      </ul>
+      <RemovableChips label="Chosen GPU configurations" items={pools} onRemove={onRemove} />
       <fieldset className="gpu-add">
         <legend>Add GPUs</legend>
         <div className="filters">

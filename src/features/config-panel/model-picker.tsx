@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from 'react';
+import { RemovableChips } from '../../components/removable-chips';
 import type { ModelOption } from '../../view-models/picker-options';
 
 interface Props {
@@ -31,22 +32,11 @@ export function ModelPicker({ options, selected, onChange }: Props) {
       <span className="field-label" id={`${listId}-label`}>
         Models <span className="field-value">{selected.length} chosen</span>
       </span>
-      <ul className="chips" aria-label="Chosen models">
-        {selected.map((s) => (
-          <li key={s.key} className="chip">
-            {s.name}
-            <button
-              type="button"
-              className="chip-remove"
-              aria-label={`Remove ${s.name}`}
-              disabled={selected.length === 1}
-              onClick={() => onChange(selected.map((x) => x.key).filter((k) => k !== s.key))}
-            >
-              ×
-            </button>
-          </li>
-        ))}
-      </ul>
+      <RemovableChips
+        label="Chosen models"
+        items={selected.map((m) => ({ key: m.key, label: m.name }))}
+        onRemove={(key) => onChange(selected.map((x) => x.key).filter((k) => k !== key))}
+      />
       <div className="combo">
         <input
           type="text"
