@@ -265,7 +265,7 @@ export function runCanRun(values: CanRunValues, out: (text: string) => void): vo
       r.name,
       formatParams(r.totalParams),
       r.format.label,
-      `~${formatSig3(r.decodeTokensPerSecond)}`,
+      rangeText(r.decodeTokensPerSecond, runtime, gpus.devices),
       formatContext(r.maxContext),
       formatGiB(r.spareBytes),
     ]),

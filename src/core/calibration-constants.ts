@@ -35,4 +35,4 @@ export const SPEED_ERROR_BANDS: Readonly<
   },
 };
 
-export const CALIBRATION_NOTE = 'fitted on 147 training measurements dated 2023-11 to 2026-09';
+export const CALIBRATION_NOTE = 'fitted on 157 training measurements dated 2023-11 to 2026-09';
