@@ -15,6 +15,7 @@ import { matrixView } from '../view-models/matrix-view';
 import { canRunView, planView } from '../view-models/plan-view';
 import { PlanView } from '../features/plan/plan-view';
 import { CanRunView } from '../features/can-run/can-run-view';
+import { AccuracyView } from '../features/accuracy/accuracy-view';
 import { memoryBreakdownView, memoryContextView } from '../view-models/memory-view';
 import { quantView } from '../view-models/quant-view';
 import { buildScenario } from '../view-models/scenario';
@@ -31,6 +32,7 @@ const TABS: readonly [ViewId, string][] = [
   ['table', 'Table'],
   ['plan', 'Buy'],
   ['canrun', 'Can I run'],
+  ['accuracy', 'Accuracy'],
 ];
 
 /** Where the features meet: state comes from the URL, every result is derived during render. */
@@ -92,6 +94,8 @@ export function App() {
         );
       case 'canrun':
         return <CanRunView view={canRunView(scenario)} />;
+      case 'accuracy':
+        return <AccuracyView />;
     }
   }, [viewState, scenario, update, select, selected]);
 

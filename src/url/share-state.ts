@@ -7,7 +7,7 @@ import type { RuntimeId } from '../core/runtimes';
  */
 export const SHARE_VERSION = 1;
 
-export const VIEW_IDS = ['matrix', 'details', 'quant', 'speed', 'table', 'plan', 'canrun'] as const;
+export const VIEW_IDS = ['matrix', 'details', 'quant', 'speed', 'table', 'plan', 'canrun', 'accuracy'] as const;
 
 export const HARDWARE_CLASS_IDS = ['consumer', 'workstation', 'datacenter', 'apple'] as const;
 export type HardwareClassId = (typeof HARDWARE_CLASS_IDS)[number];

@@ -223,10 +223,21 @@ describe.skipIf(!canRun)('Headroom in Chromium (reason when skipped: no /usr/bin
     await page.close();
   });
 
+  it('the Accuracy view compares estimates with held-out published measurements and links their sources', async () => {
+    const page = await open('?v=1&view=accuracy');
+    await page.waitForSelector('[data-testid=accuracy-table] tbody tr');
+    const first = await page.locator('[data-testid=accuracy-table] tbody tr').first().textContent();
+    expect(first).toMatch(/Decode tok\/s\s*all backends/);
+    expect(await page.locator('.recharts-scatter-symbol').count()).toBeGreaterThan(20);
+    expect(await page.locator('.sources a').count()).toBeGreaterThan(10);
+    await page.screenshot({ path: join(SHOTS, 'e2e-accuracy.png') });
+    await page.close();
+  });
+
   it.each(['light', 'dark'] as const)('axe finds no serious or critical violations (%s theme)', async (theme) => {
     const require = createRequire(import.meta.url);
     const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-    for (const view of ['matrix', 'details', 'quant', 'speed', 'table', 'plan', 'canrun']) {
+    for (const view of ['matrix', 'details', 'quant', 'speed', 'table', 'plan', 'canrun', 'accuracy']) {
       const page = await open(`?v=1&view=${view}`, { colorScheme: theme });
       await page.waitForLoadState('networkidle');
       await page.waitForTimeout(300);

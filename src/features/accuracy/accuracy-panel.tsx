@@ -1,0 +1,134 @@
+import { useMemo } from 'react';
+import { CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import type { AccuracyPoint } from '../../calibration/accuracy';
+import { formatSig3 } from '../../view-models/format-units';
+import { accuracyData } from './accuracy-data';
+
+const QUANTITY_LABEL: Record<string, string> = {
+  decode_tps: 'Decode tok/s',
+  prefill_tps: 'Prefill tok/s',
+  weights_bytes: 'GGUF file size',
+  kv_bytes: 'KV cache',
+  peak_memory_bytes: 'Total memory',
+  compute_buffer_bytes: 'Compute buffer',
+};
+
+const LOG_TICKS = [1, 3, 10, 30, 100, 300, 1000, 3000, 10000, 30000];
+
+const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '–');
+
+/** Estimated against measured, on measurements the constants were not fitted to. Loaded lazily. */
+export default function AccuracyPanel() {
+  const data = useMemo(() => accuracyData(), []);
+  const decode = data.points.filter((p) => p.quantity === 'decode_tps');
+  const prefill = data.points.filter((p) => p.quantity === 'prefill_tps');
+  return (
+    <>
+      <p className="view-intro">
+        {data.total} published measurements ({data.note}); the table and plot use only the held-out evaluation split.
+        Error is |estimated − measured| ÷ measured.
+      </p>
+      <ResponsiveContainer width="100%" height={360}>
+        <ScatterChart margin={{ top: 12, right: 24, bottom: 20, left: 16 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
+          <XAxis
+            type="number"
+            dataKey="measured"
+            ticks={LOG_TICKS}
+            name="measured"
+            scale="log"
+            domain={['auto', 'auto']}
+            tickFormatter={(v: number) => formatSig3(v)}
+            tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
+            label={{
+              value: 'measured tok/s (log)',
+              position: 'insideBottom',
+              offset: -10,
+              fill: 'var(--text-muted)',
+              fontSize: 12,
+            }}
+          />
+          <YAxis
+            type="number"
+            dataKey="predicted"
+            ticks={LOG_TICKS}
+            name="estimated"
+            scale="log"
+            domain={['auto', 'auto']}
+            tickFormatter={(v: number) => formatSig3(v)}
+            tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
+            label={{ value: 'estimated tok/s (log)', angle: -90, position: 'insideLeft', fill: 'var(--text-muted)' }}
+          />
+          <Tooltip
+            isAnimationActive={false}
+            content={({ active, payload }) => {
+              const p = active ? (payload[0]?.payload as AccuracyPoint | undefined) : undefined;
+              if (!p) return null;
+              return (
+                <div className="chart-tooltip">
+                  <div className="tooltip-title">{p.label}</div>
+                  <div>
+                    measured {formatSig3(p.measured)}, estimated {formatSig3(p.predicted)}
+                  </div>
+                </div>
+              );
+            }}
+          />
+          <Legend wrapperStyle={{ fontSize: 13, paddingTop: 12 }} />
+          <Scatter name="decode" data={decode} fill="var(--series-1)" isAnimationActive={false} />
+          <Scatter name="prefill" data={prefill} fill="var(--series-2)" isAnimationActive={false} />
+        </ScatterChart>
+      </ResponsiveContainer>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Accuracy by quantity and backend">
+        <table className="data-table" data-testid="accuracy-table">
+          <thead>
+            <tr>
+              <th scope="col">Quantity</th>
+              <th scope="col">Backend</th>
+              <th scope="col" className="num">
+                N
+              </th>
+              <th scope="col" className="num">
+                Median error
+              </th>
+              <th scope="col" className="num">
+                90th percentile
+              </th>
+              <th scope="col" className="num">
+                Rank correlation
+              </th>
+              <th scope="col">Worst case</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.rows.map((r) => (
+              <tr key={`${r.quantity}|${r.backend}`}>
+                <th scope="row">{QUANTITY_LABEL[r.quantity] ?? r.quantity}</th>
+                <td>{r.backend === 'all' ? 'all backends' : r.backend}</td>
+                <td className="num">{r.n}</td>
+                <td className="num">{pct(r.median)}</td>
+                <td className="num">{pct(r.p90)}</td>
+                <td className="num">{Number.isFinite(r.spearman) ? r.spearman.toFixed(2) : '–'}</td>
+                <td className="cell-wrap">
+                  {pct(r.worst)}: {r.worstLabel}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <details className="sources">
+        <summary>{data.sources.length} sources</summary>
+        <ul>
+          {data.sources.map((s) => (
+            <li key={s}>
+              <a href={s} target="_blank" rel="noreferrer">
+                {s}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </>
+  );
+}
