@@ -15,6 +15,7 @@ const zones = [
       './src/url',
       './src/view-models',
       './src/planning',
+      './src/calibration',
       './src/features',
       './src/app',
       './src/cli',
@@ -22,7 +23,7 @@ const zones = [
     message: 'src/core is the innermost layer: it imports nothing from the rest of src.',
   },
   {
-    target: ['./src/catalog', './src/url', './src/view-models', './src/planning'],
+    target: ['./src/catalog', './src/url', './src/view-models', './src/planning', './src/calibration'],
     from: ['./src/components', './src/features', './src/app', './src/cli'],
     message: 'catalog, url and view-models must not depend on UI code or the CLI.',
   },

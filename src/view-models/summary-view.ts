@@ -1,6 +1,7 @@
 import type { Verdict } from '../core/fit';
 import { explain, type Explanations } from './explain';
-import { formatContext, formatGiB } from './format-units';
+import { MEASUREMENTS } from '../catalog/measurements';
+import { formatContext, formatGiB, formatSig3 } from './format-units';
 import { contextFor, estimateInput, type Scenario } from './scenario';
 import { estimate } from '../core/estimate';
 import { verdictWords } from './verdict';
@@ -13,6 +14,30 @@ export interface SummaryView {
   readonly sentence: string;
   readonly parts: readonly { readonly key: keyof Explanations; readonly label: string; readonly value: string }[];
   readonly explanations: Explanations | null;
+  /** A published measurement of this exact model, format, runtime and GPUs, if one exists. */
+  readonly measured: { readonly text: string; readonly source: string } | null;
+}
+
+/** Decode speed measured for the same model, format, runtime and GPUs (llama-bench style, short context). */
+function measuredDecode(s: Scenario, format: string): SummaryView['measured'] {
+  const pool = s.selectedPool;
+  const gpu = pool.gpus.length === 1 ? pool.gpus[0] : undefined;
+  if (!gpu) return null;
+  const count = pool.devices.length;
+  const hits = MEASUREMENTS.filter(
+    (m) =>
+      m.quantity === 'decode_tps' &&
+      m.model === s.selectedModel.key &&
+      m.format === format &&
+      m.runtime === s.runtime &&
+      m.gpu === gpu.id &&
+      m.gpuCount === count &&
+      (m.batch ?? 1) === s.batch,
+  ).sort((a, b) => b.date.localeCompare(a.date));
+  const m = hits[0];
+  if (!m) return null;
+  const test = `tg${m.generatedTokens ?? ''}${m.contextDepth ? ` at depth ${m.contextDepth}` : ''}`;
+  return { text: `measured ${formatSig3(m.value)} tok/s (${test}, ${m.build}, ${m.date})`, source: m.source };
 }
 
 export function summaryView(s: Scenario): SummaryView {
@@ -23,7 +48,7 @@ export function summaryView(s: Scenario): SummaryView {
   const heading = `${m.name} · ${f.label} · ${formatContext(contextFor(s, m))} ctx${s.batch > 1 ? ` × ${s.batch}` : ''} on ${p.label}`;
   const input = estimateInput(s, m, p, f);
   const r = estimate(input);
-  if (!r.ok) return { heading, verdict: 'error', sentence: r.error, parts: [], explanations: null };
+  if (!r.ok) return { heading, verdict: 'error', sentence: r.error, parts: [], explanations: null, measured: null };
   const e = r.value;
   const decodeRange = speedRange(e.speed.decodeTokensPerSecond, s.runtime, p.devices, 'decode');
   const decodeText = formatSpeedWithRange(e.speed.decodeTokensPerSecond, decodeRange);
@@ -57,5 +82,6 @@ export function summaryView(s: Scenario): SummaryView {
       },
     ],
     explanations: explain(input, e),
+    measured: measuredDecode(s, f.id),
   };
 }

@@ -1,14 +1,8 @@
 import { accuracyPoints, accuracyTable, type AccuracyPoint, type AccuracyRow } from '../../calibration/accuracy';
-import { measurementsSchema, type Measurement } from '../../calibration/measurement-schema';
+import { MEASUREMENTS } from '../../catalog/measurements';
 import { CALIBRATION_NOTE } from '../../core/calibration-constants';
 
-/** The measurement set bundled for the Accuracy view (loaded with that view only). */
-const files = import.meta.glob<{ default: unknown }>('../../../data/benchmarks/*.json', { eager: true });
-
-const measurements: Measurement[] = Object.values(files).flatMap((f) => {
-  const parsed = measurementsSchema.safeParse(f.default);
-  return parsed.success ? parsed.data : [];
-});
+const measurements = MEASUREMENTS;
 
 export interface AccuracyData {
   readonly points: readonly AccuracyPoint[];

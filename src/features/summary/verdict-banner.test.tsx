@@ -20,6 +20,17 @@ describe('VerdictBanner', () => {
     expect(screen.getByText(/^fits, \d+\.\d GiB to spare, ~\d+(\.\d)? tok\/s \([\d.]+–[\d.]+\)$/)).toBeTruthy();
   });
 
+  it('shows a published measurement next to the estimate when one exists for the exact configuration', () => {
+    const measured = summaryView(
+      buildScenario({ ...DEFAULT_STATE, models: ['llama-3-8b'], selected: { model: 'llama-3-8b', pool: 'rtx-4090' } }),
+    );
+    render(<VerdictBanner view={measured} />);
+    expect(screen.getByTestId('verdict-sentence').textContent).toMatch(
+      /measured 131 tok\/s \(tg512, .*2024-05\) source/,
+    );
+    expect(screen.getByRole('link', { name: 'source' }).getAttribute('href')).toMatch(/^https:/);
+  });
+
   it('opens the formula behind a number with the values filled in, and closes on Escape', async () => {
     render(<VerdictBanner view={view} />);
     await userEvent.click(screen.getByRole('button', { name: 'How is kv cache computed?' }));

@@ -14,6 +14,15 @@ export function VerdictBanner({ view }: { readonly view: SummaryView }) {
       </div>
       <p className="banner-sentence" data-testid="verdict-sentence">
         {view.sentence}
+        {view.measured && (
+          <span className="banner-measured">
+            {' '}
+            · {view.measured.text}{' '}
+            <a href={view.measured.source} target="_blank" rel="noreferrer">
+              source
+            </a>
+          </span>
+        )}
       </p>
       {view.explanations && (
         <dl className="banner-parts">
