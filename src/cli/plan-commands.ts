@@ -8,6 +8,7 @@ import { CliError } from './cli-error';
 import { parsePositive, parseWhole } from './parse-values';
 import { resolveFormat, resolveGpus, resolveKvCache, resolveRuntime } from './resolve-inputs';
 import { table } from './text-table';
+import { formatUsd, hardwareLabel } from '../view-models/plan-view';
 import { speedRange } from '../view-models/speed-range';
 import type { Device } from '../core/devices';
 import type { RuntimeId } from '../core/runtimes';
@@ -104,10 +105,6 @@ function rangeText(tps: number, runtime: RuntimeId, devices: readonly Device[]):
   return `~${formatSig3(tps)} (${formatSig3(r.low)}–${formatSig3(r.high)})`;
 }
 
-const money = (usd: number) => `$${Math.round(usd).toLocaleString('en-US')}`;
-const hardwareLabel = (o: PlanOption) =>
-  o.candidate.parts.map((p) => `${p.count > 1 ? `${p.count} × ` : ''}${p.gpu.shortName}`).join(' + ');
-
 export function runPlan(values: PlanValues, out: (text: string) => void): void {
   const runtime = resolveRuntime(values.runtime);
   const models = planModels(values.model ?? []);
@@ -172,7 +169,7 @@ export function runPlan(values: PlanValues, out: (text: string) => void): void {
     return;
   }
   const lines = [
-    `Plan for ${models.map((m) => m.name).join(' + ')} · ${formatContext(req.contextTokens)} context × ${req.users} user${req.users > 1 ? 's' : ''} · at least ${req.minTokensPerSecond} tok/s each · ${formats.length ? formats.map((f) => f.label).join('/') : `best quality that fits, at least ${req.minBits} bits/weight`}${req.budgetUsd !== null ? ` · budget ${money(req.budgetUsd)}` : ''}`,
+    `Plan for ${models.map((m) => m.name).join(' + ')} · ${formatContext(req.contextTokens)} context × ${req.users} user${req.users > 1 ? 's' : ''} · at least ${req.minTokensPerSecond} tok/s each · ${formats.length ? formats.map((f) => f.label).join('/') : `best quality that fits, at least ${req.minBits} bits/weight`}${req.budgetUsd !== null ? ` · budget ${formatUsd(req.budgetUsd)}` : ''}`,
     '',
   ];
   if (plan.options.length === 0) {
@@ -183,10 +180,10 @@ export function runPlan(values: PlanValues, out: (text: string) => void): void {
       .map((o, i) => [
         String(i + 1),
         hardwareLabel(o) + (frontier.has(o.candidate.key) ? ' *' : ''),
-        `${money(o.candidate.priceUsd)} (${o.candidate.priceDate})`,
+        `${formatUsd(o.candidate.priceUsd)} (${o.candidate.priceDate})`,
         o.format?.label ?? '',
         rangeText(o.decodeTokensPerSecond ?? 0, req.runtime, o.devices),
-        money(o.candidate.priceUsd / (o.decodeTokensPerSecond ?? 1)),
+        formatUsd(o.candidate.priceUsd / (o.decodeTokensPerSecond ?? 1)),
         formatGiB(o.spareBytes ?? 0),
         o.candidate.powerWatts === null ? '–' : `${o.candidate.powerWatts} W`,
       ]);
@@ -212,7 +209,7 @@ export function runPlan(values: PlanValues, out: (text: string) => void): void {
     plan.options.length === 0
       ? plan.rejected.filter((o) => o.reason && !o.reason.startsWith('over')).slice(0, 5)
       : cheaperRejected;
-  for (const o of misses) lines.push(`  ${hardwareLabel(o)} (${money(o.candidate.priceUsd)}): ${o.reason ?? ''}`);
+  for (const o of misses) lines.push(`  ${hardwareLabel(o)} (${formatUsd(o.candidate.priceUsd)}): ${o.reason ?? ''}`);
   if (misses.length === 0) lines.push('  none');
   lines.push('', 'Prices are launch list prices (USD, month shown) from the catalogue; speeds are estimates.');
   out(lines.join('\n'));

@@ -3,7 +3,7 @@ import type { ModelArchitecture } from '../core/architecture';
 import type { Device } from '../core/devices';
 import { estimate, type Estimate } from '../core/estimate';
 import type { Verdict } from '../core/fit';
-import { WEIGHT_FORMATS, type FormatFamily, type WeightFormat } from '../core/formats/weight-formats';
+import { RUNTIME_FORMAT_FAMILIES, WEIGHT_FORMATS, type WeightFormat } from '../core/formats/weight-formats';
 import type { KvCacheType } from '../core/kv-cache';
 import type { RuntimeId } from '../core/runtimes';
 import { hardwareCandidates, type Candidate, type HardwareClass } from './candidates';
@@ -56,14 +56,6 @@ export interface Plan {
   readonly rejected: readonly PlanOption[];
 }
 
-// Formats each runtime loads (vLLM/transformers checkpoints, llama.cpp GGUF, MLX).
-const RUNTIME_FAMILIES: Record<RuntimeId, readonly FormatFamily[]> = {
-  'llama.cpp': ['gguf'],
-  vllm: ['float', 'fp8', 'int', 'gptq', 'awq', 'mxfp4'],
-  transformers: ['float', 'fp8', 'gptq', 'awq', 'bnb'],
-  mlx: ['float', 'mlx'],
-};
-
 /**
  * Formats from best quality (most bits) to least. Automatic choice stops at `minBits` (4 by
  * default: llama.cpp's own scoreboard puts Llama-3-8B at +8.9% perplexity at Q3_K_L against +2.8%
@@ -79,7 +71,7 @@ export function formatsByQuality(
       ? [...chosen]
       : WEIGHT_FORMATS.filter(
           (f) =>
-            RUNTIME_FAMILIES[runtime].includes(f.family) &&
+            RUNTIME_FORMAT_FAMILIES[runtime].includes(f.family) &&
             f.bits <= 16 &&
             f.bits >= minBits &&
             !SKIPPED_IN_AUTO.has(f.id) &&

@@ -31,10 +31,13 @@ export interface PlanView {
   readonly closestMisses: readonly string[];
 }
 
-const money = (usd: number) => `$${Math.round(usd).toLocaleString('en-US')}`;
-const label = (o: PlanOption) =>
+/** "$2,548". */
+export const formatUsd = (usd: number) => `$${Math.round(usd).toLocaleString('en-US')}`;
+
+/** "RTX 5090 + 2 × RTX 3090". */
+export const hardwareLabel = (o: PlanOption) =>
   o.candidate.parts.map((p) => `${p.count > 1 ? `${p.count} × ` : ''}${p.gpu.shortName}`).join(' + ');
-const reasonLine = (o: PlanOption) => `${label(o)} (${money(o.candidate.priceUsd)}): ${o.reason ?? ''}`;
+const reasonLine = (o: PlanOption) => `${hardwareLabel(o)} (${formatUsd(o.candidate.priceUsd)}): ${o.reason ?? ''}`;
 
 export function planView(s: Scenario, needs: PlanNeeds, limit = 15): PlanView {
   const m = s.selectedModel;
@@ -72,13 +75,13 @@ export function planView(s: Scenario, needs: PlanNeeds, limit = 15): PlanView {
           );
     return {
       key: o.candidate.key,
-      hardware: label(o),
-      price: `${money(o.candidate.priceUsd)} (${o.candidate.priceDate})`,
+      hardware: hardwareLabel(o),
+      price: `${formatUsd(o.candidate.priceUsd)} (${o.candidate.priceDate})`,
       priceUsd: o.candidate.priceUsd,
       format: o.format?.label ?? '',
       speed: formatSpeedWithRange(tps, speedRange(tps, s.runtime, o.devices, 'decode')),
       tps,
-      pricePerTps: money(o.candidate.priceUsd / Math.max(tps, 1e-9)),
+      pricePerTps: formatUsd(o.candidate.priceUsd / Math.max(tps, 1e-9)),
       spare: formatGiB(o.spareBytes ?? 0),
       maxContext: `${formatContext(max)} tokens`,
       power: o.candidate.powerWatts === null ? '–' : `${o.candidate.powerWatts} W`,

@@ -1,18 +1,10 @@
 import { qualityCost } from '../catalog/quality';
 import type { Verdict } from '../core/fit';
-import { WEIGHT_FORMATS, type FormatFamily } from '../core/formats/weight-formats';
-import type { RuntimeId } from '../core/runtimes';
+import { RUNTIME_FORMAT_FAMILIES, WEIGHT_FORMATS } from '../core/formats/weight-formats';
 import { formatGiB, formatSig3 } from './format-units';
 import { estimateFor, type Scenario } from './scenario';
 
 /** Every format the runtime loads, side by side, for the selected model on the selected GPUs. */
-
-const RUNTIME_FAMILIES: Record<RuntimeId, readonly FormatFamily[]> = {
-  'llama.cpp': ['gguf'],
-  vllm: ['float', 'fp8', 'int', 'gptq', 'awq', 'bnb', 'mxfp4'],
-  transformers: ['float', 'fp8', 'gptq', 'awq', 'bnb'],
-  mlx: ['float', 'mlx'],
-};
 
 export interface QuantRow {
   readonly formatId: string;
@@ -37,7 +29,7 @@ export interface QuantView {
 export function quantView(s: Scenario): QuantView {
   const m = s.selectedModel;
   const p = s.selectedPool;
-  const families = RUNTIME_FAMILIES[s.runtime];
+  const families = RUNTIME_FORMAT_FAMILIES[s.runtime];
   const chosen = new Set(s.formats.map((f) => f.id));
   // MXFP4 formats only differ from Q8_0/BF16 on mixture-of-experts models.
   const formats = WEIGHT_FORMATS.filter(
