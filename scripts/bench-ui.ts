@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { launchBrowser, serveStatic } from '../test/e2e/browser';
 
-const RUNS = 7;
+const RUNS = 15;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 const server = await serveStatic(join(import.meta.dirname, '..', 'dist'), '/headroom/');

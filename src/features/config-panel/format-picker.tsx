@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useIsClient } from '../../components/use-is-client';
 import type { FormatGroup } from '../../view-models/picker-options';
 
 interface Props {
@@ -10,6 +11,7 @@ interface Props {
 /** Formats to compare; the first one is the matrix's. */
 export function FormatPicker({ groups, selected, onChange }: Props) {
   const id = useId();
+  const isClient = useIsClient();
   const ids = selected.map((s) => s.id);
   return (
     <div className="field">
@@ -52,17 +54,18 @@ export function FormatPicker({ groups, selected, onChange }: Props) {
         }}
       >
         <option value="">Add a format to compare…</option>
-        {groups.map((g) => (
-          <optgroup key={g.label} label={g.label}>
-            {g.options
-              .filter((o) => !ids.includes(o.id))
-              .map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.label} ({o.bits} bits)
-                </option>
-              ))}
-          </optgroup>
-        ))}
+        {isClient &&
+          groups.map((g) => (
+            <optgroup key={g.label} label={g.label}>
+              {g.options
+                .filter((o) => !ids.includes(o.id))
+                .map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.label} ({o.bits} bits)
+                  </option>
+                ))}
+            </optgroup>
+          ))}
       </select>
     </div>
   );

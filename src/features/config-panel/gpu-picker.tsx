@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { RemovableChips } from '../../components/removable-chips';
+import { useIsClient } from '../../components/use-is-client';
 import type { GpuPool } from '../../url/share-state';
 import type { GpuOption } from '../../view-models/picker-options';
 
@@ -20,6 +21,7 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** GPU pools to compare: filter the catalogue, pick a card and a count, or build a mixed pool. */
 export function GpuPicker({ options, pools, onAdd, onRemove }: Props) {
   const id = useId();
+  const isClient = useIsClient();
   const [vendor, setVendor] = useState<(typeof VENDORS)[number]>('all');
   const [cls, setCls] = useState<(typeof CLASSES)[number]>('all');
   const [minMemory, setMinMemory] = useState(0);
@@ -99,7 +101,8 @@ export function GpuPicker({ options, pools, onAdd, onRemove }: Props) {
             disabled={filtered.length === 0}
           >
             {filtered.length === 0 && <option value="">No GPU matches these filters</option>}
-            {filtered.map((o) => (
+            {/* Prerendered: only the chosen GPU (see useIsClient). */}
+            {(isClient ? filtered : filtered.filter((o) => o.id === chosen)).map((o) => (
               <option key={o.id} value={o.id}>
                 {o.label} · {o.detail}
               </option>
