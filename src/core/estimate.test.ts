@@ -137,6 +137,14 @@ describe('speed', () => {
     const known = run({ contextTokens: 4096 });
     expect(known.speed.timeToFirstTokenSeconds).toBeCloseTo(4096 / (known.speed.prefillTokensPerSecond ?? 1), 9);
   });
+
+  it('adds up GPUs for prefill only under tensor split (a layer split runs them in turn)', () => {
+    const prefill = (patch: Partial<EstimateInput>) =>
+      run({ contextTokens: 4096, promptTokens: 4096, ...patch }).speed.prefillTokensPerSecond ?? 0;
+    const one = prefill({});
+    expect(prefill({ devices: [RTX_4090, RTX_4090] })).toBeCloseTo(one, 6);
+    expect(prefill({ devices: [RTX_4090, RTX_4090], splitMode: 'tensor' })).toBeCloseTo(2 * one, 6);
+  });
 });
 
 describe('invalid input', () => {

@@ -49,20 +49,32 @@ export function weightBytesPerStep(arch: ModelArchitecture, w: WeightAnalysis, s
   return w.bytesPerToken - perTokenRouted + w.routedExpertBytes * touched;
 }
 
-/** Seconds to stream `bytes` spread over devices: layer split runs them in turn, tensor split at once. */
-function streamSeconds(bytes: number, devices: readonly Device[], split: SplitMode, efficiency: number): number {
+/**
+ * Seconds to get through `amount` (bytes or FLOPs) spread over devices at `rate(d)` per second:
+ * layer split runs the devices in turn on shares proportional to their memory, tensor split runs
+ * them at once on equal shares, paced by the slowest.
+ */
+function spreadSeconds(
+  amount: number,
+  devices: readonly Device[],
+  split: SplitMode,
+  rate: (d: Device) => number,
+): number {
   const n = devices.length;
   if (split === 'tensor' || n === 1) {
     let slowest = Infinity;
-    for (const d of devices) slowest = Math.min(slowest, d.bandwidthBytesPerSecond);
-    return bytes / n / (slowest * efficiency);
+    for (const d of devices) slowest = Math.min(slowest, rate(d));
+    return amount / n / slowest;
   }
-  // Layer split hands out bytes in proportion to memory; each device reads its share in turn.
   let memory = 0;
   for (const d of devices) memory += d.memoryBytes;
   let seconds = 0;
-  for (const d of devices) seconds += (bytes * d.memoryBytes) / memory / (d.bandwidthBytesPerSecond * efficiency);
+  for (const d of devices) seconds += (amount * d.memoryBytes) / memory / rate(d);
   return seconds;
+}
+
+function streamSeconds(bytes: number, devices: readonly Device[], split: SplitMode, efficiency: number): number {
+  return spreadSeconds(bytes, devices, split, (d) => d.bandwidthBytesPerSecond * efficiency);
 }
 
 /**
@@ -85,15 +97,13 @@ export function estimateSpeed(input: SpeedInput): SpeedEstimate {
   const memorySeconds =
     streamSeconds(deviceBytes, devices, input.splitMode, k.bandwidthEfficiency) +
     hostBytes / (host.bandwidthBytesPerSecond * cpu.bandwidthEfficiency);
-  let flops = 0;
   let computeKnown = true;
-  for (const d of devices) {
-    flops += d.fp16FlopsPerSecond;
-    if (!(d.fp16FlopsPerSecond > 0)) computeKnown = false;
-  }
-  const computeSeconds = computeKnown
-    ? (2 * input.activeParamsPerToken * sequences) / (flops * k.computeEfficiency)
-    : 0;
+  for (const d of devices) if (!(d.fp16FlopsPerSecond > 0)) computeKnown = false;
+  // A layer split runs one micro-batch through the devices in turn, so their FLOPs do not add up
+  // (llama.cpp overlaps devices only across several micro-batches of one batch).
+  const flopSeconds = (flopCount: number) =>
+    spreadSeconds(flopCount, devices, input.splitMode, (d) => d.fp16FlopsPerSecond * k.computeEfficiency);
+  const computeSeconds = computeKnown ? flopSeconds(2 * input.activeParamsPerToken * sequences) : 0;
   const overheadSeconds = arch.layers * k.perLayerSeconds;
   const stepSeconds = Math.max(memorySeconds, computeSeconds) + overheadSeconds;
   const upperSeconds =
@@ -103,7 +113,7 @@ export function estimateSpeed(input: SpeedInput): SpeedEstimate {
   // prompt, 2 × 2 × layers × (prompt/2) × heads × head_dim per token on average (arXiv:2001.08361).
   const attnWidth = arch.attentionHeads * (arch.mla ? arch.mla.qkNopeHeadDim + arch.mla.qkRopeHeadDim : arch.headDim);
   const flopsPerPromptToken = 2 * input.activeParamsPerToken + 2 * arch.layers * input.promptTokens * attnWidth;
-  const computePerToken = flopsPerPromptToken / (flops * k.computeEfficiency);
+  const computePerToken = computeKnown ? flopSeconds(flopsPerPromptToken) : Infinity;
   // Prompts run in 512-token micro-batches; each reads the weights once, and offloaded weights
   // cross PCIe once per micro-batch (llama.cpp copies them to the GPU for large batches).
   const ubatch = Math.min(512, input.promptTokens);
