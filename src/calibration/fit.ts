@@ -57,8 +57,14 @@ export function fitBackend(rows: readonly Prepared[], fallback: SpeedConstants):
     if (a >= 1 && c >= 0) {
       bandwidthEfficiency = 1 / a;
       perLayerSeconds = c;
-    } else if (decodeN >= 1) {
-      // A negative per-layer cost fits noise: fall back to efficiency alone (c = 0).
+    } else if (a < 1) {
+      // The best fit would beat the memory bandwidth (efficiency above 1): hold it at 1 and fit
+      // the per-layer cost alone, which then carries the per-token overhead (eager PyTorch,
+      // HIP kernel launches).
+      bandwidthEfficiency = 1;
+      perLayerSeconds = Math.max(0, (lt - ml) / ll);
+    } else {
+      // A negative per-layer cost fits noise: fit the efficiency alone (c = 0).
       bandwidthEfficiency = Math.min(1, mm / mt);
       perLayerSeconds = 0;
     }
