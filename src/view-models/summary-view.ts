@@ -1,7 +1,7 @@
 import type { Verdict } from '../core/fit';
 import { explain, type Explanations } from './explain';
-import { MEASUREMENTS } from '../catalog/measurements';
-import { formatContext, formatGiB, formatSig3 } from './format-units';
+import { formatContext, formatGiB } from './format-units';
+import type { MeasuredQuery } from './measured-decode';
 import { contextFor, estimateInput, type Scenario } from './scenario';
 import { estimate } from '../core/estimate';
 import { verdictWords } from './verdict';
@@ -14,30 +14,25 @@ export interface SummaryView {
   readonly sentence: string;
   readonly parts: readonly { readonly key: keyof Explanations; readonly label: string; readonly value: string }[];
   readonly explanations: Explanations | null;
-  /** A published measurement of this exact model, format, runtime and GPUs, if one exists. */
-  readonly measured: { readonly text: string; readonly source: string } | null;
+  /**
+   * What to look up among published measurements (loaded lazily: they are too big for the first
+   * paint); null when the selection is a mixed pool.
+   */
+  readonly measuredQuery: MeasuredQuery | null;
 }
 
-/** Decode speed measured for the same model, format, runtime and GPUs (llama-bench style, short context). */
-function measuredDecode(s: Scenario, format: string): SummaryView['measured'] {
-  const pool = s.selectedPool;
-  const gpu = pool.gpus.length === 1 ? pool.gpus[0] : undefined;
+function measuredQuery(s: Scenario, format: string): MeasuredQuery | null {
+  const gpus = s.selectedPool.gpus;
+  const gpu = gpus.length === 1 ? gpus[0] : undefined;
   if (!gpu) return null;
-  const count = pool.devices.length;
-  const hits = MEASUREMENTS.filter(
-    (m) =>
-      m.quantity === 'decode_tps' &&
-      m.model === s.selectedModel.key &&
-      m.format === format &&
-      m.runtime === s.runtime &&
-      m.gpu === gpu.id &&
-      m.gpuCount === count &&
-      (m.batch ?? 1) === s.batch,
-  ).sort((a, b) => b.date.localeCompare(a.date));
-  const m = hits[0];
-  if (!m) return null;
-  const test = `tg${m.generatedTokens ?? ''}${m.contextDepth ? ` at depth ${m.contextDepth}` : ''}`;
-  return { text: `measured ${formatSig3(m.value)} tok/s (${test}, ${m.build}, ${m.date})`, source: m.source };
+  return {
+    model: s.selectedModel.key,
+    format,
+    runtime: s.runtime,
+    gpu: gpu.id,
+    gpuCount: s.selectedPool.devices.length,
+    batch: s.batch,
+  };
 }
 
 export function summaryView(s: Scenario): SummaryView {
@@ -48,7 +43,8 @@ export function summaryView(s: Scenario): SummaryView {
   const heading = `${m.name} · ${f.label} · ${formatContext(contextFor(s, m))} ctx${s.batch > 1 ? ` × ${s.batch}` : ''} on ${p.label}`;
   const input = estimateInput(s, m, p, f);
   const r = estimate(input);
-  if (!r.ok) return { heading, verdict: 'error', sentence: r.error, parts: [], explanations: null, measured: null };
+  if (!r.ok)
+    return { heading, verdict: 'error', sentence: r.error, parts: [], explanations: null, measuredQuery: null };
   const e = r.value;
   const decodeRange = speedRange(e.speed.decodeTokensPerSecond, s.runtime, p.devices, 'decode');
   const decodeText = formatSpeedWithRange(e.speed.decodeTokensPerSecond, decodeRange);
@@ -82,6 +78,6 @@ export function summaryView(s: Scenario): SummaryView {
       },
     ],
     explanations: explain(input, e),
-    measured: measuredDecode(s, f.id),
+    measuredQuery: measuredQuery(s, f.id),
   };
 }

@@ -20,11 +20,12 @@ describe('VerdictBanner', () => {
     expect(screen.getByText(/^fits, \d+\.\d GiB to spare, ~\d+(\.\d)? tok\/s \([\d.]+–[\d.]+\)$/)).toBeTruthy();
   });
 
-  it('shows a published measurement next to the estimate when one exists for the exact configuration', () => {
+  it('shows a published measurement next to the estimate when one exists for the exact configuration', async () => {
     const measured = summaryView(
       buildScenario({ ...DEFAULT_STATE, models: ['llama-3-8b'], selected: { model: 'llama-3-8b', pool: 'rtx-4090' } }),
     );
     render(<VerdictBanner view={measured} />);
+    await screen.findByRole('link', { name: 'source' });
     expect(screen.getByTestId('verdict-sentence').textContent).toMatch(
       /measured 131 tok\/s \(tg512, .*2024-05\) source/,
     );

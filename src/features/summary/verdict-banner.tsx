@@ -1,6 +1,10 @@
+import { lazy, Suspense } from 'react';
 import { Explain } from '../../components/explain';
 import { VerdictBadge } from '../../components/verdict-badge';
 import type { SummaryView } from '../../view-models/summary-view';
+
+// The measurements (~30 KB gzipped) stay out of the first paint's JavaScript.
+const MeasuredNote = lazy(() => import('./measured-note'));
 
 /** The selected pair in one line, then each number with its formula one click away. */
 export function VerdictBanner({ view }: { readonly view: SummaryView }) {
@@ -14,14 +18,10 @@ export function VerdictBanner({ view }: { readonly view: SummaryView }) {
       </div>
       <p className="banner-sentence" data-testid="verdict-sentence">
         {view.sentence}
-        {view.measured && (
-          <span className="banner-measured">
-            {' '}
-            · {view.measured.text}{' '}
-            <a href={view.measured.source} target="_blank" rel="noreferrer">
-              source
-            </a>
-          </span>
+        {view.measuredQuery && (
+          <Suspense fallback={null}>
+            <MeasuredNote query={view.measuredQuery} />
+          </Suspense>
         )}
       </p>
       {view.explanations && (
