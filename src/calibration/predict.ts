@@ -67,7 +67,11 @@ export function prepare(m: Measurement): Prepared | string {
     runtime: m.runtime,
     devices,
     flashAttention: m.flashAttention ?? true,
-    promptTokens: m.quantity === 'prefill_tps' ? Math.max(1, prompt) : undefined,
+    // Speed rows time the prompt they name; memory rows peak while prefilling it.
+    promptTokens:
+      m.quantity === 'prefill_tps' || (m.quantity === 'peak_memory_bytes' && prompt > 0)
+        ? Math.max(1, prompt)
+        : undefined,
   };
   const problem = inputProblem(input);
   if (problem) return problem;
@@ -90,6 +94,6 @@ export function predict(p: Prepared, constants?: SpeedConstants): number | null 
     case 'compute_buffer_bytes':
       return e.memory.activationBytes / p.input.devices.length;
     case 'peak_memory_bytes':
-      return e.memory.deviceBytes;
+      return p.m.memoryScope === 'allocated' ? e.memory.deviceBytes - e.memory.overheadBytes : e.memory.deviceBytes;
   }
 }

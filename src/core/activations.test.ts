@@ -12,6 +12,7 @@ function llamaCpp(arch: ModelArchitecture, ctx: number, flashAttention: boolean)
     arch,
     runtime: 'llama.cpp',
     contextTokens: ctx,
+    promptTokens: ctx,
     sequences: 1,
     activationBytes: 2,
     kvCells: kv.cellsPerSequence,
@@ -34,5 +35,19 @@ describe('llama.cpp compute buffer', () => {
 
   it('does not grow with context when flash attention is on', () => {
     expect(activationBytes(llamaCpp(MISTRAL_7B, 32768, true))).toBe(activationBytes(llamaCpp(MISTRAL_7B, 4096, true)));
+  });
+});
+
+describe('eager PyTorch peak (transformers)', () => {
+  it('grows with the prompt processed in one pass, not with the tokens generated after it', () => {
+    const input = (prompt: number): ActivationInput => ({
+      ...llamaCpp(LLAMA_3_8B, 4096, true),
+      runtime: 'transformers',
+      promptTokens: prompt,
+    });
+    const short = activationBytes(input(64));
+    const long = activationBytes(input(2048));
+    // One layer's hidden states and FFN intermediates: (4 × 4096 + 3 × 14336) × 2 B per token.
+    expect(long - short).toBe((2048 - 64) * (4 * 4096 + 3 * 14336) * 2);
   });
 });

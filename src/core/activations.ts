@@ -5,6 +5,8 @@ export interface ActivationInput {
   readonly arch: ModelArchitecture;
   readonly runtime: RuntimeId;
   readonly contextTokens: number;
+  /** Tokens of the prompt processed in one forward pass (at most the context). */
+  readonly promptTokens: number;
   readonly sequences: number;
   /** Bytes per activation element (2 for fp16/bf16 compute). */
   readonly activationBytes: number;
@@ -68,7 +70,7 @@ function vllmPeak(input: ActivationInput): number {
  */
 function eagerPeak(input: ActivationInput): number {
   const { arch } = input;
-  const chunk = input.runtime === 'mlx' ? Math.min(2048, input.contextTokens) : input.contextTokens;
+  const chunk = input.runtime === 'mlx' ? Math.min(2048, input.promptTokens) : input.promptTokens;
   const tokens = chunk * input.sequences;
   const hidden = tokens * (4 * arch.hiddenSize + 3 * ffnWidth(arch)) * input.activationBytes;
   const logits = input.sequences * arch.vocabSize * 4 * 2;

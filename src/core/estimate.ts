@@ -129,6 +129,7 @@ export function estimateUnchecked(input: EstimateInput): Estimate {
     arch,
     runtime: input.runtime,
     contextTokens: input.contextTokens,
+    promptTokens: Math.min(input.promptTokens ?? input.contextTokens, input.contextTokens),
     sequences: input.sequences,
     activationBytes: format.activationBytes,
     kvCells: kv.cellsPerSequence * input.sequences,
