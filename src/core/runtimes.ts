@@ -2,9 +2,10 @@
  * Runtime profiles: what each inference engine adds on top of weights and KV cache, and how close
  * it gets to the hardware's bandwidth and compute.
  *
- * The speed constants are provisional: chosen to reproduce a few published llama-bench runs named
- * beside them, pending calibration against a larger measurement set. Memory constants are the
- * runtimes' own defaults or logged figures.
+ * Speed constants come from `npm run calibrate` (calibration-constants.ts) where a runtime and
+ * vendor have enough published measurements; the hand-set constants below, each reproducing the
+ * runs named beside it, are the fallback and the starting point of a refit. Memory constants are
+ * the runtimes' own defaults or logged figures.
  */
 import { CALIBRATED_SPEED } from './calibration-constants';
 
@@ -70,8 +71,16 @@ function speedTables(
   provisional: SpeedConstants | Record<Vendor, SpeedConstants>,
 ): Pick<RuntimeProfile, 'speed' | 'provisionalSpeed'> {
   const base = (v: Vendor) => ('bandwidthEfficiency' in provisional ? provisional : provisional[v]);
+  // A GPU vendor with too few measurements borrows the runtime's NVIDIA fit: the per-token cost
+  // is mostly the runtime's own software (vLLM on MI300X measured 2-3× slower than the hand-set
+  // guess). Its speed range stays the uncalibrated one (speed-range.ts).
   const byVendor = Object.fromEntries(
-    VENDORS.map((v) => [v, CALIBRATED_SPEED[`${runtime}/${v}`] ?? base(v)]),
+    VENDORS.map((v) => [
+      v,
+      CALIBRATED_SPEED[`${runtime}/${v}`] ??
+        (v === 'cpu' ? undefined : CALIBRATED_SPEED[`${runtime}/nvidia`]) ??
+        base(v),
+    ]),
   ) as Record<Vendor, SpeedConstants>;
   return { speed: (vendor) => byVendor[vendor], provisionalSpeed: base };
 }
