@@ -12,7 +12,8 @@ import { loadMeasurements } from '../src/calibration/load-measurements';
 import { accuracySvg } from '../src/calibration/accuracy-svg';
 
 const root = join(import.meta.dirname, '..');
-const points = accuracyPoints(loadMeasurements(join(root, 'data', 'benchmarks')));
+const measurements = loadMeasurements(join(root, 'data', 'benchmarks'));
+const points = accuracyPoints(measurements);
 const rows = accuracyTable(points);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
 console.log('quantity            backend                 N  median     p90   worst  rank-corr  worst case');
@@ -22,16 +23,33 @@ for (const r of rows) {
   );
 }
 const all = (q: string) => rows.find((r) => r.quantity === q && r.backend === 'all');
+// Total memory: every evaluation row within 10% or 0.5 GiB, whichever is larger.
+const GiB = 1024 ** 3;
+const memory = points.filter((p) => p.quantity === 'peak_memory_bytes');
+const memoryOutside = memory.filter(
+  (p) => Math.abs(p.predicted - p.measured) > Math.max(0.1 * p.measured, 0.5 * GiB),
+).length;
 const targets: [string, number | undefined, number][] = [
   ['decode median ≤ 12%', all('decode_tps')?.median, 0.12],
   ['decode p90 ≤ 30%', all('decode_tps')?.p90, 0.3],
   ['prefill median ≤ 25%', all('prefill_tps')?.median, 0.25],
   ['GGUF sizes within 2%', all('weights_bytes')?.worst, 0.02],
   ['KV cache exact', all('kv_bytes')?.worst, 0],
+  [
+    'total memory within 10% or 0.5 GiB (share of rows outside)',
+    memory.length ? memoryOutside / memory.length : undefined,
+    0,
+  ],
 ];
 for (const [name, value, limit] of targets) {
   const met = value !== undefined && value <= limit;
   console.log(`target ${name}: ${value === undefined ? 'no data' : pct(value).trim()} → ${met ? 'met' : 'MISSED'}`);
+}
+const excluded = measurements.filter((m) => m.excluded);
+if (excluded.length) {
+  console.log(`excluded from fitting and scoring: ${excluded.length} measurements`);
+  for (const reason of new Set(excluded.map((m) => m.excluded)))
+    console.log(`  ${excluded.filter((m) => m.excluded === reason).length} × ${reason ?? ''}`);
 }
 mkdirSync(join(root, 'test-results'), { recursive: true });
 writeFileSync(join(root, 'test-results', 'accuracy.svg'), accuracySvg(points));

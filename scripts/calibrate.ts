@@ -16,6 +16,7 @@ const all = loadMeasurements(join(root, 'data', 'benchmarks'));
 const prepared: Prepared[] = [];
 const skipped: string[] = [];
 for (const m of all) {
+  if (m.excluded) continue;
   const p = prepare(m);
   if (typeof p === 'string') skipped.push(`${m.id}: ${p}`);
   else prepared.push(p);

@@ -43,6 +43,7 @@ export function accuracyPoints(
 ): AccuracyPoint[] {
   const out: AccuracyPoint[] = [];
   for (const m of measurements) {
+    if (m.excluded) continue;
     if (split !== 'all' && isEvaluation(m.id) !== (split === 'evaluation')) continue;
     const p = prepare(m);
     if (typeof p === 'string') continue;

@@ -27,8 +27,20 @@ export const measurementSchema = z.object({
   batch: z.nullable(z.int().check(z.positive())),
   ubatch: z.optional(z.nullable(z.int().check(z.positive()))),
   flashAttention: z.nullable(z.boolean()),
+  /**
+   * What a memory figure counts: "device" is everything on the GPU (nvidia-smi, NVML, CUDA context
+   * included); "allocated" is what the framework allocated for weights, caches and working buffers
+   * (torch.cuda.max_memory_allocated, llama.cpp's logged buffers), without the runtime's own
+   * overhead. Memory rows without it are "device".
+   */
+  memoryScope: z.optional(z.enum(['device', 'allocated'])),
   kvCacheType: z.optional(z.enum(['f16', 'bf16', 'f32', 'fp8', 'q8_0', 'q4_0'])),
   build: z.string().check(z.minLength(1)),
+  /**
+   * Why a measurement is kept but neither fitted nor scored: it reflects software behaviour the
+   * estimator deliberately does not model (an old build). Shown by `npm run accuracy`.
+   */
+  excluded: z.optional(z.string().check(z.minLength(1))),
   date: z.string().check(z.regex(/^\d{4}-\d{2}$/)),
   source: z.url(),
 });

@@ -10,6 +10,8 @@ export interface AccuracyData {
   readonly total: number;
   readonly sources: readonly string[];
   readonly note: string;
+  /** Measurements kept in the data but not scored, grouped by the reason. */
+  readonly excluded: readonly { readonly reason: string; readonly count: number }[];
 }
 
 export function accuracyData(): AccuracyData {
@@ -20,5 +22,9 @@ export function accuracyData(): AccuracyData {
     total: measurements.length,
     sources: [...new Set(measurements.map((m) => m.source))].sort(),
     note: CALIBRATION_NOTE,
+    excluded: [...new Set(measurements.flatMap((m) => (m.excluded ? [m.excluded] : [])))].map((reason) => ({
+      reason,
+      count: measurements.filter((m) => m.excluded === reason).length,
+    })),
   };
 }

@@ -117,6 +117,18 @@ export default function AccuracyPanel() {
           </tbody>
         </table>
       </div>
+      {data.excluded.length > 0 && (
+        <details className="sources">
+          <summary>{data.excluded.reduce((n, e) => n + e.count, 0)} measurements kept but not scored, and why</summary>
+          <ul>
+            {data.excluded.map((e) => (
+              <li key={e.reason}>
+                {e.count} × {e.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       <details className="sources">
         <summary>{data.sources.length} sources</summary>
         <ul>
