@@ -6,15 +6,40 @@ import type { SpeedConstants } from './runtimes';
  * Backends without measurements keep the provisional values in runtimes.ts. Do not edit by hand.
  */
 export const CALIBRATED_SPEED: Readonly<Record<string, SpeedConstants>> = {
+  'llama.cpp/amd': {
+    bandwidthEfficiency: 1,
+    perLayerSeconds: 0.0001298,
+    computeEfficiency: 0.1555,
+  },
   'llama.cpp/apple': {
     bandwidthEfficiency: 0.9381,
     perLayerSeconds: 0.0001845,
     computeEfficiency: 0.6666,
   },
+  'llama.cpp/cpu': {
+    bandwidthEfficiency: 0.7322,
+    perLayerSeconds: 0.0001947,
+    computeEfficiency: 0.5,
+  },
+  'llama.cpp/intel': {
+    bandwidthEfficiency: 0.8108,
+    perLayerSeconds: 0.0002455,
+    computeEfficiency: 0.1471,
+  },
   'llama.cpp/nvidia': {
     bandwidthEfficiency: 0.9344,
     perLayerSeconds: 0.00009851,
-    computeEfficiency: 0.493,
+    computeEfficiency: 0.5088,
+  },
+  'transformers/nvidia': {
+    bandwidthEfficiency: 1,
+    perLayerSeconds: 0.0008452,
+    computeEfficiency: 0.5,
+  },
+  'vllm/nvidia': {
+    bandwidthEfficiency: 0.9883,
+    perLayerSeconds: 0.000144,
+    computeEfficiency: 0.6,
   },
 };
 
@@ -25,14 +50,34 @@ export const CALIBRATED_SPEED: Readonly<Record<string, SpeedConstants>> = {
 export const SPEED_ERROR_BANDS: Readonly<
   Record<string, { readonly decode: readonly [number, number]; readonly prefill: readonly [number, number] }>
 > = {
+  'llama.cpp/amd': {
+    decode: [0.639, 1.081],
+    prefill: [0.169, 2.631],
+  },
   'llama.cpp/apple': {
     decode: [0.944, 1.075],
     prefill: [0.921, 1.045],
   },
+  'llama.cpp/cpu': {
+    decode: [0.691, 1.02],
+    prefill: [0.6, 1.4],
+  },
+  'llama.cpp/intel': {
+    decode: [0.75, 1.25],
+    prefill: [0.6, 1.4],
+  },
   'llama.cpp/nvidia': {
     decode: [0.64, 1.463],
-    prefill: [0.529, 1.868],
+    prefill: [0.822, 1.913],
+  },
+  'transformers/nvidia': {
+    decode: [0.725, 1.348],
+    prefill: [0.6, 1.4],
+  },
+  'vllm/nvidia': {
+    decode: [0.812, 1.118],
+    prefill: [0.6, 1.4],
   },
 };
 
-export const CALIBRATION_NOTE = 'fitted on 157 training measurements dated 2023-11 to 2026-09';
+export const CALIBRATION_NOTE = 'fitted on 249 training measurements dated 2023-08 to 2026-09';
