@@ -18,11 +18,12 @@ import { CanRunView } from '../features/can-run/can-run-view';
 import { AccuracyView } from '../features/accuracy/accuracy-view';
 import { memoryBreakdownView, memoryContextView } from '../view-models/memory-view';
 import { quantView } from '../view-models/quant-view';
-import { buildScenario } from '../view-models/scenario';
 import { speedView } from '../view-models/speed-view';
 import { summaryView } from '../view-models/summary-view';
 import { comparisonRows } from '../view-models/table-rows';
+import { scenarioFor, stableTable } from './scenario-cache';
 import { useShareState } from './use-share-state';
+import type { TableState } from '../url/table-state';
 
 const TABS: readonly [ViewId, string][] = [
   ['matrix', 'Fit matrix'],
@@ -45,12 +46,18 @@ export function App() {
   // Controls answer at once; the views follow in a deferred render so typing and dragging never
   // wait for a full matrix or table to be recomputed.
   const viewState = useDeferredValue(state);
-  const controlScenario = useMemo(() => buildScenario(state), [state]);
-  const scenario = useMemo(() => buildScenario(viewState), [viewState]);
+  const controlScenario = useMemo(() => scenarioFor(state), [state]);
+  const scenario = useMemo(() => scenarioFor(viewState), [viewState]);
   const stale = viewState !== state;
   const selected = useMemo(() => ({ model: scenario.selectedModel.key, pool: scenario.selectedPool.key }), [scenario]);
   const summary = useMemo(() => summaryView(scenario), [scenario]);
   const select = useCallback((model: string, pool: string) => update({ selected: { model, pool } }), [update]);
+  const setTable = useCallback((table: TableState) => update({ table }), [update]);
+  const liveTable = stableTable(state.table);
+  const tableRows = useMemo(
+    () => (viewState.view === 'table' ? comparisonRows(scenario) : []),
+    [viewState.view, scenario],
+  );
 
   const viewElement = useMemo(() => {
     switch (viewState.view) {
@@ -83,7 +90,8 @@ export function App() {
           />
         );
       case 'table':
-        return <TableView rows={comparisonRows(scenario)} />;
+        // The table's own controls follow the live state so typing in its search never lags.
+        return <TableView rows={tableRows} state={liveTable} onState={setTable} />;
       case 'plan':
         return (
           <PlanView
@@ -97,7 +105,7 @@ export function App() {
       case 'accuracy':
         return <AccuracyView />;
     }
-  }, [viewState, scenario, update, select, selected]);
+  }, [viewState, scenario, update, select, selected, tableRows, liveTable, setTable]);
 
   return (
     <div className="app">

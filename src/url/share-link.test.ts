@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseShareLink, serializeShareLink, type KnownIds } from './share-link';
 import { DEFAULT_STATE, VIEW_IDS, poolKey, type ShareState } from './share-state';
+import { TABLE_COLUMN_IDS, TEXT_FILTER_COLUMNS, type TableState } from './table-state';
 
 const MODELS = ['llama-3-1-8b', 'llama-3-1-70b', 'mixtral-8x7b'];
 const GPUS = ['rtx-4090', 'rtx-3090', 'mi300x'];
@@ -13,6 +14,27 @@ const known: KnownIds = {
   isFormat: (id) => FORMATS.includes(id),
   configProblem: (json) => (json.startsWith('{') ? null : 'not JSON'),
 };
+
+const tableArb: fc.Arbitrary<TableState> = fc.record({
+  sort: fc.uniqueArray(fc.record({ id: fc.constantFrom(...TABLE_COLUMN_IDS), desc: fc.boolean() }), {
+    maxLength: 3,
+    selector: (s) => s.id,
+  }),
+  search: fc.string({ maxLength: 30 }),
+  filters: fc
+    .tuple(
+      fc.uniqueArray(
+        fc.record({ id: fc.constantFrom(...TEXT_FILTER_COLUMNS), value: fc.string({ minLength: 1, maxLength: 20 }) }),
+        { maxLength: 3, selector: (f) => f.id },
+      ),
+      fc.option(
+        fc.integer({ min: 0, max: 50000 }).map((n) => ({ id: 'decode' as const, value: n / 10 })),
+        { nil: null },
+      ),
+    )
+    .map(([text, min]) => (min ? [...text, min] : text)),
+  hidden: fc.uniqueArray(fc.constantFrom(...TABLE_COLUMN_IDS), { maxLength: 4 }),
+});
 
 const stateArb: fc.Arbitrary<ShareState> = fc
   .record({
@@ -44,6 +66,7 @@ const stateArb: fc.Arbitrary<ShareState> = fc
       }),
       formats: fc.constantFrom('best', 'chosen'),
     }),
+    table: tableArb,
   })
   .chain((s) =>
     fc
@@ -93,6 +116,27 @@ describe('share links', () => {
       "Ignored batch '-2': it must be a whole number from 1 to 256.",
       "Ignored unknown GPU 'titan-z'.",
     ]);
+  });
+
+  it('keeps the valid parts of the table state in a bad link', () => {
+    const { state, notices } = parseShareLink(
+      '?v=1&view=table&ts=decode.d,size.a,model.x&tq=70b&tf-model=llama&tf-decode=abc&tf-colour=red&th=prefill,zzz',
+      known,
+    );
+    expect(state.table).toEqual({
+      sort: [{ id: 'decode', desc: true }],
+      search: '70b',
+      filters: [{ id: 'model', value: 'llama' }],
+      hidden: ['prefill'],
+    });
+    expect(notices).toEqual([
+      "Ignored table sort 'size.a': use a column name and .a or .d.",
+      "Ignored table sort 'model.x': use a column name and .a or .d.",
+      "Ignored table filter 'tf-decode=abc'.",
+      "Ignored table filter 'tf-colour=red'.",
+      "Ignored unknown table column 'zzz'.",
+    ]);
+    expect(serializeShareLink(state)).toBe('?v=1&view=table&ts=decode.d&tq=70b&tf-model=llama&th=prefill');
   });
 
   it('reads an unknown version as far as it can and says so', () => {

@@ -17,6 +17,7 @@ import {
   type ShareState,
   type ViewId,
 } from './share-state';
+import { parseTableState, serializeTableState } from './table-state';
 
 /** What the link may name: the parser keeps only ids that exist. */
 export interface KnownIds {
@@ -174,9 +175,10 @@ export function parseShareLink(search: string, known: KnownIds): ParsedLink {
   }
 
   const plan = parsePlan(get, notices);
+  const table = parseTableState(params, notices);
 
   return {
-    state: { view, models, formats, context, batch, kv, runtime, pools, selected, baseline, config, plan },
+    state: { view, models, formats, context, batch, kv, runtime, pools, selected, baseline, config, plan, table },
     notices,
   };
 }
@@ -240,6 +242,7 @@ export function serializeShareLink(state: ShareState): string {
   if (p.power !== null) parts.push(['pw', String(p.power)]);
   if (!same(p.hardware, d.plan.hardware)) parts.push(['hw', p.hardware.join(',')]);
   if (p.formats !== d.plan.formats) parts.push(['pf', p.formats]);
+  parts.push(...serializeTableState(state.table));
   // encodeURIComponent leaves , * ~ _ readable; the commas are encoded by URLSearchParams only.
   return `?${parts.map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%2C/g, ',')}`).join('&')}`;
 }

@@ -1,5 +1,6 @@
 import type { KvCacheType } from '../core/kv-cache';
 import type { RuntimeId } from '../core/runtimes';
+import { DEFAULT_TABLE, type TableState } from './table-state';
 
 /**
  * Everything a shared link restores. Version 1; when a default changes, bump the version and add
@@ -53,6 +54,8 @@ export interface ShareState {
   /** A pasted config.json, kept as the JSON text of its parsed architecture. */
   readonly config: string | null;
   readonly plan: PlanNeeds;
+  /** The comparison table's sort, search, filters and hidden columns. */
+  readonly table: TableState;
 }
 
 export const MAX_CONTEXT = 1_048_576;
@@ -110,4 +113,5 @@ export const DEFAULT_STATE: ShareState = {
   baseline: null,
   config: null,
   plan: { minTps: 10, budget: null, power: null, hardware: HARDWARE_CLASS_IDS, formats: 'best' },
+  table: DEFAULT_TABLE,
 };

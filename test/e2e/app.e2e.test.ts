@@ -170,6 +170,31 @@ describe.skipIf(!canRun)('Headroom in Chromium (reason when skipped: no /usr/bin
     expect(lines).toHaveLength(43);
     expect(lines.slice(1).every((l) => l.startsWith('Llama 3.1 8B,'))).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'e2e-table.png') });
+
+    // The sort and filter are in the link: a colleague opening it sees the same rows in the same order.
+    const link = new URL(page.url());
+    expect(link.searchParams.get('ts')).toBe('decode.d');
+    expect(link.searchParams.get('tf-model')).toBe('Llama 3.1 8B');
+    const copy = await open(link.search);
+    await copy.waitForSelector('[data-testid=comparison-table] tbody tr');
+    expect(await copy.getByLabel('Filter Model').inputValue()).toBe('Llama 3.1 8B');
+    expect(await copy.locator('th', { hasText: 'Decode tok/s' }).getAttribute('aria-sort')).toBe('descending');
+    expect(await copy.getByRole('status').filter({ hasText: 'rows' }).textContent()).toMatch(/^42 of \d+ rows$/);
+    expect(
+      Number(
+        await copy
+          .locator('[data-testid=comparison-table] tbody tr:not([aria-hidden])')
+          .first()
+          .locator('td')
+          .nth(9)
+          .textContent(),
+      ),
+    ).toBe(first);
+    // Typing key by key into the search loses nothing and lands in the link.
+    await copy.getByLabel('Search the table').pressSequentially('rtx 4090', { delay: 20 });
+    expect(await copy.getByLabel('Search the table').inputValue()).toBe('rtx 4090');
+    await expect.poll(() => new URL(copy.url()).searchParams.get('tq')).toBe('rtx 4090');
+    await copy.close();
     await page.close();
   });
 

@@ -6,6 +6,7 @@ import {
   createFilteredRowModel,
   createSortedRowModel,
   filterFn_greaterThanOrEqualTo,
+  functionalUpdate,
   filterFn_includesString,
   globalFilteringFeature,
   metaHelper,
@@ -16,8 +17,19 @@ import {
   tableFeatures,
   useTable,
   type Column,
+  type ColumnFiltersState,
+  type ColumnVisibilityState,
+  type SortingState,
+  type Updater,
 } from '@tanstack/react-table';
 import { useRef } from 'react';
+import {
+  isTableColumnId,
+  MIN_FILTER_COLUMNS,
+  TEXT_FILTER_COLUMNS,
+  type TableFilter,
+  type TableState,
+} from '../../url/table-state';
 import { VerdictBadge } from '../../components/verdict-badge';
 import { formatSig3 } from '../../view-models/format-units';
 import { rowsToCsv, type ComparisonRow } from '../../view-models/table-rows';
@@ -133,8 +145,54 @@ function ColumnFilter({ column }: { readonly column: TableColumn }) {
 
 const ROW_HEIGHT = 36;
 
-export default function ComparisonTable({ rows }: { readonly rows: readonly ComparisonRow[] }) {
-  const table = useTable({ features, columns, data: [...rows], getRowId: (r) => r.id });
+interface Props {
+  readonly rows: readonly ComparisonRow[];
+  /** Sort, search, filters and hidden columns: kept in the link, so a shared table opens as it was. */
+  readonly state: TableState;
+  readonly onState: (next: TableState) => void;
+}
+
+function toFilters(state: ColumnFiltersState): TableFilter[] {
+  const out: TableFilter[] = [];
+  for (const f of state) {
+    if (!isTableColumnId(f.id)) continue;
+    if (TEXT_FILTER_COLUMNS.includes(f.id) && typeof f.value === 'string' && f.value)
+      out.push({ id: f.id, value: f.value.slice(0, 100) });
+    if (MIN_FILTER_COLUMNS.includes(f.id) && typeof f.value === 'number' && f.value >= 0)
+      out.push({ id: f.id, value: f.value });
+  }
+  return out;
+}
+
+export default function ComparisonTable({ rows, state, onState }: Props) {
+  const sorting: SortingState = state.sort.map((s) => ({ id: s.id, desc: s.desc }));
+  const columnFilters: ColumnFiltersState = state.filters.map((f) => ({ id: f.id, value: f.value }));
+  const columnVisibility: ColumnVisibilityState = Object.fromEntries(state.hidden.map((id) => [id, false]));
+  const table = useTable({
+    features,
+    columns,
+    data: [...rows],
+    getRowId: (r) => r.id,
+    state: { sorting, globalFilter: state.search, columnFilters, columnVisibility },
+    onSortingChange: (u: Updater<SortingState>) =>
+      onState({
+        ...state,
+        sort: functionalUpdate(u, sorting).flatMap((s) => (isTableColumnId(s.id) ? [{ id: s.id, desc: s.desc }] : [])),
+      }),
+    onGlobalFilterChange: (u: Updater<unknown>) => {
+      const next = functionalUpdate(u, state.search);
+      onState({ ...state, search: typeof next === 'string' ? next.slice(0, 100) : '' });
+    },
+    onColumnFiltersChange: (u: Updater<ColumnFiltersState>) =>
+      onState({ ...state, filters: toFilters(functionalUpdate(u, columnFilters)) }),
+    onColumnVisibilityChange: (u: Updater<ColumnVisibilityState>) =>
+      onState({
+        ...state,
+        hidden: Object.entries(functionalUpdate(u, columnVisibility)).flatMap(([id, visible]) =>
+          !visible && isTableColumnId(id) ? [id] : [],
+        ),
+      }),
+  });
   const scrollRef = useRef<HTMLDivElement>(null);
   const visibleRows = table.getRowModel().rows;
   // TanStack Virtual returns fresh functions each render; this component is not memoised by the compiler.

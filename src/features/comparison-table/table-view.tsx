@@ -1,10 +1,17 @@
 import { lazy, Suspense } from 'react';
 import { ChartPlaceholder } from '../../components/chart-placeholder';
+import type { TableState } from '../../url/table-state';
 import type { ComparisonRow } from '../../view-models/table-rows';
 
 const ComparisonTable = lazy(() => import('./comparison-table'));
 
-export function TableView({ rows }: { readonly rows: readonly ComparisonRow[] }) {
+interface Props {
+  readonly rows: readonly ComparisonRow[];
+  readonly state: TableState;
+  readonly onState: (next: TableState) => void;
+}
+
+export function TableView({ rows, state, onState }: Props) {
   return (
     <section className="view" aria-labelledby="table-title">
       <h2 id="table-title">Every combination</h2>
@@ -13,7 +20,7 @@ export function TableView({ rows }: { readonly rows: readonly ComparisonRow[] })
         CSV.
       </p>
       <Suspense fallback={<ChartPlaceholder height={560} label="comparison table" />}>
-        <ComparisonTable rows={rows} />
+        <ComparisonTable rows={rows} state={state} onState={onState} />
       </Suspense>
     </section>
   );

@@ -1,0 +1,31 @@
+import { serializeShareLink } from '../url/share-link';
+import { DEFAULT_STATE, type ShareState } from '../url/share-state';
+import { DEFAULT_TABLE, type TableState } from '../url/table-state';
+import { buildScenario, type Scenario } from '../view-models/scenario';
+
+/**
+ * The scenario for a state, reused while only the view or the table's sort and filters change:
+ * typing in the table's search must not rebuild every estimate. Keyed by the link without those
+ * fields; the controls and the deferred views each hold one entry.
+ */
+const cache = new Map<string, Scenario>();
+
+export function scenarioFor(state: ShareState): Scenario {
+  const key = serializeShareLink({ ...state, view: DEFAULT_STATE.view, table: DEFAULT_TABLE });
+  let scenario = cache.get(key);
+  if (!scenario) {
+    scenario = buildScenario(state);
+    if (cache.size >= 2) cache.delete(cache.keys().next().value ?? '');
+    cache.set(key, scenario);
+  }
+  return scenario;
+}
+
+let lastTable: { readonly json: string; readonly table: TableState } | null = null;
+
+/** The same object while the table state is unchanged, so other edits do not re-render the table. */
+export function stableTable(table: TableState): TableState {
+  const json = JSON.stringify(table);
+  if (lastTable?.json !== json) lastTable = { json, table };
+  return lastTable.table;
+}
