@@ -19,7 +19,7 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
 console.log('quantity            backend                 N  median     p90   worst  rank-corr  worst case');
 for (const r of rows) {
   console.log(
-    `${r.quantity.padEnd(19)} ${r.backend.padEnd(20)} ${String(r.n).padStart(4)} ${pct(r.median)} ${pct(r.p90)} ${pct(r.worst)}  ${Number.isFinite(r.spearman) ? r.spearman.toFixed(2).padStart(9) : '        –'}  ${r.worstLabel}`,
+    `${r.quantity.padEnd(19)} ${r.backend.padEnd(20)} ${String(r.n).padStart(4)} ${pct(r.median)} ${pct(r.p90)} ${pct(r.worst)}  ${Number.isFinite(r.spearman) ? r.spearman.toFixed(2).padStart(9) : '        –'}  ${r.worstLabel} (${r.worstBuild})`,
   );
 }
 const all = (q: string) => rows.find((r) => r.quantity === q && r.backend === 'all');

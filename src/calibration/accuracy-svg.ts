@@ -21,7 +21,7 @@ ${ticks.map((t) => `<line x1="${scale(t)}" y1="${pad}" x2="${scale(t)}" y2="${si
 <line x1="${scale(10 ** lo)}" y1="${y(10 ** lo)}" x2="${scale(10 ** hi)}" y2="${y(10 ** hi)}" stroke="#111" stroke-dasharray="4 3"/>
 <line x1="${scale(10 ** lo)}" y1="${y(1.3 * 10 ** lo)}" x2="${scale(10 ** hi / 1.3)}" y2="${y(10 ** hi)}" stroke="#9ca3af" stroke-dasharray="2 3"/>
 <line x1="${scale(1.3 * 10 ** lo)}" y1="${y(10 ** lo)}" x2="${scale(10 ** hi)}" y2="${y(10 ** hi / 1.3)}" stroke="#9ca3af" stroke-dasharray="2 3"/>
-${speed.map((p) => `<circle cx="${scale(p.measured).toFixed(1)}" cy="${y(p.predicted).toFixed(1)}" r="3.5" fill="${colours[p.quantity] ?? '#555'}" fill-opacity="0.75"><title>${esc(p.label)}: measured ${p.measured.toFixed(1)}, estimated ${p.predicted.toFixed(1)}</title></circle>`).join('\n')}
+${speed.map((p) => `<circle cx="${scale(p.measured).toFixed(1)}" cy="${y(p.predicted).toFixed(1)}" r="3.5" fill="${colours[p.quantity] ?? '#555'}" fill-opacity="0.75"><title>${esc(`${p.label} (${p.build})`)}: measured ${p.measured.toFixed(1)}, estimated ${p.predicted.toFixed(1)}</title></circle>`).join('\n')}
 <text x="${size / 2}" y="${size - 14}" text-anchor="middle">measured tok/s (log)</text>
 <text x="16" y="${size / 2}" text-anchor="middle" transform="rotate(-90 16 ${size / 2})">estimated tok/s (log)</text>
 <circle cx="${pad + 10}" cy="${pad + 10}" r="4" fill="#0072b2"/><text x="${pad + 20}" y="${pad + 14}">decode</text>

@@ -10,7 +10,10 @@ export interface AccuracyPoint {
   readonly backend: string;
   readonly measured: number;
   readonly predicted: number;
+  /** Model, format, test and hardware. */
   readonly label: string;
+  /** The runtime and software build it was measured with. */
+  readonly build: string;
   readonly source: string;
 }
 
@@ -22,7 +25,24 @@ export interface AccuracyRow {
   readonly p90: number;
   readonly worst: number;
   readonly worstLabel: string;
+  readonly worstBuild: string;
   readonly spearman: number;
+}
+
+/** What a measured memory figure covers, in words. */
+function memoryTest(p: Prepared): string {
+  const m = p.m;
+  const batch = (m.batch ?? 1) > 1 ? ` × ${m.batch ?? 1}` : '';
+  switch (m.quantity) {
+    case 'weights_bytes':
+      return 'file size';
+    case 'kv_bytes':
+      return `KV cache at ${p.input.contextTokens} tokens${batch}`;
+    case 'compute_buffer_bytes':
+      return `compute buffer at ${p.input.contextTokens} tokens`;
+    default:
+      return `peak memory at ${p.input.contextTokens} tokens${batch}`;
+  }
 }
 
 export function describe(p: Prepared): string {
@@ -32,9 +52,9 @@ export function describe(p: Prepared): string {
       ? `pp${m.promptTokens ?? ''}`
       : m.quantity === 'decode_tps'
         ? `tg${m.generatedTokens ?? ''}`
-        : m.quantity;
+        : memoryTest(p);
   const where = m.backend === 'cpu' ? (m.cpu ?? 'cpu') : `${m.gpuCount > 1 ? `${m.gpuCount}× ` : ''}${m.gpu ?? ''}`;
-  return `${m.model} ${m.format} ${test}${m.contextDepth ? `@d${m.contextDepth}` : ''} on ${where} (${m.runtime} ${m.build})`;
+  return `${m.model} ${m.format} ${test}${m.contextDepth ? `@d${m.contextDepth}` : ''} on ${where}`;
 }
 
 export function accuracyPoints(
@@ -56,6 +76,7 @@ export function accuracyPoints(
       measured: m.value,
       predicted,
       label: describe(p),
+      build: m.build.toLowerCase().startsWith(m.runtime) ? m.build : `${m.runtime} ${m.build}`,
       source: m.source,
     });
   }
@@ -88,6 +109,7 @@ export function accuracyTable(points: readonly AccuracyPoint[]): AccuracyRow[] {
         p90: quantile(sorted, 0.9),
         worst: errors[worstIndex] ?? NaN,
         worstLabel: ps[worstIndex]?.label ?? '',
+        worstBuild: ps[worstIndex]?.build ?? '',
         spearman: spearman(
           ps.map((p) => p.predicted),
           ps.map((p) => p.measured),

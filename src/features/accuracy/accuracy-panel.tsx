@@ -1,5 +1,15 @@
 import { useMemo } from 'react';
-import { CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  CartesianGrid,
+  Legend,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { AccuracyPoint } from '../../calibration/accuracy';
 import { formatSig3 } from '../../view-models/format-units';
 import { accuracyData } from './accuracy-data';
@@ -13,8 +23,6 @@ const QUANTITY_LABEL: Record<string, string> = {
   compute_buffer_bytes: 'Compute buffer',
 };
 
-const LOG_TICKS = [1, 3, 10, 30, 100, 300, 1000, 3000, 10000, 30000];
-
 const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '–');
 
 /** Estimated against measured, on measurements the constants were not fitted to. Loaded lazily. */
@@ -22,22 +30,24 @@ export default function AccuracyPanel() {
   const data = useMemo(() => accuracyData(), []);
   const decode = data.points.filter((p) => p.quantity === 'decode_tps');
   const prefill = data.points.filter((p) => p.quantity === 'prefill_tps');
+  const [lo, hi] = data.axis.domain;
   return (
     <>
       <p className="view-intro">
         {data.total} published measurements ({data.note}); the table and plot use only the held-out evaluation split.
-        Error is |estimated − measured| ÷ measured.
+        Error is |estimated − measured| ÷ measured; points on the dashed diagonal are exact.
       </p>
       <ResponsiveContainer width="100%" height={360}>
-        <ScatterChart margin={{ top: 12, right: 24, bottom: 20, left: 16 }}>
+        <ScatterChart margin={{ top: 12, right: 24, bottom: 20, left: 24 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
           <XAxis
             type="number"
             dataKey="measured"
-            ticks={LOG_TICKS}
+            ticks={[...data.axis.ticks]}
             name="measured"
             scale="log"
-            domain={['auto', 'auto']}
+            domain={[lo, hi]}
+            allowDataOverflow
             tickFormatter={(v: number) => formatSig3(v)}
             tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
             label={{
@@ -51,13 +61,21 @@ export default function AccuracyPanel() {
           <YAxis
             type="number"
             dataKey="predicted"
-            ticks={LOG_TICKS}
+            ticks={[...data.axis.ticks]}
             name="estimated"
             scale="log"
-            domain={['auto', 'auto']}
+            domain={[lo, hi]}
+            allowDataOverflow
             tickFormatter={(v: number) => formatSig3(v)}
             tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
-            label={{ value: 'estimated tok/s (log)', angle: -90, position: 'insideLeft', fill: 'var(--text-muted)' }}
+            label={{
+              value: 'estimated tok/s (log)',
+              angle: -90,
+              position: 'insideLeft',
+              fill: 'var(--text-muted)',
+              fontSize: 12,
+              style: { textAnchor: 'middle' },
+            }}
           />
           <Tooltip
             isAnimationActive={false}
@@ -67,12 +85,22 @@ export default function AccuracyPanel() {
               return (
                 <div className="chart-tooltip">
                   <div className="tooltip-title">{p.label}</div>
+                  <div className="tooltip-hint">{p.build}</div>
                   <div>
                     measured {formatSig3(p.measured)}, estimated {formatSig3(p.predicted)}
                   </div>
                 </div>
               );
             }}
+          />
+          <ReferenceLine
+            segment={[
+              { x: lo, y: lo },
+              { x: hi, y: hi },
+            ]}
+            stroke="var(--text-muted)"
+            strokeDasharray="4 4"
+            ifOverflow="hidden"
           />
           <Legend wrapperStyle={{ fontSize: 13, paddingTop: 12 }} />
           <Scatter name="decode" data={decode} fill="var(--series-1)" isAnimationActive={false} />
@@ -92,10 +120,10 @@ export default function AccuracyPanel() {
                 Median error
               </th>
               <th scope="col" className="num">
-                90th percentile
+                <abbr title="90th percentile of the error">p90</abbr>
               </th>
               <th scope="col" className="num">
-                Rank correlation
+                <abbr title="Spearman rank correlation of estimated and measured">Rank corr.</abbr>
               </th>
               <th scope="col">Worst case</th>
             </tr>
@@ -109,8 +137,11 @@ export default function AccuracyPanel() {
                 <td className="num">{pct(r.median)}</td>
                 <td className="num">{pct(r.p90)}</td>
                 <td className="num">{Number.isFinite(r.spearman) ? r.spearman.toFixed(2) : '–'}</td>
-                <td className="cell-wrap">
+                <td className="worst-case">
                   {pct(r.worst)}: {r.worstLabel}
+                  <span className="worst-build" title={r.worstBuild}>
+                    {r.worstBuild}
+                  </span>
                 </td>
               </tr>
             ))}
