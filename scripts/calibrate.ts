@@ -47,6 +47,9 @@ for (const backend of backends) {
     bandwidthEfficiency: Number(fitted.bandwidthEfficiency.toFixed(4)),
     perLayerSeconds: Number(fitted.perLayerSeconds.toPrecision(4)),
     computeEfficiency: Number(fitted.computeEfficiency.toFixed(4)),
+    ...(fitted.moeComputeEfficiency === undefined
+      ? {}
+      : { moeComputeEfficiency: Number(fitted.moeComputeEfficiency.toFixed(4)) }),
   };
   constants[backend] = c;
   const builds = [...new Set(train.map((p) => p.m.build))];

@@ -4,29 +4,27 @@ import { fitBackend } from './fit';
 import type { Measurement } from './measurement-schema';
 import { predict, prepare, type Prepared } from './predict';
 
-/** Synthetic decode rows whose "measured" speed is the estimator's own at known constants. */
-function rows(truth: SpeedConstants): Prepared[] {
+/** Synthetic rows whose "measured" speed is the estimator's own at known constants. */
+function rows(
+  truth: SpeedConstants,
+  quantity: 'decode_tps' | 'prefill_tps' = 'decode_tps',
+  models: readonly (readonly [string, string])[] = DENSE,
+  runtime: Measurement['runtime'] = 'transformers',
+): Prepared[] {
   const out: Prepared[] = [];
-  for (const [model, format] of [
-    ['qwen2-5-0-5b', 'bf16'],
-    ['qwen2-5-7b', 'bf16'],
-    ['qwen2-5-14b', 'gptq-4bit-g128'],
-    ['qwen2-5-32b', 'awq-4bit-g128'],
-    ['llama-2-13b', 'f16'],
-    ['qwen2-5-72b', 'gptq-4bit-g128'],
-  ] as const) {
+  for (const [model, format] of models) {
     const m: Measurement = {
       id: `${model}-${format}`,
-      quantity: 'decode_tps',
+      quantity,
       value: 1,
       model,
       format,
-      runtime: 'transformers',
+      runtime,
       backend: 'cuda',
       gpu: 'a100-80gb-sxm',
       gpuCount: 1,
-      promptTokens: 1,
-      generatedTokens: 128,
+      promptTokens: quantity === 'prefill_tps' ? 512 : 1,
+      generatedTokens: quantity === 'prefill_tps' ? 0 : 128,
       batch: 1,
       flashAttention: true,
       build: 'synthetic',
@@ -39,6 +37,24 @@ function rows(truth: SpeedConstants): Prepared[] {
   }
   return out;
 }
+
+const DENSE = [
+  ['qwen2-5-0-5b', 'bf16'],
+  ['qwen2-5-7b', 'bf16'],
+  ['qwen2-5-14b', 'gptq-4bit-g128'],
+  ['qwen2-5-32b', 'awq-4bit-g128'],
+  ['llama-2-13b', 'f16'],
+  ['qwen2-5-72b', 'gptq-4bit-g128'],
+] as const;
+
+// Compute-bound at 512-token micro-batches on an A100 (the fit reads measured ÷ ideal as the efficiency).
+const MOE = [
+  ['qwen3-30b-a3b', 'Q4_K_M'],
+  ['mixtral-8x7b', 'Q4_K_M'],
+  ['gpt-oss-20b', 'MXFP4_MOE'],
+  ['qwen3-coder-30b-a3b', 'Q4_K_M'],
+  ['phi-3-5-moe', 'Q4_K_M'],
+] as const;
 
 const fallback: SpeedConstants = { bandwidthEfficiency: 0.5, perLayerSeconds: 0, computeEfficiency: 0.5 };
 
@@ -60,6 +76,26 @@ describe('fitBackend', () => {
     const fitted = fitBackend(data, fallback);
     expect(fitted.bandwidthEfficiency).toBe(1);
     expect(fitted.perLayerSeconds).toBeGreaterThan(500e-6);
+  });
+
+  it('fits prompt processing of mixture-of-experts models on its own', () => {
+    const truth = { bandwidthEfficiency: 0.9, perLayerSeconds: 0, computeEfficiency: 0.6, moeComputeEfficiency: 0.3 };
+    const dense = rows(
+      truth,
+      'prefill_tps',
+      [
+        ['qwen2-5-7b', 'Q4_K_M'],
+        ['llama-2-13b', 'Q4_K_M'],
+        ['qwen2-5-14b', 'Q4_K_M'],
+        ['qwen2-5-32b', 'Q4_K_M'],
+        ['llama-3-1-8b', 'Q8_0'],
+      ],
+      'llama.cpp',
+    );
+    const fitted = fitBackend([...dense, ...rows(truth, 'prefill_tps', MOE, 'llama.cpp')], fallback);
+    expect(fitted.computeEfficiency).toBeCloseTo(0.6, 3);
+    expect(fitted.moeComputeEfficiency).toBeCloseTo(0.3, 3);
+    expect(fitBackend(dense, fallback).moeComputeEfficiency).toBeUndefined();
   });
 
   it('keeps the fallback with fewer than five rows', () => {

@@ -8,11 +8,15 @@ import { predict, type Prepared } from './predict';
  * ÷ bandwidth, the estimator with e = 1 and c = 0), L the layer count, e the bandwidth efficiency
  * and c the per-layer cost. That is linear in (1/e, c), so weighted least squares on relative
  * error (weights 1/t²) solves it in closed form.
- * Prefill: rate = e_c × (rate at e_c = 1); e_c is the geometric mean of measured ÷ ideal.
+ * Prefill: rate = e_c × (rate at e_c = 1); e_c is the geometric mean of measured ÷ ideal, fitted
+ * separately for mixture-of-experts models when there are enough of them (their prompts run at a
+ * third to a half of the dense rate on the same card in the llama.cpp measurements).
  */
 const MIN_ROWS = 5;
 
 const IDEAL: SpeedConstants = { bandwidthEfficiency: 1, perLayerSeconds: 0, computeEfficiency: 1 };
+
+const geometricMean = (logs: readonly number[]) => Math.exp(logs.reduce((s, x) => s + x, 0) / logs.length);
 
 export interface FittedConstants extends SpeedConstants {
   readonly decodeN: number;
@@ -28,6 +32,7 @@ export function fitBackend(rows: readonly Prepared[], fallback: SpeedConstants):
   let lt = 0;
   let decodeN = 0;
   const prefillLogs: number[] = [];
+  const moeLogs: number[] = [];
   for (const p of rows) {
     const ideal = predict(p, IDEAL);
     if (ideal === null || ideal <= 0) continue;
@@ -43,7 +48,7 @@ export function fitBackend(rows: readonly Prepared[], fallback: SpeedConstants):
       lt += w * L * t;
       decodeN++;
     } else if (p.m.quantity === 'prefill_tps') {
-      prefillLogs.push(Math.log(p.m.value / ideal));
+      (p.input.arch.moe ? moeLogs : prefillLogs).push(Math.log(p.m.value / ideal));
     }
   }
   let bandwidthEfficiency = fallback.bandwidthEfficiency;
@@ -69,9 +74,20 @@ export function fitBackend(rows: readonly Prepared[], fallback: SpeedConstants):
       perLayerSeconds = 0;
     }
   }
+  const all = [...prefillLogs, ...moeLogs];
   const computeEfficiency =
     prefillLogs.length >= MIN_ROWS
-      ? Math.exp(prefillLogs.reduce((s, x) => s + x, 0) / prefillLogs.length)
-      : fallback.computeEfficiency;
-  return { bandwidthEfficiency, perLayerSeconds, computeEfficiency, decodeN, prefillN: prefillLogs.length };
+      ? geometricMean(prefillLogs)
+      : all.length >= MIN_ROWS
+        ? geometricMean(all)
+        : fallback.computeEfficiency;
+  const moeComputeEfficiency = moeLogs.length >= MIN_ROWS ? geometricMean(moeLogs) : undefined;
+  return {
+    bandwidthEfficiency,
+    perLayerSeconds,
+    computeEfficiency,
+    moeComputeEfficiency,
+    decodeN,
+    prefillN: all.length,
+  };
 }

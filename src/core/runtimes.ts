@@ -21,6 +21,16 @@ export interface SpeedConstants {
   readonly perLayerSeconds: number;
   /** Fraction of dense FP16 TFLOPS reached in prompt processing. */
   readonly computeEfficiency: number;
+  /**
+   * The same for mixture-of-experts models, whose expert matrix products each see only the tokens
+   * routed to them (ubatch × active ÷ experts) and so run far from peak; absent: computeEfficiency.
+   */
+  readonly moeComputeEfficiency?: number | undefined;
+}
+
+/** The compute efficiency that applies to a model: MoE prompts have their own when calibrated. */
+export function computeEfficiencyFor(k: SpeedConstants, moe: boolean): number {
+  return moe ? (k.moeComputeEfficiency ?? k.computeEfficiency) : k.computeEfficiency;
 }
 
 export interface RuntimeProfile {

@@ -1,7 +1,7 @@
 import type { ModelArchitecture } from './architecture';
 import { PCIE_BYTES_PER_SECOND, type Device, type HostSystem } from './devices';
 import type { SplitMode } from './fit';
-import type { RuntimeProfile, SpeedConstants } from './runtimes';
+import { computeEfficiencyFor, type RuntimeProfile, type SpeedConstants } from './runtimes';
 import type { WeightAnalysis } from './weights';
 
 export interface SpeedInput {
@@ -97,12 +97,13 @@ export function estimateSpeed(input: SpeedInput): SpeedEstimate {
   const memorySeconds =
     streamSeconds(deviceBytes, devices, input.splitMode, k.bandwidthEfficiency) +
     hostBytes / (host.bandwidthBytesPerSecond * cpu.bandwidthEfficiency);
+  const computeEfficiency = computeEfficiencyFor(k, arch.moe !== undefined);
   let computeKnown = true;
   for (const d of devices) if (!(d.fp16FlopsPerSecond > 0)) computeKnown = false;
   // A layer split runs one micro-batch through the devices in turn, so their FLOPs do not add up
   // (llama.cpp overlaps devices only across several micro-batches of one batch).
   const flopSeconds = (flopCount: number) =>
-    spreadSeconds(flopCount, devices, input.splitMode, (d) => d.fp16FlopsPerSecond * k.computeEfficiency);
+    spreadSeconds(flopCount, devices, input.splitMode, (d) => d.fp16FlopsPerSecond * computeEfficiency);
   const computeSeconds = computeKnown ? flopSeconds(2 * input.activeParamsPerToken * sequences) : 0;
   const overheadSeconds = arch.layers * k.perLayerSeconds;
   const stepSeconds = Math.max(memorySeconds, computeSeconds) + overheadSeconds;

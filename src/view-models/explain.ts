@@ -1,7 +1,7 @@
 import type { Estimate, EstimateInput } from '../core/estimate';
 import { TIGHT_THRESHOLD } from '../core/fit';
 import { KV_CACHE_TYPES } from '../core/kv-cache';
-import { RUNTIMES } from '../core/runtimes';
+import { computeEfficiencyFor, RUNTIMES } from '../core/runtimes';
 import { formatGiB, formatParams, formatPercent, formatSig3 } from './format-units';
 
 /** The formula behind each number, with the user's values filled in and a source. */
@@ -108,7 +108,10 @@ export function explain(input: EstimateInput, e: Estimate): Explanations {
       formula: '(2 × active params + attention) FLOPs per token ÷ (FP16 FLOPS × efficiency)',
       values: [
         ['active params per token', formatParams(e.params.activePerToken)],
-        ['efficiency', formatPercent(k.computeEfficiency)],
+        [
+          arch.moe ? 'efficiency (mixture of experts)' : 'efficiency',
+          formatPercent(computeEfficiencyFor(k, arch.moe !== undefined)),
+        ],
       ],
       source: 'https://arxiv.org/abs/2001.08361',
     },
