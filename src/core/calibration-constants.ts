@@ -9,7 +9,7 @@ export const CALIBRATED_SPEED: Readonly<Record<string, SpeedConstants>> = {
   'llama.cpp/amd': {
     bandwidthEfficiency: 1,
     perLayerSeconds: 0.0001298,
-    computeEfficiency: 0.1555,
+    computeEfficiency: 0.1898,
   },
   'llama.cpp/apple': {
     bandwidthEfficiency: 0.9381,
@@ -27,9 +27,10 @@ export const CALIBRATED_SPEED: Readonly<Record<string, SpeedConstants>> = {
     computeEfficiency: 0.1471,
   },
   'llama.cpp/nvidia': {
-    bandwidthEfficiency: 0.9344,
-    perLayerSeconds: 0.00009851,
-    computeEfficiency: 0.5088,
+    bandwidthEfficiency: 0.955,
+    perLayerSeconds: 0.00008532,
+    computeEfficiency: 0.6264,
+    moeComputeEfficiency: 0.3219,
   },
   'transformers/nvidia': {
     bandwidthEfficiency: 1,
@@ -52,7 +53,7 @@ export const SPEED_ERROR_BANDS: Readonly<
 > = {
   'llama.cpp/amd': {
     decode: [0.639, 1.081],
-    prefill: [0.169, 2.631],
+    prefill: [0.138, 2.155],
   },
   'llama.cpp/apple': {
     decode: [0.944, 1.075],
@@ -67,8 +68,8 @@ export const SPEED_ERROR_BANDS: Readonly<
     prefill: [0.6, 1.4],
   },
   'llama.cpp/nvidia': {
-    decode: [0.64, 1.463],
-    prefill: [0.822, 1.913],
+    decode: [0.76, 1.277],
+    prefill: [0.589, 1.53],
   },
   'transformers/nvidia': {
     decode: [0.725, 1.348],
@@ -80,4 +81,4 @@ export const SPEED_ERROR_BANDS: Readonly<
   },
 };
 
-export const CALIBRATION_NOTE = 'fitted on 249 training measurements dated 2023-08 to 2026-09';
+export const CALIBRATION_NOTE = 'fitted on 274 training measurements dated 2023-08 to 2026-09';
