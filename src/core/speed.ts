@@ -50,31 +50,34 @@ export function weightBytesPerStep(arch: ModelArchitecture, w: WeightAnalysis, s
 }
 
 /**
- * Seconds to get through `amount` (bytes or FLOPs) spread over devices at `rate(d)` per second:
- * layer split runs the devices in turn on shares proportional to their memory, tensor split runs
- * them at once on equal shares, paced by the slowest.
+ * Seconds to get through `amount` (bytes or FLOPs) spread over devices at `rate` × efficiency per
+ * second: layer split runs the devices in turn on shares proportional to their memory, tensor
+ * split runs them at once on equal shares, paced by the slowest.
  */
 function spreadSeconds(
   amount: number,
   devices: readonly Device[],
   split: SplitMode,
-  rate: (d: Device) => number,
+  rate: 'bandwidthBytesPerSecond' | 'fp16FlopsPerSecond',
+  efficiency: number,
 ): number {
   const n = devices.length;
-  if (split === 'tensor' || n === 1) {
+  const only = n === 1 ? devices[0] : undefined;
+  if (only) return amount / (only[rate] * efficiency);
+  if (split === 'tensor') {
     let slowest = Infinity;
-    for (const d of devices) slowest = Math.min(slowest, rate(d));
-    return amount / n / slowest;
+    for (const d of devices) slowest = Math.min(slowest, d[rate]);
+    return amount / n / (slowest * efficiency);
   }
   let memory = 0;
   for (const d of devices) memory += d.memoryBytes;
   let seconds = 0;
-  for (const d of devices) seconds += (amount * d.memoryBytes) / memory / rate(d);
+  for (const d of devices) seconds += (amount * d.memoryBytes) / memory / (d[rate] * efficiency);
   return seconds;
 }
 
 function streamSeconds(bytes: number, devices: readonly Device[], split: SplitMode, efficiency: number): number {
-  return spreadSeconds(bytes, devices, split, (d) => d.bandwidthBytesPerSecond * efficiency);
+  return spreadSeconds(bytes, devices, split, 'bandwidthBytesPerSecond', efficiency);
 }
 
 /**
@@ -101,10 +104,17 @@ export function estimateSpeed(input: SpeedInput): SpeedEstimate {
   let computeKnown = true;
   for (const d of devices) if (!(d.fp16FlopsPerSecond > 0)) computeKnown = false;
   // A layer split runs one micro-batch through the devices in turn, so their FLOPs do not add up
-  // (llama.cpp overlaps devices only across several micro-batches of one batch).
-  const flopSeconds = (flopCount: number) =>
-    spreadSeconds(flopCount, devices, input.splitMode, (d) => d.fp16FlopsPerSecond * computeEfficiency);
-  const computeSeconds = computeKnown ? flopSeconds(2 * input.activeParamsPerToken * sequences) : 0;
+  // (llama.cpp overlaps devices only across several micro-batches of one batch). Called directly,
+  // not through a closure: a closure here made every estimate 3× slower (npm run bench).
+  const computeSeconds = computeKnown
+    ? spreadSeconds(
+        2 * input.activeParamsPerToken * sequences,
+        devices,
+        input.splitMode,
+        'fp16FlopsPerSecond',
+        computeEfficiency,
+      )
+    : 0;
   const overheadSeconds = arch.layers * k.perLayerSeconds;
   const stepSeconds = Math.max(memorySeconds, computeSeconds) + overheadSeconds;
   const upperSeconds =
@@ -114,7 +124,9 @@ export function estimateSpeed(input: SpeedInput): SpeedEstimate {
   // prompt, 2 × 2 × layers × (prompt/2) × heads × head_dim per token on average (arXiv:2001.08361).
   const attnWidth = arch.attentionHeads * (arch.mla ? arch.mla.qkNopeHeadDim + arch.mla.qkRopeHeadDim : arch.headDim);
   const flopsPerPromptToken = 2 * input.activeParamsPerToken + 2 * arch.layers * input.promptTokens * attnWidth;
-  const computePerToken = computeKnown ? flopSeconds(flopsPerPromptToken) : Infinity;
+  const computePerToken = computeKnown
+    ? spreadSeconds(flopsPerPromptToken, devices, input.splitMode, 'fp16FlopsPerSecond', computeEfficiency)
+    : Infinity;
   // Prompts run in 512-token micro-batches; each reads the weights once, and offloaded weights
   // cross PCIe once per micro-batch (llama.cpp copies them to the GPU for large batches).
   const ubatch = Math.min(512, input.promptTokens);
