@@ -8,8 +8,8 @@ import type { SpeedConstants } from './runtimes';
 export const CALIBRATED_SPEED: Readonly<Record<string, SpeedConstants>> = {
   'llama.cpp/amd': {
     bandwidthEfficiency: 1,
-    perLayerSeconds: 0.0001298,
-    computeEfficiency: 0.1898,
+    perLayerSeconds: 0.0001289,
+    computeEfficiency: 0.1809,
   },
   'llama.cpp/apple': {
     bandwidthEfficiency: 0.9381,
@@ -52,8 +52,8 @@ export const SPEED_ERROR_BANDS: Readonly<
   Record<string, { readonly decode: readonly [number, number]; readonly prefill: readonly [number, number] }>
 > = {
   'llama.cpp/amd': {
-    decode: [0.639, 1.081],
-    prefill: [0.138, 2.155],
+    decode: [0.68, 1.129],
+    prefill: [0.136, 2.274],
   },
   'llama.cpp/apple': {
     decode: [0.944, 1.075],
@@ -76,9 +76,9 @@ export const SPEED_ERROR_BANDS: Readonly<
     prefill: [0.6, 1.4],
   },
   'vllm/nvidia': {
-    decode: [0.812, 1.118],
+    decode: [0.929, 1.15],
     prefill: [0.6, 1.4],
   },
 };
 
-export const CALIBRATION_NOTE = 'fitted on 274 training measurements dated 2023-08 to 2026-09';
+export const CALIBRATION_NOTE = 'fitted on 272 training measurements dated 2023-08 to 2026-09';
