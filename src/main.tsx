@@ -12,7 +12,15 @@ function start(): void {
 // of milliseconds (`npm run bench:ui`). A hidden tab never paints, so it starts at once; the
 // timer covers browsers that report no paint timing.
 const painted = () => performance.getEntriesByName('first-contentful-paint').length > 0;
-if (document.visibilityState === 'hidden' || !PerformanceObserver.supportedEntryTypes.includes('paint') || painted()) {
+// Browsers without paint timing (or without the observer at all) start the app at once.
+function paintTimingSupported(): boolean {
+  try {
+    return PerformanceObserver.supportedEntryTypes.includes('paint');
+  } catch {
+    return false;
+  }
+}
+if (document.visibilityState === 'hidden' || !paintTimingSupported() || painted()) {
   start();
 } else {
   const observer = new PerformanceObserver(() => {

@@ -80,6 +80,21 @@ describe.skipIf(!canRun)('Headroom in Chromium (reason when skipped: no /usr/bin
     await page.close();
   });
 
+  it('starts the app in a browser without paint timing', async () => {
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      Object.defineProperty(PerformanceObserver, 'supportedEntryTypes', {
+        get: () => {
+          throw new Error('no paint timing');
+        },
+      });
+    });
+    await page.goto(`${server.url}?v=1`);
+    await page.waitForSelector('#root > .app .matrix-cell');
+    expect(await page.locator('#root > .app .matrix-cell').count()).toBe(12 * 14);
+    await page.close();
+  });
+
   it('changing the format updates the matrix, the table and the URL', async () => {
     const page = await open('?v=1&view=table&m=llama-3-1-70b&g=rtx-4090,rtx-4090*2&f=Q4_K_M');
     await page.waitForSelector('[data-testid=comparison-table] tbody tr');
