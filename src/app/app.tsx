@@ -21,7 +21,7 @@ import { quantView } from '../view-models/quant-view';
 import { speedView } from '../view-models/speed-view';
 import { summaryView } from '../view-models/summary-view';
 import { comparisonRows } from '../view-models/table-rows';
-import { scenarioFor, stableTable } from './scenario-cache';
+import { scenarioFor } from './scenario-cache';
 import { useShareState } from './use-share-state';
 import type { TableState } from '../url/table-state';
 
@@ -53,7 +53,6 @@ export function App() {
   const summary = useMemo(() => summaryView(scenario), [scenario]);
   const select = useCallback((model: string, pool: string) => update({ selected: { model, pool } }), [update]);
   const setTable = useCallback((table: TableState) => update({ table }), [update]);
-  const liveTable = stableTable(state.table);
   const tableRows = useMemo(
     () => (viewState.view === 'table' ? comparisonRows(scenario) : []),
     [viewState.view, scenario],
@@ -91,7 +90,7 @@ export function App() {
         );
       case 'table':
         // The table's own controls follow the live state so typing in its search never lags.
-        return <TableView rows={tableRows} state={liveTable} onState={setTable} />;
+        return <TableView rows={tableRows} state={state.table} onState={setTable} />;
       case 'plan':
         return (
           <PlanView
@@ -105,7 +104,7 @@ export function App() {
       case 'accuracy':
         return <AccuracyView />;
     }
-  }, [viewState, scenario, update, select, selected, tableRows, liveTable, setTable]);
+  }, [viewState, scenario, update, select, selected, tableRows, state.table, setTable]);
 
   return (
     <div className="app">

@@ -1,6 +1,6 @@
 import { serializeShareLink } from '../url/share-link';
 import { DEFAULT_STATE, type ShareState } from '../url/share-state';
-import { DEFAULT_TABLE, type TableState } from '../url/table-state';
+import { DEFAULT_TABLE } from '../url/table-state';
 import { buildScenario, type Scenario } from '../view-models/scenario';
 
 /**
@@ -19,13 +19,4 @@ export function scenarioFor(state: ShareState): Scenario {
     cache.set(key, scenario);
   }
   return scenario;
-}
-
-let lastTable: { readonly json: string; readonly table: TableState } | null = null;
-
-/** The same object while the table state is unchanged, so other edits do not re-render the table. */
-export function stableTable(table: TableState): TableState {
-  const json = JSON.stringify(table);
-  if (lastTable?.json !== json) lastTable = { json, table };
-  return lastTable.table;
 }

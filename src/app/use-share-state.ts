@@ -1,8 +1,8 @@
-import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import { parseHfConfig } from '../catalog/hf-config';
 import { weightFormatById } from '../core/formats/weight-formats';
 import { parseShareLink, serializeShareLink, type KnownIds, type ParsedLink } from '../url/share-link';
-import { poolKey, type ShareState } from '../url/share-state';
+import { poolKey, reuseUnchanged, type ShareState } from '../url/share-state';
 import { isCatalogGpu, isCatalogModel } from '../view-models/scenario';
 
 /**
@@ -30,9 +30,27 @@ function subscribe(onChange: () => void): () => void {
   };
 }
 
-const getSearch = () => window.location.search;
+/**
+ * The parsed address, recomputed only when it changes (useSyncExternalStore needs a stable
+ * snapshot). Each new state keeps the identity of the fields that did not change, so memos and
+ * components keyed on them (the table's sort and filters, the plan's needs) survive other edits.
+ */
+let snapshot: { readonly search: string; readonly link: ParsedLink } | null = null;
+function getLink(): ParsedLink {
+  const search = window.location.search;
+  if (snapshot?.search !== search) {
+    const link = parseShareLink(search, KNOWN);
+    snapshot = {
+      search,
+      link: { state: reuseUnchanged(snapshot?.link.state ?? null, link.state), notices: link.notices },
+    };
+  }
+  return snapshot.link;
+}
+
 // At build time the page is prerendered for the default link.
-const getServerSearch = () => '';
+let serverLink: ParsedLink | null = null;
+const getServerLink = () => (serverLink ??= parseShareLink('', KNOWN));
 
 let lastPush = 0;
 
@@ -47,8 +65,7 @@ export interface ShareStateApi {
 }
 
 export function useShareState(): ShareStateApi {
-  const search = useSyncExternalStore(subscribe, getSearch, getServerSearch);
-  const parsed: ParsedLink = useMemo(() => parseShareLink(search, KNOWN), [search]);
+  const parsed = useSyncExternalStore(subscribe, getLink, getServerLink);
   // Stable across renders: it reads the current address when called, so views memoised on it
   // are not rebuilt by every change.
   const update = useCallback((patch: Partial<ShareState> | ((current: ShareState) => Partial<ShareState>)) => {

@@ -115,3 +115,18 @@ export const DEFAULT_STATE: ShareState = {
   plan: { minTps: 10, budget: null, power: null, hardware: HARDWARE_CLASS_IDS, formats: 'best' },
   table: DEFAULT_TABLE,
 };
+
+/**
+ * `next`, with every field equal in value to `previous` taken from `previous`: an address change
+ * then keeps the identity of the parts it did not touch, so memos and components keyed on them
+ * (the table's sort and filters, the plan's needs) are not recomputed by unrelated edits.
+ */
+export function reuseUnchanged(previous: ShareState | null, next: ShareState): ShareState {
+  if (!previous) return next;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(next)) {
+    const before: unknown = previous[key as keyof ShareState];
+    out[key] = JSON.stringify(before) === JSON.stringify(value) ? before : value;
+  }
+  return out as unknown as ShareState;
+}
