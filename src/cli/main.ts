@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CliError } from './cli-error';
 import { ESTIMATE_OPTIONS, runEstimate } from './estimate-command';
 import { listFormats, listGpus, listModels } from './list-commands';
@@ -71,6 +71,19 @@ function joinNegativeValues(args: readonly string[]): string[] {
   return out;
 }
 
+/** A command's options, strictly: an unknown flag or a stray argument is a usage error. */
+function parseOptions<O extends NonNullable<ParseArgsConfig['options']>>(rest: readonly string[], options: O) {
+  const { values, positionals } = parseArgs({
+    args: joinNegativeValues(rest),
+    options,
+    strict: true as const,
+    allowPositionals: true as const,
+  });
+  if (positionals.length > 0)
+    throw new CliError(`unexpected argument '${positionals[0] ?? ''}'; options start with --`);
+  return values;
+}
+
 function run(argv: readonly string[], out: (text: string) => void): void {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
@@ -78,43 +91,20 @@ function run(argv: readonly string[], out: (text: string) => void): void {
     return;
   }
   if (command === 'estimate') {
-    const { values, positionals } = parseArgs({
-      args: joinNegativeValues(rest),
-      options: { ...ESTIMATE_OPTIONS, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-      allowPositionals: true,
-    });
+    const values = parseOptions(rest, { ...ESTIMATE_OPTIONS, help: { type: 'boolean', short: 'h' } });
     if (values.help) {
       out(HELP);
       return;
     }
-    if (positionals.length > 0)
-      throw new CliError(`unexpected argument '${positionals[0] ?? ''}'; options start with --`);
     runEstimate(values, out);
     return;
   }
   if (command === 'plan') {
-    const { values, positionals } = parseArgs({
-      args: joinNegativeValues(rest),
-      options: PLAN_OPTIONS,
-      strict: true,
-      allowPositionals: true,
-    });
-    if (positionals.length > 0)
-      throw new CliError(`unexpected argument '${positionals[0] ?? ''}'; options start with --`);
-    runPlan(values, out);
+    runPlan(parseOptions(rest, PLAN_OPTIONS), out);
     return;
   }
   if (command === 'can-run') {
-    const { values, positionals } = parseArgs({
-      args: joinNegativeValues(rest),
-      options: CAN_RUN_OPTIONS,
-      strict: true,
-      allowPositionals: true,
-    });
-    if (positionals.length > 0)
-      throw new CliError(`unexpected argument '${positionals[0] ?? ''}'; options start with --`);
-    runCanRun(values, out);
+    runCanRun(parseOptions(rest, CAN_RUN_OPTIONS), out);
     return;
   }
   const lists: Record<string, (json: boolean) => string> = { gpus: listGpus, models: listModels, formats: listFormats };

@@ -36,7 +36,8 @@ export interface TableState {
 
 export const DEFAULT_TABLE: TableState = { sort: [], search: '', filters: [], hidden: [] };
 
-const MAX_TEXT = 100;
+/** Longest search or filter text a link keeps. */
+export const MAX_TABLE_TEXT = 100;
 
 export function isTableColumnId(id: string): id is TableColumnId {
   return (TABLE_COLUMN_IDS as readonly string[]).includes(id);
@@ -60,15 +61,15 @@ export function parseTableState(params: URLSearchParams, notices: string[]): Tab
   let search = '';
   const rawSearch = params.get('tq');
   if (rawSearch !== null) {
-    if (rawSearch.length <= MAX_TEXT) search = rawSearch;
-    else notices.push(`Ignored the table search: it is longer than ${MAX_TEXT} characters.`);
+    if (rawSearch.length <= MAX_TABLE_TEXT) search = rawSearch;
+    else notices.push(`Ignored the table search: it is longer than ${MAX_TABLE_TEXT} characters.`);
   }
 
   const filters: TableFilter[] = [];
   for (const [key, raw] of params) {
     if (!key.startsWith(FILTER_PREFIX)) continue;
     const id = key.slice(FILTER_PREFIX.length);
-    if (isTableColumnId(id) && TEXT_FILTER_COLUMNS.includes(id) && raw.length <= MAX_TEXT) {
+    if (isTableColumnId(id) && TEXT_FILTER_COLUMNS.includes(id) && raw.length <= MAX_TABLE_TEXT) {
       if (raw) filters.push({ id, value: raw });
     } else if (isTableColumnId(id) && MIN_FILTER_COLUMNS.includes(id) && /^\d+(?:\.\d+)?$/.test(raw)) {
       filters.push({ id, value: Number(raw) });

@@ -23,6 +23,8 @@ const QUANTITY_LABEL: Record<string, string> = {
   compute_buffer_bytes: 'Compute buffer',
 };
 
+const AXIS_LABEL = { fill: 'var(--text-muted)', fontSize: 12 };
+
 const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '–');
 
 /** Estimated against measured, on measurements the constants were not fitted to. Loaded lazily. */
@@ -31,6 +33,16 @@ export default function AccuracyPanel() {
   const decode = data.points.filter((p) => p.quantity === 'decode_tps');
   const prefill = data.points.filter((p) => p.quantity === 'prefill_tps');
   const [lo, hi] = data.axis.domain;
+  // Measured and estimated share one log scale, so the diagonal marks an exact estimate.
+  const logAxis = {
+    type: 'number' as const,
+    scale: 'log' as const,
+    ticks: [...data.axis.ticks],
+    domain: [lo, hi],
+    allowDataOverflow: true,
+    tickFormatter: (v: number) => formatSig3(v),
+    tick: AXIS_LABEL,
+  };
   return (
     <>
       <p className="view-intro">
@@ -41,40 +53,21 @@ export default function AccuracyPanel() {
         <ScatterChart margin={{ top: 12, right: 24, bottom: 20, left: 24 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
           <XAxis
-            type="number"
+            {...logAxis}
             dataKey="measured"
-            ticks={[...data.axis.ticks]}
             name="measured"
-            scale="log"
-            domain={[lo, hi]}
-            allowDataOverflow
-            tickFormatter={(v: number) => formatSig3(v)}
-            tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
-            label={{
-              value: 'measured tok/s (log)',
-              position: 'insideBottom',
-              offset: -10,
-              fill: 'var(--text-muted)',
-              fontSize: 12,
-            }}
+            label={{ value: 'measured tok/s (log)', position: 'insideBottom', offset: -10, ...AXIS_LABEL }}
           />
           <YAxis
-            type="number"
+            {...logAxis}
             dataKey="predicted"
-            ticks={[...data.axis.ticks]}
             name="estimated"
-            scale="log"
-            domain={[lo, hi]}
-            allowDataOverflow
-            tickFormatter={(v: number) => formatSig3(v)}
-            tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
             label={{
               value: 'estimated tok/s (log)',
               angle: -90,
               position: 'insideLeft',
-              fill: 'var(--text-muted)',
-              fontSize: 12,
               style: { textAnchor: 'middle' },
+              ...AXIS_LABEL,
             }}
           />
           <Tooltip

@@ -25,6 +25,7 @@ import {
 import { useRef } from 'react';
 import {
   isTableColumnId,
+  MAX_TABLE_TEXT,
   MIN_FILTER_COLUMNS,
   TEXT_FILTER_COLUMNS,
   type TableFilter,
@@ -157,7 +158,7 @@ function toFilters(state: ColumnFiltersState): TableFilter[] {
   for (const f of state) {
     if (!isTableColumnId(f.id)) continue;
     if (TEXT_FILTER_COLUMNS.includes(f.id) && typeof f.value === 'string' && f.value)
-      out.push({ id: f.id, value: f.value.slice(0, 100) });
+      out.push({ id: f.id, value: f.value.slice(0, MAX_TABLE_TEXT) });
     if (MIN_FILTER_COLUMNS.includes(f.id) && typeof f.value === 'number' && f.value >= 0)
       out.push({ id: f.id, value: f.value });
   }
@@ -181,7 +182,7 @@ export default function ComparisonTable({ rows, state, onState }: Props) {
       }),
     onGlobalFilterChange: (u: Updater<unknown>) => {
       const next = functionalUpdate(u, state.search);
-      onState({ ...state, search: typeof next === 'string' ? next.slice(0, 100) : '' });
+      onState({ ...state, search: typeof next === 'string' ? next.slice(0, MAX_TABLE_TEXT) : '' });
     },
     onColumnFiltersChange: (u: Updater<ColumnFiltersState>) =>
       onState({ ...state, filters: toFilters(functionalUpdate(u, columnFilters)) }),
