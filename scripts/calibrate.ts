@@ -9,7 +9,9 @@ import { fitBackend } from '../src/calibration/fit';
 import { loadMeasurements } from '../src/calibration/load-measurements';
 import { isEvaluation, quantile } from '../src/calibration/metrics';
 import { predict, prepare, type Prepared } from '../src/calibration/predict';
-import { RUNTIMES, type RuntimeId, type SpeedConstants, type Vendor } from '../src/core/runtimes';
+import { RUNTIMES, type RuntimeId } from '../src/core/runtimes/registry';
+import type { SpeedConstants } from '../src/core/runtimes/profile';
+import type { Vendor } from '../src/core/devices';
 
 const root = join(import.meta.dirname, '..');
 const all = loadMeasurements(join(root, 'data', 'benchmarks'));
@@ -24,25 +26,21 @@ for (const m of all) {
 
 const speedRows = prepared.filter((p) => p.m.quantity === 'decode_tps' || p.m.quantity === 'prefill_tps');
 const backends = [...new Set(speedRows.map((p) => p.backend))].sort();
-const constants: Record<string, SpeedConstants> = {};
+interface Generated {
+  decode?: { bandwidthEfficiency: number; perLayerSeconds: number };
+  prefill?: { computeEfficiency: number };
+  moePrefill?: { computeEfficiency: number };
+  bands: { decode?: [number, number]; prefill?: [number, number] };
+}
+const generated: Record<string, Generated> = {};
 const provenance: Record<string, unknown> = {};
-const bands: Record<string, { decode: [number, number]; prefill: [number, number] }> = {};
 
 for (const backend of backends) {
   const [runtime, vendor] = backend.split('/') as [RuntimeId, Vendor];
   const provisional = RUNTIMES[runtime].provisionalSpeed(vendor);
   const train = speedRows.filter((p) => p.backend === backend && !isEvaluation(p.m.id));
   const fitted = fitBackend(train, provisional);
-  if (fitted.decodeN < 5) {
-    // Not enough to fit: the provisional constants stay and the range stays the uncalibrated ±40%.
-    provenance[backend] = {
-      fitted: false,
-      trainDecode: fitted.decodeN,
-      trainPrefill: fitted.prefillN,
-      note: 'fewer than 5 training rows',
-    };
-    continue;
-  }
+  // Each part is kept only where it was fitted; the rest stays with the profile's hand-set value.
   const c: SpeedConstants = {
     bandwidthEfficiency: Number(fitted.bandwidthEfficiency.toFixed(4)),
     perLayerSeconds: Number(fitted.perLayerSeconds.toPrecision(4)),
@@ -50,17 +48,6 @@ for (const backend of backends) {
     ...(fitted.moeComputeEfficiency === undefined
       ? {}
       : { moeComputeEfficiency: Number(fitted.moeComputeEfficiency.toFixed(4)) }),
-  };
-  constants[backend] = c;
-  const builds = [...new Set(train.map((p) => p.m.build))];
-  const dates = train.map((p) => p.m.date).sort();
-  provenance[backend] = {
-    ...c,
-    trainDecode: fitted.decodeN,
-    trainPrefill: fitted.prefillN,
-    dates: dates.length ? `${dates[0] ?? ''} to ${dates[dates.length - 1] ?? ''}` : 'none',
-    builds: builds.slice(0, 20),
-    trainIds: train.map((p) => p.m.id),
   };
   const evalRows = speedRows.filter((p) => p.backend === backend && isEvaluation(p.m.id));
   const ratios = (q: string) =>
@@ -72,41 +59,63 @@ for (const backend of backends) {
       })
       .filter(Number.isFinite)
       .sort((a, b) => a - b);
-  const band = (xs: number[], fallback: [number, number]): [number, number] =>
-    xs.length >= 4 ? [Number(quantile(xs, 0.1).toFixed(3)), Number(quantile(xs, 0.9).toFixed(3))] : fallback;
-  bands[backend] = {
-    decode: band(ratios('decode_tps'), [0.75, 1.25]),
-    prefill: band(ratios('prefill_tps'), [0.6, 1.4]),
+  // A band needs at least 4 held-out rows; without one the page shows the uncalibrated ±40%.
+  const band = (xs: number[]): [number, number] | undefined =>
+    xs.length >= 4 ? [Number(quantile(xs, 0.1).toFixed(3)), Number(quantile(xs, 0.9).toFixed(3))] : undefined;
+  const decodeBand = fitted.fitted.decode ? band(ratios('decode_tps')) : undefined;
+  const prefillBand = fitted.fitted.prefill ? band(ratios('prefill_tps')) : undefined;
+  const entry: Generated = {
+    ...(fitted.fitted.decode
+      ? { decode: { bandwidthEfficiency: c.bandwidthEfficiency, perLayerSeconds: c.perLayerSeconds } }
+      : {}),
+    ...(fitted.fitted.prefill ? { prefill: { computeEfficiency: c.computeEfficiency } } : {}),
+    ...(fitted.fitted.moePrefill && c.moeComputeEfficiency !== undefined
+      ? { moePrefill: { computeEfficiency: c.moeComputeEfficiency } }
+      : {}),
+    bands: { ...(decodeBand ? { decode: decodeBand } : {}), ...(prefillBand ? { prefill: prefillBand } : {}) },
   };
+  const builds = [...new Set(train.map((p) => p.m.build))];
+  const dates = train.map((p) => p.m.date).sort();
+  provenance[backend] = {
+    fitted: fitted.fitted,
+    ...c,
+    trainDecode: fitted.decodeN,
+    trainPrefill: fitted.prefillN,
+    evalDecode: ratios('decode_tps').length,
+    evalPrefill: ratios('prefill_tps').length,
+    dates: dates.length ? `${dates[0] ?? ''} to ${dates[dates.length - 1] ?? ''}` : 'none',
+    builds: builds.slice(0, 20),
+    trainIds: train.map((p) => p.m.id),
+  };
+  if (entry.decode || entry.prefill) generated[backend] = entry;
 }
 
 const dates = all.map((m) => m.date).sort();
 const note = `fitted on ${speedRows.filter((p) => !isEvaluation(p.m.id)).length} training measurements dated ${dates[0] ?? '?'} to ${dates[dates.length - 1] ?? '?'}`;
 writeFileSync(
   join(root, 'data', 'calibration.json'),
-  `${JSON.stringify({ note, split: 'evaluation = FNV-1a(id) mod 3 == 0', backends: provenance, errorBands: bands, skipped }, null, 2)}\n`,
+  `${JSON.stringify({ note, split: 'evaluation = FNV-1a(id) mod 3 == 0', backends: provenance, skipped }, null, 2)}\n`,
 );
-const ts = `import type { SpeedConstants } from './runtimes';
-
-/**
- * Generated by \`npm run calibrate\` (scripts/calibrate.ts) from data/benchmarks: speed constants
- * fitted on the training split, keyed "runtime/vendor"; provenance in data/calibration.json.
- * Backends without measurements keep the provisional values in runtimes.ts. Do not edit by hand.
+const ts = `/**
+ * Generated by \`npm run calibrate\` (scripts/calibrate.ts) from data/benchmarks: the speed
+ * constants fitted on the training split, keyed "runtime/vendor", and the error bands measured on
+ * the evaluation split. A part is present only where it was fitted (at least 5 training rows;
+ * bands at least 4 evaluation rows); the rest stays with the runtime profiles' hand-set values.
+ * Provenance in data/calibration.json. Imports nothing. Do not edit by hand.
  */
-export const CALIBRATED_SPEED: Readonly<Record<string, SpeedConstants>> = ${JSON.stringify(constants, null, 2)};
+export interface FittedBackend {
+  readonly decode?: { readonly bandwidthEfficiency: number; readonly perLayerSeconds: number };
+  readonly prefill?: { readonly computeEfficiency: number };
+  readonly moePrefill?: { readonly computeEfficiency: number };
+  /** Measured ÷ estimated speed, 10th and 90th percentile on the evaluation split. */
+  readonly bands: { readonly decode?: readonly [number, number]; readonly prefill?: readonly [number, number] };
+}
 
-/**
- * Measured ÷ estimated decode and prefill speed on the evaluation split, 10th and 90th
- * percentiles per backend: the range shown around every speed estimate.
- */
-export const SPEED_ERROR_BANDS: Readonly<Record<string, { readonly decode: readonly [number, number]; readonly prefill: readonly [number, number] }>> = ${JSON.stringify(bands, null, 2)};
+export const CALIBRATION: Readonly<Record<string, FittedBackend>> = ${JSON.stringify(generated, null, 2)};
 
 export const CALIBRATION_NOTE = ${JSON.stringify(note)};
 `;
 writeFileSync(join(root, 'src', 'core', 'calibration-constants.ts'), ts);
 console.log(note);
-for (const b of backends)
-  console.log(
-    `  ${b.padEnd(22)} ${JSON.stringify(constants[b])}  band decode ${JSON.stringify(bands[b]?.decode)} prefill ${JSON.stringify(bands[b]?.prefill)}`,
-  );
+for (const b of backends) console.log(`  ${b.padEnd(22)} ${JSON.stringify(generated[b] ?? 'not fitted')}`);
 console.log(`skipped ${skipped.length} measurements that the catalogue cannot model`);

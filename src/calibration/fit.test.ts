@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SpeedConstants } from '../core/runtimes';
+import type { SpeedConstants } from '../core/runtimes/profile';
 import { fitBackend } from './fit';
 import type { Measurement } from './measurement-schema';
 import { predict, prepare, type Prepared } from './predict';

@@ -1,4 +1,4 @@
-import type { SpeedConstants } from '../core/runtimes';
+import type { SpeedConstants } from '../core/runtimes/profile';
 import { predict, type Prepared } from './predict';
 
 /**
@@ -21,6 +21,8 @@ const geometricMean = (logs: readonly number[]) => Math.exp(logs.reduce((s, x) =
 export interface FittedConstants extends SpeedConstants {
   readonly decodeN: number;
   readonly prefillN: number;
+  /** Which parts were fitted (the others are the fallback's). */
+  readonly fitted: { readonly decode: boolean; readonly prefill: boolean; readonly moePrefill: boolean };
 }
 
 export function fitBackend(rows: readonly Prepared[], fallback: SpeedConstants): FittedConstants {
@@ -56,7 +58,8 @@ export function fitBackend(rows: readonly Prepared[], fallback: SpeedConstants):
   const det = mm * ll - ml * ml;
   // Fewer rows than MIN_ROWS would fit noise (one RX 7900 XTX row put AMD at 92% efficiency):
   // such backends keep their provisional constants.
-  if (decodeN >= MIN_ROWS && det > 0) {
+  const decodeFitted = decodeN >= MIN_ROWS && det > 0;
+  if (decodeFitted) {
     const a = (mt * ll - ml * lt) / det;
     const c = (mm * lt - ml * mt) / det;
     if (a >= 1 && c >= 0) {
@@ -75,6 +78,7 @@ export function fitBackend(rows: readonly Prepared[], fallback: SpeedConstants):
     }
   }
   const all = [...prefillLogs, ...moeLogs];
+  const prefillFitted = prefillLogs.length >= MIN_ROWS || all.length >= MIN_ROWS;
   const computeEfficiency =
     prefillLogs.length >= MIN_ROWS
       ? geometricMean(prefillLogs)
@@ -89,5 +93,6 @@ export function fitBackend(rows: readonly Prepared[], fallback: SpeedConstants):
     moeComputeEfficiency,
     decodeN,
     prefillN: all.length,
+    fitted: { decode: decodeFitted, prefill: prefillFitted, moePrefill: moeComputeEfficiency !== undefined },
   };
 }

@@ -2,7 +2,8 @@ import { CPUS, GPUS, MODELS, gpuDevice } from '../catalog/catalog';
 import type { Device } from '../core/devices';
 import { estimateUnchecked, inputProblem, type EstimateInput } from '../core/estimate';
 import { weightFormatById } from '../core/formats/weight-formats';
-import type { SpeedConstants, Vendor } from '../core/runtimes';
+import type { SpeedConstants } from '../core/runtimes/profile';
+import type { Vendor } from '../core/devices';
 import type { Measurement } from './measurement-schema';
 
 /** Turns a published measurement into the estimator's inputs and its prediction for the same quantity. */

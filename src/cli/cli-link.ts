@@ -1,6 +1,6 @@
 import type { WeightFormat } from '../core/formats/weight-formats';
-import type { KvCacheType } from '../core/kv-cache';
-import type { RuntimeId } from '../core/runtimes';
+import type { KvCacheType } from '../core/kv-cache-types';
+import type { RuntimeId } from '../core/runtimes/registry';
 import { serializeShareLink } from '../url/share-link';
 import { DEFAULT_STATE, poolKey, type GpuPool } from '../url/share-state';
 

@@ -11,7 +11,7 @@ import { table } from './text-table';
 import { formatUsd, hardwareLabel } from '../view-models/plan-view';
 import { speedRange } from '../view-models/speed-range';
 import type { Device } from '../core/devices';
-import type { RuntimeId } from '../core/runtimes';
+import type { RuntimeId } from '../core/runtimes/registry';
 
 export const PLAN_OPTIONS = {
   model: { type: 'string', multiple: true },

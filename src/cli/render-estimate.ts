@@ -1,6 +1,6 @@
 import type { WeightFormat } from '../core/formats/weight-formats';
 import type { Estimate } from '../core/estimate';
-import { RUNTIMES, type RuntimeId } from '../core/runtimes';
+import { RUNTIMES, type RuntimeId } from '../core/runtimes/registry';
 import {
   formatContext,
   formatGiB,

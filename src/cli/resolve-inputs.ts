@@ -4,10 +4,10 @@ import { compactHfConfig } from '../catalog/hf-config';
 import { lookupEntry, gpuLabel } from '../catalog/lookup';
 import type { GpuEntry } from '../catalog/schema';
 import { fallbackArchitecture, type ModelArchitecture } from '../core/architecture';
-import type { Device } from '../core/devices';
+import type { Device, Vendor } from '../core/devices';
 import { customBpwFormat, weightFormatById, type WeightFormat } from '../core/formats/weight-formats';
-import { isKvCacheType, KV_CACHE_TYPES, type KvCacheType } from '../core/kv-cache';
-import { isRuntimeId, RUNTIME_IDS, type RuntimeId, type Vendor } from '../core/runtimes';
+import { isKvCacheType, KV_CACHE_TYPES, type KvCacheType } from '../core/kv-cache-types';
+import { isRuntimeId, RUNTIME_IDS, RUNTIMES, type RuntimeId } from '../core/runtimes/registry';
 import { formatParams } from '../view-models/format-units';
 import { CliError } from './cli-error';
 import { parseParamCount, parsePositive } from './parse-values';
@@ -114,7 +114,7 @@ export function resolveFormat(
     if (bits > 32) throw new CliError(`--bpw must be at most 32; got '${bpw}'`);
     return customBpwFormat(bits);
   }
-  const name = precision ?? (runtime === 'llama.cpp' ? 'Q4_K_M' : runtime === 'mlx' ? 'mlx-4bit' : 'bf16');
+  const name = precision ?? RUNTIMES[runtime].defaults.format;
   const format = weightFormatById(name);
   if (!format) {
     throw new CliError(
@@ -131,22 +131,14 @@ export function resolveRuntime(raw: string | undefined): RuntimeId {
   return id;
 }
 
-// Which cache types each runtime accepts: llama.cpp -ctk/-ctv (common/arg.cpp kv_cache_types),
-// vLLM --kv-cache-dtype (auto, fp8), transformers and MLX cache in the model dtype.
-const KV_SUPPORT: Record<RuntimeId, readonly KvCacheType[]> = {
-  'llama.cpp': ['f32', 'f16', 'bf16', 'q8_0', 'q4_0'],
-  vllm: ['f16', 'bf16', 'fp8'],
-  transformers: ['f32', 'f16', 'bf16'],
-  mlx: ['f16', 'bf16', 'q8_0', 'q4_0'],
-};
-
 export function resolveKvCache(raw: string | undefined, runtime: RuntimeId): KvCacheType {
   const value = (raw ?? 'f16').toLowerCase().replace(/^fp16$/, 'f16');
   if (!isKvCacheType(value)) {
     throw new CliError(`unknown --kv-cache '${raw ?? ''}'; choose one of ${Object.keys(KV_CACHE_TYPES).join(', ')}`);
   }
-  if (!KV_SUPPORT[runtime].includes(value)) {
-    throw new CliError(`${runtime} has no ${value} KV cache; it supports ${KV_SUPPORT[runtime].join(', ')}`);
+  const supported = RUNTIMES[runtime].kvCacheTypes;
+  if (!supported.includes(value)) {
+    throw new CliError(`${RUNTIMES[runtime].label} has no ${value} KV cache; it supports ${supported.join(', ')}`);
   }
   return value;
 }

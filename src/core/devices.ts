@@ -1,4 +1,5 @@
-import type { RuntimeProfile, Vendor } from './runtimes';
+/** Who makes a device; 'cpu' is a CPU socket computing from its own RAM. */
+export type Vendor = 'nvidia' | 'amd' | 'apple' | 'intel' | 'cpu';
 
 /** One accelerator (or a CPU socket with its RAM), in bytes, bytes/s and FLOP/s. */
 export interface Device {
@@ -44,10 +45,10 @@ export function appleGpuShare(memoryBytes: number): number {
   return memoryBytes <= 32 * 1024 ** 3 ? 2 / 3 : 3 / 4;
 }
 
-/** Memory the runtime may fill on this device, bytes. */
-export function usableBytes(device: Device, runtime: RuntimeProfile): number {
+/** Memory a runtime that fills `memoryFraction` of a device may use on it, bytes. */
+export function usableBytes(device: Device, memoryFraction: number): number {
   const share = device.unifiedMemory ? appleGpuShare(device.memoryBytes) : 1;
-  return device.memoryBytes * share * runtime.memoryFraction;
+  return device.memoryBytes * share * memoryFraction;
 }
 
 export function deviceProblem(d: Device): string | null {

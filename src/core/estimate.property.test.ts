@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { architectureFrom, type ModelArchitecture } from './architecture';
-import type { Device } from './devices';
+import type { Device, Vendor } from './devices';
 import { estimate, type Estimate, type EstimateInput } from './estimate';
 import { WEIGHT_FORMATS, customBpwFormat } from './formats/weight-formats';
-import { KV_CACHE_TYPES, type KvCacheType } from './kv-cache';
-import { RUNTIME_IDS } from './runtimes';
+import { RUNTIME_IDS, RUNTIMES } from './runtimes/registry';
+import { loadsFormat } from './runtimes/rules';
 
 const GiB = 1024 ** 3;
 
@@ -45,23 +45,28 @@ const archArb: fc.Arbitrary<ModelArchitecture> = fc
     });
   });
 
-const deviceArb: fc.Arbitrary<Device> = fc.record({
-  name: fc.constant('gpu'),
-  vendor: fc.constantFrom('nvidia', 'amd', 'apple', 'intel'),
-  memoryBytes: fc.integer({ min: 4, max: 256 }).map((g) => g * GiB),
-  bandwidthBytesPerSecond: fc.integer({ min: 50, max: 8000 }).map((g) => g * 1e9),
-  fp16FlopsPerSecond: fc.integer({ min: 1, max: 2000 }).map((t) => t * 1e12),
-  unifiedMemory: fc.boolean(),
-});
+const deviceArb = (vendors: readonly Vendor[]): fc.Arbitrary<Device> =>
+  fc.record({
+    name: fc.constant('gpu'),
+    vendor: fc.constantFrom(...vendors),
+    memoryBytes: fc.integer({ min: 4, max: 256 }).map((g) => g * GiB),
+    bandwidthBytesPerSecond: fc.integer({ min: 50, max: 8000 }).map((g) => g * 1e9),
+    fp16FlopsPerSecond: fc.integer({ min: 1, max: 2000 }).map((t) => t * 1e12),
+    unifiedMemory: fc.boolean(),
+  });
 
-const inputArb: fc.Arbitrary<EstimateInput> = fc.record({
-  arch: archArb,
-  format: fc.constantFrom(...WEIGHT_FORMATS),
-  contextTokens: fc.integer({ min: 1, max: 65536 }),
-  sequences: fc.integer({ min: 1, max: 16 }),
-  kvCacheType: fc.constantFrom(...(Object.keys(KV_CACHE_TYPES) as KvCacheType[])),
-  runtime: fc.constantFrom(...RUNTIME_IDS),
-  devices: fc.array(deviceArb, { minLength: 1, maxLength: 4 }),
+// Only combinations the runtime can run: its formats, KV cache types and device vendors.
+const inputArb: fc.Arbitrary<EstimateInput> = fc.constantFrom(...RUNTIME_IDS).chain((id) => {
+  const runtime = RUNTIMES[id];
+  return fc.record({
+    arch: archArb,
+    format: fc.constantFrom(...WEIGHT_FORMATS.filter((f) => loadsFormat(runtime, f))),
+    contextTokens: fc.integer({ min: 1, max: 65536 }),
+    sequences: fc.integer({ min: 1, max: 16 }),
+    kvCacheType: fc.constantFrom(...runtime.kvCacheTypes),
+    runtime: fc.constant(id),
+    devices: fc.array(deviceArb(runtime.vendors.filter((v) => v !== 'cpu')), { minLength: 1, maxLength: 4 }),
+  });
 });
 
 function run(input: EstimateInput): Estimate {

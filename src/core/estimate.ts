@@ -1,34 +1,56 @@
-import { activationBytes } from './activations';
+import type { ActivationInput } from './activations';
 import { architectureProblem, type ModelArchitecture } from './architecture';
 import { DEFAULT_HOST, deviceProblem, type Device, type HostSystem } from './devices';
 import { placeModel, type DeviceLoad, type SplitMode, type Verdict } from './fit';
 import type { WeightFormat } from './formats/weight-formats';
-import { kvCacheSize, type KvCacheType } from './kv-cache';
+import { kvCacheSize } from './kv-cache';
+import type { KvCacheType } from './kv-cache-types';
+import { analyseMeasuredWeights, measuredParameters, type TensorInventory } from './measured-weights';
 import { countParameters, type ParameterCounts } from './params';
-import { RUNTIMES, type RuntimeId, type SpeedConstants } from './runtimes';
+import type { RuntimeProfile, SpeedConstants } from './runtimes/profile';
+import { runtimeProfile, type RuntimeId } from './runtimes/registry';
+import { runtimeProblem } from './runtimes/rules';
 import { estimateSpeed, type SpeedEstimate } from './speed';
 import { analyseWeights } from './weights';
 
 export interface EstimateInput {
   readonly arch: ModelArchitecture;
   readonly format: WeightFormat;
+  /**
+   * The weights as a file header gives them. When present they replace the tensors derived from
+   * `arch` and `format` (exact bytes, counts and placement); `format` then only names the family
+   * the runtime must load and the compute type.
+   */
+  readonly tensors?: TensorInventory | undefined;
   /** Tokens each sequence holds: prompt plus generated text. */
   readonly contextTokens: number;
   /** Concurrent sequences (batch). */
   readonly sequences: number;
   readonly kvCacheType: KvCacheType;
-  readonly runtime: RuntimeId;
+  /** An engine by id, or a profile of one (runtimes/profile.ts). */
+  readonly runtime: RuntimeId | RuntimeProfile;
   /** One entry per device; may mix models of GPU. */
   readonly devices: readonly Device[];
   readonly host?: HostSystem | undefined;
-  /** Default: tensor parallel for vLLM, layer split elsewhere. */
+  /** Default: the runtime's (tensor parallel for vLLM, layer split elsewhere). */
   readonly splitMode?: SplitMode | undefined;
-  /** Default on: llama.cpp enables it automatically on current GPUs (-fa auto). */
+  /** Default: the runtime's (llama.cpp enables it automatically on current GPUs, -fa auto). */
   readonly flashAttention?: boolean | undefined;
   /** Prompt length for prefill time; default: the whole context. */
   readonly promptTokens?: number | undefined;
   /** Replaces the runtime's speed constants (used when fitting them to measurements). */
   readonly speedConstants?: SpeedConstants | undefined;
+}
+
+/** The parts memory is spent on; views render these in this order and colour. */
+export type MemoryComponentId = 'weights' | 'kv-cache' | 'activations' | 'overhead';
+
+export interface MemoryComponent {
+  readonly id: MemoryComponentId;
+  /** All of it, bytes. */
+  readonly bytes: number;
+  /** The part in system RAM: kept there by the runtime, or offloaded with the layers that do not fit. */
+  readonly hostBytes: number;
 }
 
 export interface MemoryEstimate {
@@ -43,9 +65,11 @@ export interface MemoryEstimate {
   readonly overheadBytes: number;
   /** weights + KV cache + activations + overhead. */
   readonly totalBytes: number;
-  /** What must sit in device memory for a full offload. */
+  /** What must sit in device memory to run with every layer on the devices. */
   readonly deviceBytes: number;
   readonly perDevice: readonly DeviceLoad[];
+  /** The same memory as a list of named parts, summing to totalBytes. */
+  readonly components: readonly MemoryComponent[];
 }
 
 export interface FitEstimate {
@@ -61,7 +85,12 @@ export interface FitEstimate {
 
 export interface Estimate {
   readonly params: ParameterCounts;
-  readonly weights: { readonly bitsPerWeight: number; readonly bytesPerToken: number };
+  readonly weights: {
+    readonly bitsPerWeight: number;
+    readonly bytesPerToken: number;
+    /** "measured": from a file header's tensors; "derived": from the architecture and format. */
+    readonly basis: 'measured' | 'derived';
+  };
   readonly memory: MemoryEstimate;
   readonly fit: FitEstimate;
   readonly speed: SpeedEstimate;
@@ -96,12 +125,16 @@ export function inputProblem(input: EstimateInput): string | null {
   if (!Number.isInteger(input.sequences) || input.sequences < 1) {
     return `batch must be a whole number of sequences ≥ 1; got ${String(input.sequences)}`;
   }
+  const prompt = input.promptTokens;
+  if (prompt !== undefined && (!Number.isInteger(prompt) || prompt < 1 || prompt > input.contextTokens)) {
+    return `prompt must be a whole number of tokens from 1 to the context (${input.contextTokens.toLocaleString('en-US')}); got ${String(prompt)}`;
+  }
   if (input.devices.length === 0) return 'at least one device is needed';
   for (const d of input.devices) {
     const problem = checkedOnce(deviceChecks, d, deviceProblem);
     if (problem) return problem;
   }
-  return null;
+  return runtimeProblem(runtimeProfile(input.runtime), input);
 }
 
 /** Memory, fit and speed of one model × format × runtime × device set. Pure and total: invalid input yields an error. */
@@ -113,34 +146,33 @@ export function estimate(input: EstimateInput): EstimateResult {
 
 export function estimateUnchecked(input: EstimateInput): Estimate {
   const { arch, format, devices } = input;
-  const runtime = RUNTIMES[input.runtime];
+  const runtime = runtimeProfile(input.runtime);
   const host = input.host ?? DEFAULT_HOST;
-  const splitMode = input.splitMode ?? (input.runtime === 'vllm' ? 'tensor' : 'layer');
-  const params = countParameters(arch);
-  const w = analyseWeights(arch, format);
+  const splitMode = input.splitMode ?? runtime.defaults.splitMode;
+  const measured = input.tensors;
+  const params = measured ? measuredParameters(arch, measured) : countParameters(arch);
+  const w = measured ? analyseMeasuredWeights(arch, measured) : analyseWeights(arch, format);
   const kv = kvCacheSize({
     arch,
     contextTokens: input.contextTokens,
     sequences: input.sequences,
     cacheType: input.kvCacheType,
-    runtime: input.runtime,
+    runtime,
   });
-  const perDeviceActivation = activationBytes({
+  const promptTokens = Math.min(input.promptTokens ?? input.contextTokens, input.contextTokens);
+  const activationInput: ActivationInput = {
     arch,
-    runtime: input.runtime,
     contextTokens: input.contextTokens,
-    promptTokens: Math.min(input.promptTokens ?? input.contextTokens, input.contextTokens),
+    promptTokens,
     sequences: input.sequences,
     activationBytes: format.activationBytes,
     kvCells: kv.cellsPerSequence * input.sequences,
     kvLayerBytes: kv.bytes / arch.layers,
-    flashAttention: input.flashAttention ?? true,
-  });
-  // llama.cpp keeps the input embedding in host memory ("there is very little benefit to
-  // offloading the input layer", src/llama-model.cpp); a tied table is duplicated as the output.
-  const hostWeightsBytes =
-    input.runtime === 'llama.cpp' && !devices.every((d) => d.unifiedMemory) ? w.inputEmbeddingBytes : 0;
-  const layerWeightBytes = w.allLayersBytes;
+    flashAttention: input.flashAttention ?? runtime.defaults.flashAttention,
+  };
+  const perDeviceActivation = runtime.activationBytes(activationInput);
+  const hostWeightsBytes = runtime.hostInputEmbedding(devices) ? w.inputEmbeddingBytes : 0;
+  // A tied table kept in host memory is also needed on a device as the output head.
   const tiedCopy = arch.tiedEmbeddings && hostWeightsBytes > 0 ? w.inputEmbeddingBytes : 0;
   const deviceFixedWeightBytes = w.outputBytes + w.inputEmbeddingBytes - hostWeightsBytes + tiedCopy;
   const placement = placeModel({
@@ -149,7 +181,7 @@ export function estimateUnchecked(input: EstimateInput): Estimate {
     runtime,
     splitMode,
     layers: arch.layers,
-    layerWeightBytes,
+    layerWeightBytes: w.allLayersBytes,
     deviceFixedWeightBytes,
     kvBytes: kv.bytes,
     activationBytes: perDeviceActivation,
@@ -164,24 +196,38 @@ export function estimateUnchecked(input: EstimateInput): Estimate {
     runtime,
     splitMode,
     sequences: input.sequences,
-    promptTokens: input.promptTokens ?? input.contextTokens,
+    promptTokens,
     contextTokens: input.contextTokens,
     kvBytes: kv.bytes,
     offloadedFraction: placement.offloadedFraction,
     speedConstants: input.speedConstants,
   });
+  // Layers that do not fit stay in system RAM with their KV cache (llama.cpp -ngl).
+  const offloaded = placement.verdict === 'offload' ? placement.offloadedFraction : 0;
+  const weightsBytes = w.totalBytes + tiedCopy;
+  const components: MemoryComponent[] = [
+    { id: 'weights', bytes: weightsBytes, hostBytes: hostWeightsBytes + offloaded * w.allLayersBytes },
+    { id: 'kv-cache', bytes: kv.bytes, hostBytes: offloaded * kv.bytes },
+    { id: 'activations', bytes: activationTotal, hostBytes: 0 },
+    { id: 'overhead', bytes: placement.overheadBytes, hostBytes: 0 },
+  ];
   return {
     params,
-    weights: { bitsPerWeight: w.bitsPerWeight, bytesPerToken: w.bytesPerToken },
+    weights: {
+      bitsPerWeight: w.bitsPerWeight,
+      bytesPerToken: w.bytesPerToken,
+      basis: measured ? 'measured' : 'derived',
+    },
     memory: {
       weightsBytes: w.totalBytes,
       hostWeightsBytes,
       kvCacheBytes: kv.bytes,
       activationBytes: activationTotal,
       overheadBytes: placement.overheadBytes,
-      totalBytes: w.totalBytes + tiedCopy + kv.bytes + activationTotal + placement.overheadBytes,
+      totalBytes: weightsBytes + kv.bytes + activationTotal + placement.overheadBytes,
       deviceBytes: placement.neededBytes,
       perDevice: placement.perDevice,
+      components,
     },
     fit: {
       verdict: placement.verdict,

@@ -1,6 +1,5 @@
-import type { Device, HostSystem } from './devices';
+import type { Device, HostSystem, Vendor } from './devices';
 import { usableBytes } from './devices';
-import type { RuntimeProfile } from './runtimes';
 
 export type Verdict = 'fits' | 'tight' | 'offload' | 'no';
 export type SplitMode = 'layer' | 'tensor';
@@ -12,10 +11,17 @@ export type SplitMode = 'layer' | 'tensor';
  */
 export const TIGHT_THRESHOLD = 0.9;
 
+/** What placement needs of a runtime profile (runtimes/profile.ts). */
+export interface PlacementRuntime {
+  readonly canOffload: boolean;
+  readonly memoryFraction: number;
+  readonly deviceOverheadBytes: (vendor: Vendor) => number;
+}
+
 export interface PlacementInput {
   readonly devices: readonly Device[];
   readonly host: HostSystem;
-  readonly runtime: RuntimeProfile;
+  readonly runtime: PlacementRuntime;
   readonly splitMode: SplitMode;
   readonly layers: number;
   /** Weights of all repeating layers. */
@@ -49,14 +55,15 @@ export interface Placement {
   readonly perDevice: readonly DeviceLoad[];
 }
 
-// Hot path: the matrix views place ~100,000 configurations per render, so this is written with
-// plain loops and one result object.
+// Hot path: the matrix and table place every model × GPU pool × format (thousands per render;
+// the planner and `npm run bench` many more), so this is written with plain loops and one result
+// object.
 export function placeModel(input: PlacementInput): Placement {
   const { devices, runtime } = input;
   const n = devices.length;
   const tensor = input.splitMode === 'tensor' || n === 1;
   let usableTotal = 0;
-  for (const d of devices) usableTotal += usableBytes(d, runtime);
+  for (const d of devices) usableTotal += usableBytes(d, runtime.memoryFraction);
   // Tensor parallelism shards every weight matrix and the KV heads evenly (Megatron-LM,
   // arXiv:1909.08053). llama.cpp's default --split-mode layer hands each device a share of layers
   // proportional to its free memory (tensor_split) and puts the output head on the last one.
@@ -68,7 +75,7 @@ export function placeModel(input: PlacementInput): Placement {
   let worst = 0;
   for (let i = 0; i < n; i++) {
     const d = devices[i] as Device;
-    const usable = usableBytes(d, runtime);
+    const usable = usableBytes(d, runtime.memoryFraction);
     const overhead = runtime.deviceOverheadBytes(d.vendor);
     const weights = tensor
       ? shard

@@ -1,7 +1,7 @@
 import type { ModelArchitecture } from './architecture';
 import { PCIE_BYTES_PER_SECOND, type Device, type HostSystem } from './devices';
 import type { SplitMode } from './fit';
-import { computeEfficiencyFor, type RuntimeProfile, type SpeedConstants } from './runtimes';
+import { computeEfficiencyFor, type RuntimeProfile, type SpeedConstants } from './runtimes/profile';
 import type { WeightAnalysis } from './weights';
 
 export interface SpeedInput {
@@ -145,9 +145,4 @@ export function estimateSpeed(input: SpeedInput): SpeedEstimate {
     bytesPerStep,
     decodeBound: computeSeconds > memorySeconds ? 'compute' : 'memory',
   };
-}
-
-/** How many times faster `a` decodes than `baseline`. */
-export function relativeSpeed(a: SpeedEstimate, baseline: SpeedEstimate): number {
-  return a.decodeTokensPerSecond / baseline.decodeTokensPerSecond;
 }

@@ -2,8 +2,8 @@ import { MODELS } from '../catalog/catalog';
 import type { Device } from '../core/devices';
 import { estimate, maxContext } from '../core/estimate';
 import type { WeightFormat } from '../core/formats/weight-formats';
-import type { KvCacheType } from '../core/kv-cache';
-import type { RuntimeId } from '../core/runtimes';
+import type { KvCacheType } from '../core/kv-cache-types';
+import type { RuntimeId } from '../core/runtimes/registry';
 import { countParameters } from '../core/params';
 import { formatsByQuality } from './plan';
 

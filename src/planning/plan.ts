@@ -3,9 +3,9 @@ import type { ModelArchitecture } from '../core/architecture';
 import type { Device } from '../core/devices';
 import { estimate, type Estimate } from '../core/estimate';
 import type { Verdict } from '../core/fit';
-import { RUNTIME_FORMAT_FAMILIES, WEIGHT_FORMATS, type WeightFormat } from '../core/formats/weight-formats';
-import type { KvCacheType } from '../core/kv-cache';
-import type { RuntimeId } from '../core/runtimes';
+import { WEIGHT_FORMATS, type WeightFormat } from '../core/formats/weight-formats';
+import type { KvCacheType } from '../core/kv-cache-types';
+import { RUNTIMES, type RuntimeId } from '../core/runtimes/registry';
 import { hardwareCandidates, type Candidate, type HardwareClass } from './candidates';
 
 /** The buying guide: the cheapest hardware that runs the models the way the user needs. */
@@ -71,7 +71,7 @@ export function formatsByQuality(
       ? [...chosen]
       : WEIGHT_FORMATS.filter(
           (f) =>
-            RUNTIME_FORMAT_FAMILIES[runtime].includes(f.family) &&
+            RUNTIMES[runtime].formatFamilies.includes(f.family) &&
             f.bits <= 16 &&
             f.bits >= minBits &&
             !SKIPPED_IN_AUTO.has(f.id) &&

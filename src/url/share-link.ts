@@ -1,5 +1,5 @@
-import { isKvCacheType } from '../core/kv-cache';
-import { isRuntimeId } from '../core/runtimes';
+import { isKvCacheType } from '../core/kv-cache-types';
+import { isRuntimeId } from '../core/runtimes/registry';
 import {
   DEFAULT_STATE,
   MAX_BATCH,

@@ -1,5 +1,5 @@
-import type { KvCacheType } from '../core/kv-cache';
-import type { RuntimeId } from '../core/runtimes';
+import type { KvCacheType } from '../core/kv-cache-types';
+import type { RuntimeId } from '../core/runtimes/registry';
 import { DEFAULT_TABLE, type TableState } from './table-state';
 
 /**

@@ -1,7 +1,8 @@
 import type { Estimate, EstimateInput } from '../core/estimate';
 import { TIGHT_THRESHOLD } from '../core/fit';
-import { KV_CACHE_TYPES } from '../core/kv-cache';
-import { computeEfficiencyFor, RUNTIMES } from '../core/runtimes';
+import { KV_CACHE_TYPES } from '../core/kv-cache-types';
+import { runtimeProfile } from '../core/runtimes/registry';
+import { computeEfficiencyFor } from '../core/runtimes/profile';
 import { formatGiB, formatParams, formatPercent, formatSig3 } from './format-units';
 
 /** The formula behind each number, with the user's values filled in and a source. */
@@ -25,7 +26,7 @@ export interface Explanations {
 
 export function explain(input: EstimateInput, e: Estimate): Explanations {
   const { arch, format } = input;
-  const runtime = RUNTIMES[input.runtime];
+  const runtime = runtimeProfile(input.runtime);
   const vendor = input.devices[0]?.vendor ?? 'nvidia';
   const k = runtime.speed(vendor);
   const bandwidth = input.devices.reduce((a, d) => Math.min(a, d.bandwidthBytesPerSecond), Infinity);

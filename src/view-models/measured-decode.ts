@@ -1,5 +1,5 @@
 import type { Measurement } from '../calibration/measurement-schema';
-import type { RuntimeId } from '../core/runtimes';
+import type { RuntimeId } from '../core/runtimes/registry';
 import { formatSig3 } from './format-units';
 
 /** The configuration on screen, as a published decode measurement would record it. */

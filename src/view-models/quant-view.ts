@@ -1,6 +1,7 @@
 import { qualityCost } from '../catalog/quality';
 import type { Verdict } from '../core/fit';
-import { RUNTIME_FORMAT_FAMILIES, WEIGHT_FORMATS } from '../core/formats/weight-formats';
+import { WEIGHT_FORMATS } from '../core/formats/weight-formats';
+import { RUNTIMES } from '../core/runtimes/registry';
 import { formatGiB, formatSig3 } from './format-units';
 import { estimateFor, type Scenario } from './scenario';
 
@@ -29,7 +30,7 @@ export interface QuantView {
 export function quantView(s: Scenario): QuantView {
   const m = s.selectedModel;
   const p = s.selectedPool;
-  const families = RUNTIME_FORMAT_FAMILIES[s.runtime];
+  const families = RUNTIMES[s.runtime].formatFamilies;
   const chosen = new Set(s.formats.map((f) => f.id));
   // MXFP4 formats only differ from Q8_0/BF16 on mixture-of-experts models.
   const formats = WEIGHT_FORMATS.filter(

@@ -6,9 +6,9 @@ import { fallbackArchitecture, type ModelArchitecture } from '../core/architectu
 import type { Device } from '../core/devices';
 import { estimate, type EstimateInput, type EstimateResult } from '../core/estimate';
 import { weightFormatById, type WeightFormat } from '../core/formats/weight-formats';
-import type { KvCacheType } from '../core/kv-cache';
+import type { KvCacheType } from '../core/kv-cache-types';
 import { countParameters } from '../core/params';
-import type { RuntimeId } from '../core/runtimes';
+import type { RuntimeId } from '../core/runtimes/registry';
 import { poolKey, type ShareState } from '../url/share-state';
 import { formatParams } from './format-units';
 

@@ -1,12 +1,14 @@
-import { SPEED_ERROR_BANDS } from '../core/calibration-constants';
+import { CALIBRATION } from '../core/calibration-constants';
 import type { Device } from '../core/devices';
-import type { RuntimeId } from '../core/runtimes';
+import { runtimeProfile, type RuntimeId } from '../core/runtimes/registry';
+import type { RuntimeProfile } from '../core/runtimes/profile';
 import { formatSig3 } from './format-units';
 
 /**
  * The range around a speed estimate: the 10th-90th percentile of measured ÷ estimated speed on
- * the held-out measurements for that runtime and vendor (data/calibration.json). Backends with
- * no measurements get a wide ±40% band and say so.
+ * the held-out measurements for that runtime and vendor (calibration-constants.ts). Where that
+ * part of the backend was not fitted, or too few held-out rows exist, the range is a wide ±40%
+ * and says it is uncalibrated.
  */
 const UNCALIBRATED: readonly [number, number] = [0.6, 1.4];
 
@@ -18,12 +20,12 @@ export interface SpeedRange {
 
 export function speedRange(
   value: number,
-  runtime: RuntimeId,
+  runtime: RuntimeId | RuntimeProfile,
   devices: readonly Device[],
   kind: 'decode' | 'prefill',
 ): SpeedRange {
   const vendor = devices[0]?.vendor ?? 'nvidia';
-  const band = SPEED_ERROR_BANDS[`${runtime}/${vendor}`]?.[kind];
+  const band = CALIBRATION[`${runtimeProfile(runtime).id}/${vendor}`]?.bands[kind];
   const [lo, hi] = band ?? UNCALIBRATED;
   return { low: value * Math.min(lo, 1), high: value * Math.max(hi, 1), calibrated: band !== undefined };
 }

@@ -24,20 +24,6 @@ export interface WeightFormat {
   readonly source: string;
 }
 
-/**
- * Format families each runtime loads: llama.cpp reads GGUF; vLLM serves float, FP8, INT8/INT4,
- * GPTQ, AWQ, bitsandbytes and MXFP4 checkpoints (https://docs.vllm.ai/en/latest/features/quantization/);
- * transformers loads float, FP8, GPTQ, AWQ and bitsandbytes; MLX its own quantized format.
- */
-export const RUNTIME_FORMAT_FAMILIES: Readonly<
-  Record<'llama.cpp' | 'vllm' | 'transformers' | 'mlx', readonly FormatFamily[]>
-> = {
-  'llama.cpp': ['gguf'],
-  vllm: ['float', 'fp8', 'int', 'gptq', 'awq', 'bnb', 'mxfp4'],
-  transformers: ['float', 'fp8', 'gptq', 'awq', 'bnb'],
-  mlx: ['float', 'mlx'],
-};
-
 const GGML_QUANT_SOURCE = 'https://github.com/ggml-org/llama.cpp/blob/master/src/llama-quant.cpp';
 
 // GGUF's float file types get their own ids so that "f16" keeps meaning a plain 16-bit checkpoint.

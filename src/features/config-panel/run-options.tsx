@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { KV_CACHE_TYPES, type KvCacheType } from '../../core/kv-cache';
-import { RUNTIME_IDS, RUNTIMES, type RuntimeId } from '../../core/runtimes';
+import { KV_CACHE_TYPES, type KvCacheType } from '../../core/kv-cache-types';
+import { RUNTIME_IDS, RUNTIMES, type RuntimeId } from '../../core/runtimes/registry';
 
 interface Props {
   readonly batch: number;

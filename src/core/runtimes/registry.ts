@@ -1,0 +1,30 @@
+import { EXLLAMAV2 } from './exllamav2';
+import { LLAMA_CPP } from './llama-cpp';
+import { MLX } from './mlx';
+import type { RuntimeProfile } from './profile';
+import { TRANSFORMERS } from './transformers';
+import { VLLM } from './vllm';
+
+/** Every engine the estimator knows, in the order pickers list them. A new engine is added here. */
+const PROFILES = [LLAMA_CPP, VLLM, TRANSFORMERS, MLX, EXLLAMAV2] as const;
+
+export type RuntimeId = (typeof PROFILES)[number]['id'];
+
+export const RUNTIME_PROFILES: readonly RuntimeProfile[] = PROFILES;
+
+export const RUNTIME_IDS: readonly RuntimeId[] = PROFILES.map((p) => p.id);
+
+export const RUNTIMES: Readonly<Record<RuntimeId, RuntimeProfile>> = (() => {
+  const out = {} as Record<RuntimeId, RuntimeProfile>;
+  for (const p of PROFILES) out[p.id] = p;
+  return out;
+})();
+
+export function isRuntimeId(name: string): name is RuntimeId {
+  return Object.hasOwn(RUNTIMES, name);
+}
+
+/** A profile by id, or the profile itself (tests and callers may bring their own). */
+export function runtimeProfile(runtime: RuntimeId | RuntimeProfile): RuntimeProfile {
+  return typeof runtime === 'string' ? RUNTIMES[runtime] : runtime;
+}

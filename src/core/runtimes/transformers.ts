@@ -1,0 +1,44 @@
+import { eagerPeakBytes } from '../activations';
+import type { ModelArchitecture } from '../architecture';
+import type { RuntimeProfile } from './profile';
+
+import { speedTables } from './speed-tables';
+
+/**
+ * Decompressed per-head keys (nope + rope) and values, as transformers and mlx-lm cache MLA
+ * models; grouped-query attention 2 × kvHeads × headDim.
+ */
+export function decompressedKvElements(arch: ModelArchitecture): number {
+  const { mla } = arch;
+  if (!mla) return 2 * arch.kvHeads * arch.headDim;
+  return arch.attentionHeads * (mla.qkNopeHeadDim + mla.qkRopeHeadDim + mla.vHeadDim);
+}
+
+export const TRANSFORMERS = {
+  id: 'transformers',
+  label: 'HF transformers',
+  source: 'https://huggingface.co/docs/transformers/main/en/llm_tutorial_optimization',
+  // PyTorch on CUDA, ROCm, Intel XPU, Apple MPS and the CPU.
+  vendors: ['nvidia', 'amd', 'intel', 'apple', 'cpu'],
+  // Float, FP8, GPTQ, AWQ and bitsandbytes checkpoints (https://huggingface.co/docs/transformers/main/en/quantization/overview).
+  formatFamilies: ['float', 'fp8', 'gptq', 'awq', 'bnb'],
+  // The cache is kept in the model's dtype.
+  kvCacheTypes: ['f32', 'f16', 'bf16'],
+  // device_map="auto" places whole layers on each device in turn (accelerate big-model inference).
+  splitModes: ['layer'],
+  defaults: { format: 'bf16', kvCacheType: 'f16', splitMode: 'layer', flashAttention: true },
+  canOffload: true,
+  memoryFraction: 1,
+  // PyTorch CUDA context with lazy module loading: ~300 MB (https://github.com/pytorch/pytorch/issues/107667).
+  deviceOverheadBytes: (vendor) => (vendor === 'cpu' ? 0 : 300e6),
+  hostInputEmbedding: () => false,
+  kv: {
+    // DynamicCache holds exactly the tokens.
+    cells: (tokens) => tokens,
+    slidingCells: (window, cells) => Math.min(cells, window),
+    elementsPerToken: decompressedKvElements,
+  },
+  activationBytes: (input) => eagerPeakBytes(input, input.promptTokens),
+  // Eager PyTorch generate() pays Python and kernel-launch overhead per layer.
+  ...speedTables('transformers', { bandwidthEfficiency: 0.6, perLayerSeconds: 150e-6, computeEfficiency: 0.5 }),
+} as const satisfies RuntimeProfile;
