@@ -1,5 +1,5 @@
 import type { WeightFormat } from '../core/formats/weight-formats';
-import type { Estimate } from '../core/estimate';
+import { memoryComponents, type Estimate } from '../core/estimate';
 import { RUNTIMES, type RuntimeId } from '../core/runtimes/registry';
 import {
   formatContext,
@@ -9,6 +9,7 @@ import {
   formatSeconds,
   formatTokensPerSecond,
 } from '../view-models/format-units';
+import { MEMORY_PARTS } from '../view-models/memory-parts';
 import { verdictWords } from '../view-models/verdict';
 import { formatSpeedWithRange, type SpeedRange } from '../view-models/speed-range';
 
@@ -45,16 +46,12 @@ export function renderEstimate(r: EstimateReport): string {
       'Memory',
       `${formatGiB(memory.deviceBytes)} needed on the GPU${deviceCount > 1 ? 's' : ''}, ${formatGiB(fit.usableBytes)} usable`,
     ),
-    row(
-      '  weights',
-      formatGiB(memory.weightsBytes) +
-        (memory.hostWeightsBytes > 0
-          ? ` (${formatGiB(memory.hostWeightsBytes)} input embedding stays in system RAM)`
-          : ''),
+    ...memoryComponents(memory).map((c) =>
+      row(
+        `  ${MEMORY_PARTS[c.id].inline}`,
+        `${formatGiB(c.bytes)}${c.hostBytes > 0 ? ` (${formatGiB(c.hostBytes)} of it stays in system RAM)` : ''}`,
+      ),
     ),
-    row('  KV cache', formatGiB(memory.kvCacheBytes)),
-    row('  activations', formatGiB(memory.activationBytes)),
-    row('  overhead', formatGiB(memory.overheadBytes)),
     row(
       'Max context',
       r.maxContextTokens > 0
@@ -82,7 +79,11 @@ export function renderEstimate(r: EstimateReport): string {
     ),
     row('Parameters', `${formatParams(params.total)} total, ${formatParams(params.active)} active per token`),
     '',
-    `Estimates, not measurements: speed ranges are the 10th-90th percentile of measured ÷ estimated speed${r.ranges.decode.calibrated ? '' : ' (this backend is not calibrated yet: ±40%)'}; speed assumes the context is full; fits = at most ${formatPercent(0.9)} of usable memory; memory = weights + KV cache + activations + runtime overhead.`,
+    `Estimates, not measurements: speed ranges are the 10th-90th percentile of measured ÷ estimated speed${r.ranges.decode.calibrated ? '' : ' (this backend is not calibrated yet: ±40%)'}; speed assumes the context is full; fits = at most ${formatPercent(0.9)} of usable memory; memory = ${memoryComponents(
+      memory,
+    )
+      .map((c) => MEMORY_PARTS[c.id].inline)
+      .join(' + ')}.`,
     r.link ? `Open in the app: ${r.link}` : 'No app link: custom GPUs cannot be named in a link.',
   );
   return lines.join('\n');

@@ -68,18 +68,21 @@ export interface ModelArchitecture {
   readonly ggufArch?: 'falcon' | undefined;
 }
 
-export type ArchitectureInput = Omit<ModelArchitecture, 'mlp' | 'attentionBias' | 'mlpBias' | 'norm' | 'fusedQkv'> &
-  Partial<Pick<ModelArchitecture, 'mlp' | 'attentionBias' | 'mlpBias' | 'norm' | 'fusedQkv'>>;
+type Switch = 'mlp' | 'attentionBias' | 'mlpBias' | 'norm' | 'fusedQkv';
+
+export type ArchitectureInput = Omit<ModelArchitecture, Switch> & {
+  readonly [K in Switch]?: ModelArchitecture[K] | undefined;
+};
 
 /** Fills optional switches with the Llama defaults (gated MLP, no biases, RMSNorm). */
 export function architectureFrom(input: ArchitectureInput): ModelArchitecture {
   return {
-    mlp: 'gated',
-    attentionBias: false,
-    mlpBias: false,
-    norm: 'rmsnorm',
-    fusedQkv: false,
     ...input,
+    mlp: input.mlp ?? 'gated',
+    attentionBias: input.attentionBias ?? false,
+    mlpBias: input.mlpBias ?? false,
+    norm: input.norm ?? 'rmsnorm',
+    fusedQkv: input.fusedQkv ?? false,
   };
 }
 

@@ -1,10 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-
-// If anything in the core touched React, these empty mocks would break it.
-vi.mock('react', () => ({}));
-vi.mock('react-dom', () => ({}));
+import { describe, expect, it } from 'vitest';
 
 const coreDir = import.meta.dirname;
 
@@ -25,24 +21,5 @@ describe('src/core is pure', () => {
         expect(join(file, '..', spec).startsWith(coreDir), `${file} leaves src/core via ${spec}`).toBe(true);
       }
     }
-  });
-
-  it('runs an estimate with React mocked away', async () => {
-    const { estimate } = await import('./estimate');
-    const { weightFormatById } = await import('./formats/weight-formats');
-    const { LLAMA_3_8B } = await import('./test-architectures');
-    const { RTX_4090 } = await import('./test-devices');
-    const format = weightFormatById('Q8_0');
-    if (!format) throw new Error('Q8_0 missing');
-    const r = estimate({
-      arch: LLAMA_3_8B,
-      format,
-      contextTokens: 4096,
-      sequences: 1,
-      kvCacheType: 'f16',
-      runtime: 'llama.cpp',
-      devices: [RTX_4090],
-    });
-    expect(r.ok).toBe(true);
   });
 });

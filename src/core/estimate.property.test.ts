@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { architectureFrom, type ModelArchitecture } from './architecture';
 import type { Device, Vendor } from './devices';
-import { estimate, type Estimate, type EstimateInput } from './estimate';
+import { estimate, memoryComponents, type Estimate, type EstimateInput } from './estimate';
 import { WEIGHT_FORMATS, customBpwFormat } from './formats/weight-formats';
 import { RUNTIME_IDS, RUNTIMES } from './runtimes/registry';
 import { loadsFormat } from './runtimes/rules';
@@ -91,6 +91,21 @@ describe('estimator invariants', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('the named memory components sum to the total, and their device parts to what the devices need', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const { memory } = run(input);
+        const parts = memoryComponents(memory);
+        expect(parts.map((c) => c.id)).toEqual(['weights', 'kv-cache', 'activations', 'overhead']);
+        const total = parts.reduce((a, c) => a + c.bytes, 0);
+        const onDevices = parts.reduce((a, c) => a + c.bytes - c.hostBytes, 0);
+        expect(Math.abs(total - memory.totalBytes)).toBeLessThanOrEqual(memory.totalBytes * 1e-12);
+        expect(Math.abs(onDevices - memory.deviceBytes)).toBeLessThanOrEqual(memory.deviceBytes * 1e-9);
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -49,7 +49,10 @@ export interface MemoryComponent {
   readonly id: MemoryComponentId;
   /** All of it, bytes. */
   readonly bytes: number;
-  /** The part in system RAM: kept there by the runtime, or offloaded with the layers that do not fit. */
+  /**
+   * The part the configuration keeps in system RAM by design (llama.cpp's input embedding). Layers
+   * that spill because the devices are full are the fit's business (FitEstimate.deviceLayers).
+   */
   readonly hostBytes: number;
 }
 
@@ -68,8 +71,21 @@ export interface MemoryEstimate {
   /** What must sit in device memory to run with every layer on the devices. */
   readonly deviceBytes: number;
   readonly perDevice: readonly DeviceLoad[];
-  /** The same memory as a list of named parts, summing to totalBytes. */
-  readonly components: readonly MemoryComponent[];
+}
+
+/**
+ * The memory as a list of named parts, the one every view and the CLI render: they sum to
+ * totalBytes, and their device parts to deviceBytes. Built on demand, not in every estimate: the
+ * matrix and the planner make millions of estimates and read only the totals (npm run bench).
+ */
+export function memoryComponents(m: MemoryEstimate): MemoryComponent[] {
+  const weights = m.totalBytes - m.kvCacheBytes - m.activationBytes - m.overheadBytes;
+  return [
+    { id: 'weights', bytes: weights, hostBytes: m.hostWeightsBytes },
+    { id: 'kv-cache', bytes: m.kvCacheBytes, hostBytes: 0 },
+    { id: 'activations', bytes: m.activationBytes, hostBytes: 0 },
+    { id: 'overhead', bytes: m.overheadBytes, hostBytes: 0 },
+  ];
 }
 
 export interface FitEstimate {
@@ -202,15 +218,7 @@ export function estimateUnchecked(input: EstimateInput): Estimate {
     offloadedFraction: placement.offloadedFraction,
     speedConstants: input.speedConstants,
   });
-  // Layers that do not fit stay in system RAM with their KV cache (llama.cpp -ngl).
-  const offloaded = placement.verdict === 'offload' ? placement.offloadedFraction : 0;
   const weightsBytes = w.totalBytes + tiedCopy;
-  const components: MemoryComponent[] = [
-    { id: 'weights', bytes: weightsBytes, hostBytes: hostWeightsBytes + offloaded * w.allLayersBytes },
-    { id: 'kv-cache', bytes: kv.bytes, hostBytes: offloaded * kv.bytes },
-    { id: 'activations', bytes: activationTotal, hostBytes: 0 },
-    { id: 'overhead', bytes: placement.overheadBytes, hostBytes: 0 },
-  ];
   return {
     params,
     weights: {
@@ -227,7 +235,6 @@ export function estimateUnchecked(input: EstimateInput): Estimate {
       totalBytes: weightsBytes + kv.bytes + activationTotal + placement.overheadBytes,
       deviceBytes: placement.neededBytes,
       perDevice: placement.perDevice,
-      components,
     },
     fit: {
       verdict: placement.verdict,

@@ -64,10 +64,7 @@ export function explain(input: EstimateInput, e: Estimate): Explanations {
     },
     activations: {
       title: 'Activations / compute buffers',
-      formula:
-        input.runtime === 'llama.cpp'
-          ? 'max(vocab × 512 × 4 B logits, FFN intermediates, KQ matrix without flash attention)'
-          : 'peak of one layer’s activations for the prompt batch + fp32 logits',
+      formula: runtime.activationFormula,
       values: [['per device', formatGiB(e.memory.activationBytes / input.devices.length)]],
       source: runtime.source,
     },

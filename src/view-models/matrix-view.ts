@@ -1,4 +1,6 @@
+import { memoryComponents, type MemoryEstimate } from '../core/estimate';
 import type { Verdict } from '../core/fit';
+import { memoryPartsLine } from './memory-parts';
 import { formatGiB, formatParams, formatSig3 } from './format-units';
 import { contextFor, estimateFor, type Scenario } from './scenario';
 import { VERDICT_LABEL } from './verdict';
@@ -18,10 +20,7 @@ export interface MatrixCell {
   readonly memory: {
     readonly needed: number;
     readonly usable: number;
-    readonly weights: number;
-    readonly kv: number;
-    readonly activations: number;
-    readonly overhead: number;
+    readonly detail: MemoryEstimate;
   } | null;
   readonly title: string;
   readonly verdictText: string;
@@ -35,9 +34,7 @@ export function cellTooltip(cell: MatrixCell): string[] {
   const m = cell.memory;
   if (m) {
     lines.push(`needs ${formatGiB(m.needed)} of ${formatGiB(m.usable)} usable`);
-    lines.push(
-      `weights ${formatGiB(m.weights)} · KV cache ${formatGiB(m.kv)} · activations ${formatGiB(m.activations)} · overhead ${formatGiB(m.overhead)}`,
-    );
+    lines.push(memoryPartsLine(memoryComponents(m.detail)));
   }
   return lines;
 }
@@ -103,14 +100,7 @@ export function matrixView(s: Scenario): MatrixView {
         speedLabel,
         decodeTokensPerSecond: tps,
         ariaLabel: `${m.name} on ${p.label}: ${verdictText}${tps === null ? '' : `, about ${speedLabel} tokens per second`}`,
-        memory: {
-          needed: e.memory.deviceBytes,
-          usable: e.fit.usableBytes,
-          weights: e.memory.weightsBytes,
-          kv: e.memory.kvCacheBytes,
-          activations: e.memory.activationBytes,
-          overhead: e.memory.overheadBytes,
-        },
+        memory: { needed: e.memory.deviceBytes, usable: e.fit.usableBytes, detail: e.memory },
         title,
         verdictText,
         speedText: tps === null ? '' : formatSpeedWithRange(tps, speedRange(tps, s.runtime, p.devices, 'decode')),

@@ -1,4 +1,5 @@
-import { maxContext } from '../core/estimate';
+import { maxContext, memoryComponents, type MemoryComponentId } from '../core/estimate';
+import { MEMORY_PARTS } from './memory-parts';
 import { formatContext, formatGiB } from './format-units';
 import { contextFor, estimateFor, estimateInput, type Scenario } from './scenario';
 
@@ -8,17 +9,22 @@ const GiB = 1024 ** 3;
 
 export interface BreakdownBar {
   readonly format: string;
-  /** GiB, for the chart axis. */
-  readonly weights: number;
-  readonly kvCache: number;
-  readonly activations: number;
-  readonly overhead: number;
+  /** GiB on the devices per memory component id, for the chart axis. */
+  readonly values: Readonly<Partial<Record<MemoryComponentId, number>>>;
   readonly totalLabel: string;
+}
+
+export interface BreakdownSeries {
+  readonly id: MemoryComponentId;
+  readonly label: string;
+  readonly colour: string;
 }
 
 export interface MemoryBreakdownView {
   readonly title: string;
   readonly bars: readonly BreakdownBar[];
+  /** The components present, in stacking order. */
+  readonly series: readonly BreakdownSeries[];
   /** Usable memory of the pool, GiB. */
   readonly capacity: number;
   readonly capacityLabel: string;
@@ -29,28 +35,31 @@ export function memoryBreakdownView(s: Scenario): MemoryBreakdownView {
   const m = s.selectedModel;
   const p = s.selectedPool;
   let capacity = 0;
+  let tallest = 0;
   const bars: BreakdownBar[] = [];
+  const present = new Set<MemoryComponentId>();
   for (const f of s.formats) {
     const r = estimateFor(s, m, p, f);
     if (!r.ok) continue;
     const e = r.value;
     capacity = e.fit.usableBytes / GiB;
-    // The device share of weights: llama.cpp leaves the input embedding in system RAM.
-    const weights = (e.memory.weightsBytes - e.memory.hostWeightsBytes) / GiB;
-    const total = weights + (e.memory.kvCacheBytes + e.memory.activationBytes + e.memory.overheadBytes) / GiB;
-    bars.push({
-      format: f.label,
-      weights,
-      kvCache: e.memory.kvCacheBytes / GiB,
-      activations: e.memory.activationBytes / GiB,
-      overhead: e.memory.overheadBytes / GiB,
-      totalLabel: formatGiB(total * GiB),
-    });
+    // The device share of each part (llama.cpp leaves the input embedding in system RAM).
+    const values: Partial<Record<MemoryComponentId, number>> = {};
+    for (const c of memoryComponents(e.memory)) {
+      values[c.id] = (c.bytes - c.hostBytes) / GiB;
+      present.add(c.id);
+    }
+    tallest = Math.max(tallest, e.memory.deviceBytes / GiB);
+    bars.push({ format: f.label, values, totalLabel: formatGiB(e.memory.deviceBytes) });
   }
-  const tallest = Math.max(capacity, ...bars.map((b) => b.weights + b.kvCache + b.activations + b.overhead));
+  const series = (Object.keys(MEMORY_PARTS) as MemoryComponentId[])
+    .filter((id) => present.has(id))
+    .map((id) => ({ id, label: MEMORY_PARTS[id].label, colour: MEMORY_PARTS[id].colour }));
+  tallest = Math.max(tallest, capacity);
   return {
     title: `${m.name} on ${p.label}, ${formatContext(contextFor(s, m))} context × ${s.batch}`,
     bars,
+    series,
     capacity,
     capacityLabel: `usable ${formatGiB(capacity * GiB)}`,
     maxGiB: tallest * 1.08,

@@ -1,9 +1,10 @@
 import type { Verdict } from '../core/fit';
 import { explain, type Explanations } from './explain';
+import { MEMORY_PARTS } from './memory-parts';
 import { formatContext, formatGiB } from './format-units';
 import type { MeasuredQuery } from './measured-decode';
 import { contextFor, estimateInput, type Scenario } from './scenario';
-import { estimate } from '../core/estimate';
+import { estimate, memoryComponents } from '../core/estimate';
 import { verdictWords } from './verdict';
 import { formatSpeedWithRange, speedRange } from './speed-range';
 
@@ -57,10 +58,11 @@ export function summaryView(s: Scenario): SummaryView {
     verdict: e.fit.verdict,
     sentence: `${verdictWords(e)}${speed}`,
     parts: [
-      { key: 'weights', label: 'Weights', value: formatGiB(e.memory.weightsBytes) },
-      { key: 'kvCache', label: 'KV cache', value: formatGiB(e.memory.kvCacheBytes) },
-      { key: 'activations', label: 'Activations', value: formatGiB(e.memory.activationBytes) },
-      { key: 'overhead', label: 'Overhead', value: formatGiB(e.memory.overheadBytes) },
+      ...memoryComponents(e.memory).map((c) => ({
+        key: MEMORY_PARTS[c.id].explain,
+        label: MEMORY_PARTS[c.id].label,
+        value: formatGiB(c.bytes),
+      })),
       {
         key: 'verdict',
         label: 'Needed / usable',

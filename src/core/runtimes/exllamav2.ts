@@ -10,6 +10,7 @@ import { speedTables } from './speed-tables';
 export const EXLLAMAV2 = {
   id: 'exllamav2',
   label: 'ExLlamaV2',
+  aliases: ['exl2', 'tabbyapi'],
   source: 'https://github.com/turboderp-org/exllamav2',
   vendors: ['nvidia', 'amd'],
   // EXL2, and GPTQ checkpoints through the same kernels (README, "Supported models").
@@ -18,7 +19,13 @@ export const EXLLAMAV2 = {
   kvCacheTypes: ['f16'],
   // gpu_split places whole layers per GPU; tensor parallelism since v0.2.
   splitModes: ['layer', 'tensor'],
-  defaults: { format: 'exl2-4.65', kvCacheType: 'f16', splitMode: 'layer', flashAttention: true },
+  defaults: {
+    format: 'exl2-4.65',
+    commonFormats: ['exl2-3.0', 'exl2-4.0', 'exl2-4.65', 'exl2-5.0', 'exl2-6.0', 'exl2-8.0'],
+    kvCacheType: 'f16',
+    splitMode: 'layer',
+    flashAttention: true,
+  },
   canOffload: false,
   memoryFraction: 1,
   // A PyTorch CUDA context, as for transformers (https://github.com/pytorch/pytorch/issues/107667).
@@ -32,5 +39,6 @@ export const EXLLAMAV2 = {
   },
   // Prompts run in chunks of max_input_len = 2,048 tokens (config.py default).
   activationBytes: (input) => eagerPeakBytes(input, Math.min(2048, input.promptTokens)),
+  activationFormula: 'peak of one layer’s activations for a 2,048-token prompt chunk + fp32 logits',
   ...speedTables('exllamav2', { bandwidthEfficiency: 0.8, perLayerSeconds: 30e-6, computeEfficiency: 0.6 }),
 } as const satisfies RuntimeProfile;

@@ -45,6 +45,7 @@ function computeBuffer(input: ActivationInput): number {
 export const LLAMA_CPP = {
   id: 'llama.cpp',
   label: 'llama.cpp',
+  aliases: ['llamacpp', 'llama-cpp'],
   source: 'https://github.com/ggml-org/llama.cpp',
   // CUDA, ROCm/HIP, Metal, SYCL and Vulkan backends, and the CPU (docs/build.md).
   vendors: ['nvidia', 'amd', 'apple', 'intel', 'cpu'],
@@ -55,7 +56,13 @@ export const LLAMA_CPP = {
   // --split-mode layer (default) or row, which shards each matrix across devices.
   splitModes: ['layer', 'tensor'],
   // -fa auto turns flash attention on where the backend supports it (2025 builds).
-  defaults: { format: 'Q4_K_M', kvCacheType: 'f16', splitMode: 'layer', flashAttention: true },
+  defaults: {
+    format: 'Q4_K_M',
+    commonFormats: ['Q3_K_M', 'Q4_K_M', 'Q5_K_M', 'Q6_K', 'Q8_0', 'f16'],
+    kvCacheType: 'f16',
+    splitMode: 'layer',
+    flashAttention: true,
+  },
   canOffload: true,
   memoryFraction: 1,
   // The memory breakdown logs 451-456 MiB "unaccounted" (CUDA context, driver) per RTX 4090
@@ -76,5 +83,6 @@ export const LLAMA_CPP = {
       arch.mla ? 2 * arch.mla.kvLoraRank + arch.mla.qkRopeHeadDim : 2 * arch.kvHeads * arch.headDim,
   },
   activationBytes: computeBuffer,
+  activationFormula: 'max(vocab × 512 × 4 B logits, FFN intermediates, KQ matrix without flash attention)',
   ...speedTables('llama.cpp', PROVISIONAL),
 } as const satisfies RuntimeProfile;

@@ -43,6 +43,11 @@ export interface KvLayout {
 
 export interface RuntimeDefaults {
   readonly format: string;
+  /**
+   * The formats people usually run in this engine, fewest bits first: what switching to it offers
+   * in place of formats it cannot load (the nearest in bits per weight).
+   */
+  readonly commonFormats: readonly string[];
   readonly kvCacheType: KvCacheType;
   readonly splitMode: SplitMode;
   readonly flashAttention: boolean;
@@ -51,6 +56,8 @@ export interface RuntimeDefaults {
 export interface RuntimeProfile {
   readonly id: string;
   readonly label: string;
+  /** Other names people type for it ("llamacpp", "hf"). */
+  readonly aliases: readonly string[];
   readonly source: string;
   /** Device vendors the engine runs on. */
   readonly vendors: readonly Vendor[];
@@ -71,6 +78,8 @@ export interface RuntimeProfile {
   readonly kv: KvLayout;
   /** Peak working memory beyond weights and KV cache, per device, bytes. */
   readonly activationBytes: (input: ActivationInput) => number;
+  /** That formula in words, for the page's explanations. */
+  readonly activationFormula: string;
   readonly speed: (vendor: Vendor) => SpeedConstants;
   /** The hand-set constants before calibration: the fallback, and the starting point of a refit. */
   readonly provisionalSpeed: (vendor: Vendor) => SpeedConstants;

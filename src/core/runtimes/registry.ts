@@ -24,6 +24,13 @@ export function isRuntimeId(name: string): name is RuntimeId {
   return Object.hasOwn(RUNTIMES, name);
 }
 
+/** The runtime a user means by a name: its id or an alias, in any case; null if none. */
+export function runtimeByName(name: string): RuntimeId | null {
+  const key = name.trim().toLowerCase();
+  const found = PROFILES.find((p) => p.id === key || (p.aliases as readonly string[]).includes(key));
+  return found ? found.id : null;
+}
+
 /** A profile by id, or the profile itself (tests and callers may bring their own). */
 export function runtimeProfile(runtime: RuntimeId | RuntimeProfile): RuntimeProfile {
   return typeof runtime === 'string' ? RUNTIMES[runtime] : runtime;

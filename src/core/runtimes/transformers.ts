@@ -17,6 +17,7 @@ export function decompressedKvElements(arch: ModelArchitecture): number {
 export const TRANSFORMERS = {
   id: 'transformers',
   label: 'HF transformers',
+  aliases: ['hf', 'huggingface'],
   source: 'https://huggingface.co/docs/transformers/main/en/llm_tutorial_optimization',
   // PyTorch on CUDA, ROCm, Intel XPU, Apple MPS and the CPU.
   vendors: ['nvidia', 'amd', 'intel', 'apple', 'cpu'],
@@ -26,7 +27,13 @@ export const TRANSFORMERS = {
   kvCacheTypes: ['f32', 'f16', 'bf16'],
   // device_map="auto" places whole layers on each device in turn (accelerate big-model inference).
   splitModes: ['layer'],
-  defaults: { format: 'bf16', kvCacheType: 'f16', splitMode: 'layer', flashAttention: true },
+  defaults: {
+    format: 'bf16',
+    commonFormats: ['bnb-nf4', 'awq-4bit-g128', 'gptq-4bit-g128', 'bnb-int8', 'fp8', 'bf16'],
+    kvCacheType: 'f16',
+    splitMode: 'layer',
+    flashAttention: true,
+  },
   canOffload: true,
   memoryFraction: 1,
   // PyTorch CUDA context with lazy module loading: ~300 MB (https://github.com/pytorch/pytorch/issues/107667).
@@ -39,6 +46,7 @@ export const TRANSFORMERS = {
     elementsPerToken: decompressedKvElements,
   },
   activationBytes: (input) => eagerPeakBytes(input, input.promptTokens),
+  activationFormula: 'peak of one layer’s activations for the whole prompt + fp32 logits',
   // Eager PyTorch generate() pays Python and kernel-launch overhead per layer.
   ...speedTables('transformers', { bandwidthEfficiency: 0.6, perLayerSeconds: 150e-6, computeEfficiency: 0.5 }),
 } as const satisfies RuntimeProfile;

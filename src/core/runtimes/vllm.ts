@@ -21,6 +21,7 @@ function profiledPeak(input: ActivationInput): number {
 export const VLLM = {
   id: 'vllm',
   label: 'vLLM',
+  aliases: [],
   source: 'https://docs.vllm.ai/en/latest/configuration/conserving_memory.html',
   // CUDA, ROCm, Intel XPU/Gaudi and CPU backends; no Apple GPU backend
   // (https://docs.vllm.ai/en/latest/getting_started/installation/).
@@ -32,7 +33,13 @@ export const VLLM = {
   kvCacheTypes: ['f16', 'bf16', 'fp8'],
   // --tensor-parallel-size (default for several GPUs here) or --pipeline-parallel-size.
   splitModes: ['tensor', 'layer'],
-  defaults: { format: 'bf16', kvCacheType: 'f16', splitMode: 'tensor', flashAttention: true },
+  defaults: {
+    format: 'bf16',
+    commonFormats: ['awq-4bit-g128', 'gptq-4bit-g128', 'fp8', 'int8', 'bf16'],
+    kvCacheType: 'f16',
+    splitMode: 'tensor',
+    flashAttention: true,
+  },
   canOffload: false,
   // gpu_memory_utilization default 0.9 (vllm/config/cache.py); CUDA context and CUDA graphs live
   // in the remaining 10%.
@@ -49,5 +56,6 @@ export const VLLM = {
       arch.mla ? arch.mla.kvLoraRank + arch.mla.qkRopeHeadDim : 2 * arch.kvHeads * arch.headDim,
   },
   activationBytes: profiledPeak,
+  activationFormula: 'profiled peak of an 8,192-token dummy batch + sampler warm-up for 256 requests',
   ...speedTables('vllm', { bandwidthEfficiency: 0.75, perLayerSeconds: 10e-6, computeEfficiency: 0.6 }),
 } as const satisfies RuntimeProfile;

@@ -16,13 +16,6 @@ import type { MemoryBreakdownView, MemoryContextView } from '../../view-models/m
 
 /** Recharts part of the Details view, loaded lazily. Colours come from the theme's CSS variables. */
 
-const COMPONENTS = [
-  ['weights', 'Weights', 'var(--mem-weights)'],
-  ['kvCache', 'KV cache', 'var(--mem-kv)'],
-  ['activations', 'Activations', 'var(--mem-activations)'],
-  ['overhead', 'Overhead', 'var(--mem-overhead)'],
-] as const;
-
 const SERIES_COLOURS = [
   'var(--series-1)',
   'var(--series-2)',
@@ -43,7 +36,10 @@ export function MemoryBreakdownChart({
 }) {
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <BarChart data={[...view.bars]} margin={{ top: 24, right: 24, bottom: 8, left: 8 }}>
+      <BarChart
+        data={view.bars.map((b) => ({ format: b.format, ...b.values }))}
+        margin={{ top: 24, right: 24, bottom: 8, left: 8 }}
+      >
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
         <XAxis dataKey="format" tick={{ fill: 'var(--text)', fontSize: 13 }} />
         <YAxis
@@ -58,8 +54,8 @@ export function MemoryBreakdownChart({
           isAnimationActive={false}
         />
         <Legend wrapperStyle={{ fontSize: 13 }} />
-        {COMPONENTS.map(([key, name, colour]) => (
-          <Bar key={key} dataKey={key} name={name} stackId="memory" fill={colour} isAnimationActive={false} />
+        {view.series.map((c) => (
+          <Bar key={c.id} dataKey={c.id} name={c.label} stackId="memory" fill={c.colour} isAnimationActive={false} />
         ))}
         <ReferenceLine
           y={view.capacity}
