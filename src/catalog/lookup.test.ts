@@ -42,3 +42,28 @@ describe('catalogue lookup', () => {
     expect(gpuLabel(g3060)).toBe('RTX 3060 12 GB');
   });
 });
+
+describe('near-miss names', () => {
+  it('"llama70b" lists the Llama 70B models instead of silently picking the R1 distill', () => {
+    const r = lookupEntry(MODELS, 'llama70b');
+    expect(r.kind).toBe('ambiguous');
+    if (r.kind === 'ambiguous') {
+      const ids = r.candidates.map((m) => m.id);
+      expect(ids).toContain('llama-3-1-70b');
+      expect(ids).toContain('deepseek-r1-distill-llama-70b');
+    }
+  });
+
+  it('"4090ti" suggests the RTX 4090', () => {
+    const r = lookupEntry(GPUS, '4090ti');
+    expect(r.kind).toBe('unknown');
+    if (r.kind === 'unknown') expect(r.suggestions.map((g) => g.id)).toEqual(['rtx-4090']);
+  });
+
+  it('finds names written with their words in order: "h100 sxm", "llama 3.1 8b"', () => {
+    const gpu = lookupEntry(GPUS, 'h100 sxm');
+    expect(gpu.kind === 'found' && gpu.entry.id).toBe('h100-80gb-sxm');
+    const model = lookupEntry(MODELS, 'llama 3.1 8b');
+    expect(model.kind === 'found' && model.entry.id).toBe('llama-3-1-8b');
+  });
+});

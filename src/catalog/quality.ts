@@ -1,11 +1,8 @@
 import qualityJson from '../../data/quality.json';
-import { qualitySchema, type QualityEntry } from './schema';
+import type { QualityEntry } from './schema';
 
-/** Published quality cost of weight formats (data/quality.json), validated at load. */
-
-const parsed = qualitySchema.safeParse(qualityJson);
-if (!parsed.success) throw new Error(`data/quality.json is invalid: ${parsed.error.issues[0]?.message ?? '?'}`);
-export const QUALITY: readonly QualityEntry[] = parsed.data.entries;
+/** Published quality cost of weight formats (data/quality.json, validated at build: data-files.ts). */
+export const QUALITY = (qualityJson as unknown as { readonly entries: readonly QualityEntry[] }).entries;
 
 export interface QualityCost {
   /** Perplexity increase over the 16-bit model, percent. */

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 
 /**
- * One schema for the catalogue: tests and the loader both validate data/*.json with it.
- * zod/mini keeps the validator small enough to ship in the page's first bundle.
+ * One schema for the catalogue: the build (data-files.ts, through the data plugin in
+ * vite.config.ts) and the tests validate data/*.json with it; nothing validates at run time.
  */
 
 const url = z.url({ protocol: /^https$/ });
@@ -149,5 +149,6 @@ export const qualitySchema = z.object({
 });
 
 export type GpuEntry = z.infer<typeof gpuSchema>;
-export type ModelEntry = z.infer<typeof modelSchema>;
+/** As written in data/models.json: the architecture's defaults are filled by architectureFrom. */
+export type ModelEntry = z.input<typeof modelSchema>;
 export type QualityEntry = z.infer<typeof qualityEntrySchema>;

@@ -1,10 +1,11 @@
 import { CPUS } from '../catalog/catalog';
 import { lookupEntry } from '../catalog/lookup';
 import { DEFAULT_HOST, type HostSystem } from '../core/devices';
-import { estimate, estimateUnchecked, maxContext, type EstimateInput } from '../core/estimate';
+import { estimate, estimateUnchecked, maxContext, memoryComponents, type EstimateInput } from '../core/estimate';
 import { speedRange } from '../view-models/speed-range';
 import { cliShareLink } from './cli-link';
 import { CliError } from './cli-error';
+import type { CliIo } from './cli-io';
 import { parsePositive, parseWhole } from './parse-values';
 import { renderEstimate } from './render-estimate';
 import { resolveFormat, resolveGpus, resolveKvCache, resolveModel, resolveRuntime } from './resolve-inputs';
@@ -84,10 +85,11 @@ function baselineSpeed(input: EstimateInput, gpu: string): { name: string; speed
   return { name: resolved.summary[0]?.name ?? gpu, speed };
 }
 
-export function runEstimate(values: Values, out: (text: string) => void): void {
+export function runEstimate(values: Values, io: CliIo): void {
+  const out = io.stdout;
   const runtime = resolveRuntime(values.runtime);
   const model = resolveModel(values);
-  const format = resolveFormat(values.precision, values.bpw, runtime);
+  const format = resolveFormat(values.precision, values.bpw, runtime, model.storedFormat);
   const kvCacheType = resolveKvCache(values['kv-cache'], runtime);
   const limit = model.contextLimit;
   const contextTokens =
@@ -139,7 +141,7 @@ export function runEstimate(values: Values, out: (text: string) => void): void {
   };
   const baseline = values['baseline-gpu'] === undefined ? null : baselineSpeed(input, values['baseline-gpu']);
   const link = cliShareLink({
-    base: values['link-base'],
+    base: values['link-base'] ?? io.env['HEADROOM_URL'],
     modelToken: model.linkToken,
     config: model.config,
     format,
@@ -160,7 +162,7 @@ export function runEstimate(values: Values, out: (text: string) => void): void {
       kvCache: kvCacheType,
       gpus: gpus.summary,
       params: e.params,
-      memory: e.memory,
+      memory: { ...e.memory, components: memoryComponents(e.memory) },
       fit: { ...e.fit, maxContextTokens },
       speed: {
         ...e.speed,

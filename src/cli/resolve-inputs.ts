@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { GPUS, MODELS, gpuDevice } from '../catalog/catalog';
-import { compactHfConfig } from '../catalog/hf-config';
+import { compactHfConfig } from '../importers/hf-config';
 import { lookupEntry, gpuLabel } from '../catalog/lookup';
 import type { GpuEntry } from '../catalog/schema';
 import { fallbackArchitecture, type ModelArchitecture } from '../core/architecture';
 import type { Device, Vendor } from '../core/devices';
 import { customBpwFormat, weightFormatById, type WeightFormat } from '../core/formats/weight-formats';
 import { isKvCacheType, KV_CACHE_TYPES, type KvCacheType } from '../core/kv-cache-types';
-import { isRuntimeId, RUNTIME_IDS, RUNTIMES, type RuntimeId } from '../core/runtimes/registry';
+import { runtimeByName, RUNTIME_IDS, RUNTIMES, type RuntimeId } from '../core/runtimes/registry';
+import { quoted } from './options';
 import { formatParams } from '../view-models/format-units';
 import { CliError } from './cli-error';
 import { parseParamCount, parsePositive } from './parse-values';
@@ -24,6 +25,8 @@ export interface ResolvedModel {
   readonly linkToken: string;
   /** The config.json reduced to what the estimator reads, for share links. */
   readonly config: string | null;
+  /** The format the checkpoint is stored in (from its quantization_config or dtype), if known. */
+  readonly storedFormat: string | null;
 }
 
 export interface ResolvedGpus {
@@ -66,6 +69,7 @@ export function resolveModel(opts: {
       source: m.source,
       linkToken: m.id,
       config: null,
+      storedFormat: null,
     };
   }
   if (opts.config !== undefined) {
@@ -82,6 +86,7 @@ export function resolveModel(opts: {
     return {
       linkToken: 'config',
       config: parsed.json ?? null,
+      storedFormat: parsed.value.storedFormat,
       id: 'custom-config',
       name: `${parsed.value.modelType} from ${opts.config}`,
       arch: parsed.value.arch,
@@ -95,6 +100,7 @@ export function resolveModel(opts: {
   return {
     linkToken: `${Number(scaled.toPrecision(6))}${unit}`,
     config: null,
+    storedFormat: null,
     id: 'custom-params',
     name: `${formatParams(count)} model (assumed Llama-3-like shape)`,
     arch: fallbackArchitecture(count),
@@ -103,10 +109,15 @@ export function resolveModel(opts: {
   };
 }
 
+/**
+ * The weight format: --precision or --bpw, else the checkpoint's own stored format when the
+ * runtime loads it (an AWQ config.json under vLLM is estimated as AWQ), else the runtime's default.
+ */
 export function resolveFormat(
   precision: string | undefined,
   bpw: string | undefined,
   runtime: RuntimeId,
+  storedFormat: string | null = null,
 ): WeightFormat {
   if (precision !== undefined && bpw !== undefined) throw new CliError('give either --precision or --bpw, not both');
   if (bpw !== undefined) {
@@ -114,7 +125,10 @@ export function resolveFormat(
     if (bits > 32) throw new CliError(`--bpw must be at most 32; got '${bpw}'`);
     return customBpwFormat(bits);
   }
-  const name = precision ?? RUNTIMES[runtime].defaults.format;
+  const stored = storedFormat === null ? null : weightFormatById(storedFormat);
+  const profile = RUNTIMES[runtime];
+  const name =
+    precision ?? (stored && profile.formatFamilies.includes(stored.family) ? stored.id : profile.defaults.format);
   const format = weightFormatById(name);
   if (!format) {
     throw new CliError(
@@ -125,9 +139,9 @@ export function resolveFormat(
 }
 
 export function resolveRuntime(raw: string | undefined): RuntimeId {
-  const value = (raw ?? 'llama.cpp').toLowerCase();
-  const id = value === 'llamacpp' || value === 'llama-cpp' ? 'llama.cpp' : value === 'hf' ? 'transformers' : value;
-  if (!isRuntimeId(id)) throw new CliError(`unknown --runtime '${raw ?? ''}'; choose one of ${RUNTIME_IDS.join(', ')}`);
+  const id = runtimeByName(raw ?? 'llama.cpp');
+  if (id === null)
+    throw new CliError(`unknown --runtime ${quoted(raw ?? '')}; choose one of ${RUNTIME_IDS.join(', ')}`);
   return id;
 }
 

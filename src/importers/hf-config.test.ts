@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countParameters } from '../core/params';
-import { MODELS } from './catalog';
-import { parseHfConfig, parseHfConfigObject } from './hf-config';
+import { MODELS } from '../catalog/catalog';
+import { compactHfConfig, parseHfConfig, parseHfConfigObject } from './hf-config';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../../test/fixtures/configs', name), 'utf8');
 const catalogArch = (id: string) => MODELS.find((m) => m.id === id)?.arch;
@@ -68,5 +68,62 @@ describe('Hugging Face config.json', () => {
     const parsed = parseHfConfigObject(json);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.error).toMatch(message);
+  });
+});
+
+describe('the stored weight format', () => {
+  const base = {
+    num_hidden_layers: 2,
+    hidden_size: 64,
+    num_attention_heads: 2,
+    vocab_size: 10,
+    intermediate_size: 128,
+  };
+  it.each([
+    [{ torch_dtype: 'bfloat16' }, 'bf16'],
+    [{ dtype: 'float16' }, 'f16'],
+    // A quantized repo's torch_dtype is the activation dtype: the quantization_config wins.
+    [
+      { torch_dtype: 'float16', quantization_config: { quant_method: 'awq', bits: 4, group_size: 128 } },
+      'awq-4bit-g128',
+    ],
+    [{ quantization_config: { quant_method: 'gptq', bits: 4, group_size: 32 } }, 'gptq-4bit-g32'],
+    [{ quantization_config: { quant_method: 'gptq', bits: 4, group_size: 128 } }, 'gptq-4bit-g128'],
+    [{ quantization_config: { quant_method: 'fp8', weight_block_size: [128, 128] } }, 'fp8'],
+    [{ quantization_config: { quant_method: 'mxfp4' } }, 'mxfp4'],
+    [
+      { quantization_config: { quant_method: 'bitsandbytes', load_in_4bit: true, bnb_4bit_use_double_quant: true } },
+      'bnb-nf4-dq',
+    ],
+    [
+      {
+        quantization_config: {
+          quant_method: 'compressed-tensors',
+          config_groups: { group_0: { weights: { num_bits: 8, type: 'float' } } },
+        },
+      },
+      'fp8',
+    ],
+    [{ quantization_config: { quant_method: 'hqq' } }, null],
+    [{}, null],
+  ])('%j is stored as %s', (extra, expected) => {
+    const parsed = parseHfConfigObject({ ...base, ...extra });
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.value.storedFormat).toBe(expected);
+  });
+
+  it('keeps what it read of quantization_config in the compact form a share link carries', () => {
+    const text = JSON.stringify({
+      ...base,
+      quantization_config: { quant_method: 'gptq', bits: 4, group_size: 32, modules_to_not_convert: ['lm_head'] },
+    });
+    const compact = compactHfConfig(text);
+    if (!compact.ok || compact.json === undefined) throw new Error('not parsed');
+    expect(JSON.parse(compact.json)).toMatchObject({
+      quantization_config: { quant_method: 'gptq', bits: 4, group_size: 32 },
+    });
+    expect(compact.json).not.toContain('modules_to_not_convert');
+    const again = parseHfConfig(compact.json);
+    expect(again.ok && again.value.storedFormat).toBe('gptq-4bit-g32');
   });
 });

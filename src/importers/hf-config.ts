@@ -9,6 +9,11 @@ export interface ParsedConfig {
   readonly arch: ModelArchitecture;
   readonly modelType: string;
   readonly contextLength: number;
+  /**
+   * The weight format the checkpoint is stored in, as a format id (weight-formats.ts), read from
+   * quantization_config, else from torch_dtype / dtype; null when neither says.
+   */
+  readonly storedFormat: string | null;
 }
 
 export type ConfigResult =
@@ -121,7 +126,59 @@ function readArchitecture(root: Json): ParsedConfig {
   const problem = architectureProblem(arch);
   if (problem) throw new ConfigError(problem);
   const contextLength = int(cfg, ['max_position_embeddings', 'n_positions', 'seq_length', 'max_sequence_length'], 2048);
-  return { arch, modelType, contextLength: Math.max(1, contextLength) };
+  return { arch, modelType, contextLength: Math.max(1, contextLength), storedFormat: storedFormat(root) };
+}
+
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+/**
+ * The stored weight format. quantization_config is written by the quantizer (transformers
+ * quantizers: GPTQ/AWQ `bits` and `group_size`, bitsandbytes `load_in_4bit` and
+ * `bnb_4bit_quant_type`, FP8 `quant_method: "fp8"` with optional `weight_block_size`, gpt-oss
+ * `mxfp4`, compressed-tensors `config_groups.*.weights`); a quantized repo's torch_dtype is the
+ * activation dtype, not the weights', so it is read only when there is no quantization_config.
+ */
+function storedFormat(root: Json): string | null {
+  const q = root['quantization_config'];
+  if (isObject(q)) {
+    const method = typeof q['quant_method'] === 'string' ? q['quant_method'].toLowerCase() : '';
+    const bits = num(q['bits']);
+    const group = num(q['group_size']);
+    if (method === 'gptq') {
+      if (bits === 4 && group === 32) return 'gptq-4bit-g32';
+      if (bits === 8) return 'gptq-8bit-g128';
+      return bits === 4 ? 'gptq-4bit-g128' : null;
+    }
+    if (method === 'awq') return bits === 4 || bits === undefined ? 'awq-4bit-g128' : null;
+    if (method === 'fp8' || method === 'fbgemm_fp8') return 'fp8';
+    if (method === 'mxfp4') return 'mxfp4';
+    if (method === 'bitsandbytes') {
+      if (q['load_in_8bit'] === true) return 'bnb-int8';
+      if (q['load_in_4bit'] === true) return q['bnb_4bit_use_double_quant'] === true ? 'bnb-nf4-dq' : 'bnb-nf4';
+      return null;
+    }
+    if (method === 'compressed-tensors') return compressedTensorsFormat(q);
+    return null;
+  }
+  const dtype = root['torch_dtype'] ?? root['dtype'];
+  if (dtype === 'bfloat16') return 'bf16';
+  if (dtype === 'float16') return 'f16';
+  if (dtype === 'float32') return 'f32';
+  return null;
+}
+
+/** compressed-tensors (llm-compressor): the weights scheme of its first config group. */
+function compressedTensorsFormat(q: Json): string | null {
+  const groups = q['config_groups'];
+  if (!isObject(groups)) return null;
+  const first = Object.values(groups)[0];
+  const weights = isObject(first) ? first['weights'] : undefined;
+  if (!isObject(weights)) return null;
+  const bits = num(weights['num_bits']);
+  const type = weights['type'];
+  if (bits === 8) return type === 'float' ? 'fp8' : 'int8';
+  if (bits === 4 && type === 'int') return 'int4';
+  return null;
 }
 
 // The keys readArchitecture consults: a shared link carries only these, not the whole file.
@@ -175,7 +232,34 @@ const CONFIG_KEYS = [
   'n_positions',
   'seq_length',
   'max_sequence_length',
+  'torch_dtype',
+  'dtype',
 ];
+
+// What storedFormat reads of quantization_config; its ignore lists and per-module overrides can be
+// long and stay out of share links.
+const QUANT_KEYS = [
+  'quant_method',
+  'bits',
+  'group_size',
+  'load_in_4bit',
+  'load_in_8bit',
+  'bnb_4bit_quant_type',
+  'bnb_4bit_use_double_quant',
+  'weight_block_size',
+];
+
+function compactQuantization(q: unknown): Json | undefined {
+  if (!isObject(q)) return undefined;
+  const out: Json = {};
+  for (const key of QUANT_KEYS) if (q[key] !== undefined && q[key] !== null) out[key] = q[key];
+  const groups = q['config_groups'];
+  const first = isObject(groups) ? Object.values(groups)[0] : undefined;
+  const weights = isObject(first) ? first['weights'] : undefined;
+  if (isObject(weights))
+    out['config_groups'] = { group_0: { weights: { num_bits: weights['num_bits'], type: weights['type'] } } };
+  return out;
+}
 
 /** The config reduced to the keys the estimator reads (nested text_config flattened), as compact JSON. */
 export function compactHfConfig(text: string): ConfigResult & { json?: string } {
@@ -185,6 +269,8 @@ export function compactHfConfig(text: string): ConfigResult & { json?: string } 
   const cfg: Json = isObject(root['text_config']) ? { ...root, ...root['text_config'] } : root;
   const kept: Json = {};
   for (const key of CONFIG_KEYS) if (cfg[key] !== undefined && cfg[key] !== null) kept[key] = cfg[key];
+  const quantization = compactQuantization(root['quantization_config']);
+  if (quantization) kept['quantization_config'] = quantization;
   return { ...parsed, json: JSON.stringify(kept) };
 }
 

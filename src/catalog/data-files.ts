@@ -1,0 +1,39 @@
+// With extensions: vite.config.ts imports this file, and Vite loads its config as plain ES modules.
+import { measurementsSchema } from './measurement-schema.ts';
+import { cpuCatalogSchema, gpuCatalogSchema, modelCatalogSchema, qualitySchema } from './schema.ts';
+
+/**
+ * The one schema behind every file in data/, checked when the app or CLI is built (the data
+ * plugin in vite.config.ts fails the build on the first problem) and in the tests, so the
+ * bundles import the JSON as it is, without a validator or a parse at load.
+ */
+type Check = (
+  json: unknown,
+) =>
+  | { success: true }
+  | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+
+const SCHEMAS: readonly [RegExp, Check][] = [
+  [/(^|\/)data\/gpus\.json$/, (j) => gpuCatalogSchema.safeParse(j)],
+  [/(^|\/)data\/cpus\.json$/, (j) => cpuCatalogSchema.safeParse(j)],
+  [/(^|\/)data\/models\.json$/, (j) => modelCatalogSchema.safeParse(j)],
+  [/(^|\/)data\/quality\.json$/, (j) => qualitySchema.safeParse(j)],
+  [/(^|\/)data\/benchmarks\/[^/]+\.json$/, (j) => measurementsSchema.safeParse(j)],
+];
+
+/** Whether a path is a catalogue file with a schema. */
+export function isDataFile(path: string): boolean {
+  return SCHEMAS.some(([pattern]) => pattern.test(path.replace(/\\/g, '/')));
+}
+
+/** The first problem of a data file, naming where it is, or null when the file is valid. */
+export function dataFileProblem(path: string, json: unknown): string | null {
+  const normalised = path.replace(/\\/g, '/');
+  const entry = SCHEMAS.find(([pattern]) => pattern.test(normalised));
+  if (!entry) return null;
+  const result = entry[1](json);
+  if (result.success) return null;
+  const issue = result.error.issues[0];
+  const where = issue ? issue.path.map(String).join('.') : '?';
+  return `${normalised.replace(/^.*(data\/)/, '$1')} is invalid at ${where}: ${issue?.message ?? 'unknown problem'}`;
+}
