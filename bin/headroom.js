@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx's loader so `npx headroom` needs no build step.
-import { register } from 'tsx/esm/api';
+// Runs the built CLI (dist-cli/headroom.js, made by `npm run build:cli`, which `npm install` runs).
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = main(process.argv.slice(2));
+const built = new URL('../dist-cli/headroom.js', import.meta.url);
+if (existsSync(built)) {
+  await import(built.href);
+} else {
+  process.stderr.write("headroom: the CLI is not built yet; run 'npm run build:cli' in the headroom folder\n");
+  process.exitCode = 1;
+}

@@ -1,17 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { headroom } from './cli-harness';
 import { weightFormatById } from '../src/core/formats/weight-formats';
 import { parseShareLink } from '../src/url/share-link';
 import { isCatalogGpu, isCatalogModel } from '../src/view-models/scenario';
 
-const BIN = join(import.meta.dirname, '..', 'bin', 'headroom.js');
 const CONFIG = join(import.meta.dirname, 'fixtures', 'configs', 'llama-3-8b.json');
-
-function headroom(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 30_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 function json(...args: string[]): Record<string, Record<string, unknown>> {
   const r = headroom(...args, '--json');
@@ -185,6 +179,28 @@ describe('headroom CLI', () => {
     [['estimate', '--model', 'llama-3-8b', '--gpu', '4090', '--frobnicate'], /Unknown option '--frobnicate'/],
     [['estimate', '--gpu', '4090'], /exactly one of --model/],
     [['launch'], /unknown command 'launch'/],
+    [['__proto__'], /unknown command '__proto__'/],
+    [['toString'], /unknown command 'toString'/],
+    [['can-run', '--gpu', '4090', '--sort', '__proto__'], /--sort must be size, speed or context; got '__proto__'/],
+    [['can-run', '--gpu', '4090', '--sort', 'valueOf'], /--sort must be size, speed or context/],
+    [
+      ['estimate', '--model', 'llama-3-8b', '--gpu', '4090', '--context', '8k', '--context', '4k'],
+      /--context is given twice; give it once/,
+    ],
+    [['estimate', '--model', 'llama-3-8b', '--gpu', '4090ti'], /unknown GPU '4090ti'. Did you mean 'rtx-4090'/],
+    [['estimate', '--model', 'llama70b', '--gpu', '4090'], /--model 'llama70b' matches .*'llama-3-1-70b'/],
+    [
+      ['estimate', '--model', 'llama-3-8b', '--gpu', '4090', '--runtime', 'mlx'],
+      /Apple MLX runs only on Apple GPUs; choose llama.cpp for RTX 4090/,
+    ],
+    [
+      ['estimate', '--model', 'llama-3-8b', '--gpu', '4090', '--precision', 'awq'],
+      /llama.cpp loads GGUF files or full-precision checkpoints only, not AWQ 4-bit g128; AWQ 4-bit g128 runs in vLLM or HF transformers/,
+    ],
+    [
+      ['estimate', '--model', 'llama-3-8b', '--gpu', 'm4-max-128gb', '--runtime', 'vllm'],
+      /vLLM runs only on NVIDIA GPUs, AMD GPUs, Intel GPUs or CPUs; choose llama.cpp for M4 Max/,
+    ],
   ])('rejects bad input with one line and exit code 2: %j', (args, message) => {
     const r = headroom(...args);
     expect(r.code).toBe(2);
@@ -192,5 +208,15 @@ describe('headroom CLI', () => {
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).not.toMatch(/at .+:\d+:\d+/);
+  });
+});
+
+describe('help', () => {
+  it.each(['estimate', 'plan', 'can-run', 'gpus'])("%s --help prints that command's options", (command) => {
+    const r = headroom(command, '--help');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain(`headroom ${command === 'gpus' ? 'gpus' : command}`);
+    expect(r.stdout).toMatch(/--\w/);
   });
 });

@@ -6,7 +6,8 @@ import { DEFAULT_STATE, poolKey, type GpuPool } from '../url/share-state';
 
 /**
  * The web-app address that opens the same configuration (DESIGN: every command ends with a link).
- * The base is --link-base, else $HEADROOM_URL, else the local server that `npm start` runs.
+ * The base is --link-base, else $HEADROOM_URL (the caller passes either), else the local server
+ * that `npm start` runs.
  */
 export const DEFAULT_LINK_BASE = 'http://localhost:5173/';
 
@@ -39,6 +40,6 @@ export function cliShareLink(input: LinkInput): string | null {
     selected: { model: input.modelToken, pool: poolKey(pool) },
     config: input.config,
   });
-  const base = input.base ?? process.env['HEADROOM_URL'] ?? DEFAULT_LINK_BASE;
+  const base = input.base ?? DEFAULT_LINK_BASE;
   return `${base.replace(/\?.*$/, '')}${query}`;
 }

@@ -5,6 +5,8 @@ import { HARDWARE_CLASSES, type HardwareClass } from '../planning/candidates';
 import { DEFAULT_MIN_BITS, paretoFrontier, planHardware, type PlanOption } from '../planning/plan';
 import { formatContext, formatGiB, formatParams, formatSig3 } from '../view-models/format-units';
 import { CliError } from './cli-error';
+import { own } from './cli-io';
+import { quoted } from './options';
 import { parsePositive, parseWhole } from './parse-values';
 import { resolveFormat, resolveGpus, resolveKvCache, resolveRuntime } from './resolve-inputs';
 import { table } from './text-table';
@@ -225,8 +227,8 @@ export function runCanRun(values: CanRunValues, out: (text: string) => void): vo
   const runtime = resolveRuntime(values.runtime);
   const gpus = resolveGpus({ gpu: values.gpu, gpus: values.gpus }, (raw) => parseWhole('--gpus', raw, 'GPUs', 1, 64));
   const sortKey = values.sort ?? 'size';
-  const sort = SORTS[sortKey];
-  if (!sort) throw new CliError(`--sort must be size, speed or context; got '${sortKey}'`);
+  const sort = own(SORTS, sortKey);
+  if (!sort) throw new CliError(`--sort must be size, speed or context; got ${quoted(sortKey)}`);
   const contextTokens =
     values.context === undefined ? 8192 : parseWhole('--context', values.context, 'tokens', 1, 1_048_576, true);
   const users = values.users === undefined ? 1 : parseWhole('--users', values.users, 'concurrent users', 1, 256);
