@@ -1,6 +1,6 @@
 import { absPercentError, isEvaluation, quantile, spearman } from './metrics';
 import { predict, prepare, type Prepared } from './predict';
-import type { Measurement } from './measurement-schema';
+import type { Measurement } from '../catalog/measurement-schema';
 
 /** Accuracy of the estimator against the evaluation split, per quantity and backend. */
 

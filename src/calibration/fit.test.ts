@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SpeedConstants } from '../core/runtimes/profile';
 import { fitBackend } from './fit';
-import type { Measurement } from './measurement-schema';
+import type { Measurement } from '../catalog/measurement-schema';
 import { predict, prepare, type Prepared } from './predict';
 
 /** Synthetic rows whose "measured" speed is the estimator's own at known constants. */

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { measurementsSchema, type Measurement } from './measurement-schema';
+import { measurementsSchema, type Measurement } from '../catalog/measurement-schema';
 
 /** Reads and validates every data/benchmarks/*.json file (Node only: scripts and tests). */
 export function loadMeasurements(dir: string): Measurement[] {

@@ -4,7 +4,7 @@ import { estimateUnchecked, inputProblem, type EstimateInput } from '../core/est
 import { weightFormatById } from '../core/formats/weight-formats';
 import type { SpeedConstants } from '../core/runtimes/profile';
 import type { Vendor } from '../core/devices';
-import type { Measurement } from './measurement-schema';
+import type { Measurement } from '../catalog/measurement-schema';
 
 /** Turns a published measurement into the estimator's inputs and its prediction for the same quantity. */
 

@@ -1,4 +1,4 @@
-import type { Measurement } from '../calibration/measurement-schema';
+import type { Measurement } from '../catalog/measurement-schema';
 import type { RuntimeId } from '../core/runtimes/registry';
 import { formatSig3 } from './format-units';
 
