@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { ViewBoundary } from '../components/view-boundary';
 import { FitMatrix } from '../features/fit-matrix/fit-matrix';
 import { ConfigPanel } from '../features/config-panel/config-panel';
@@ -23,6 +23,7 @@ import { summaryView } from '../view-models/summary-view';
 import { comparisonRows } from '../view-models/table-rows';
 import { scenarioFor } from './scenario-cache';
 import { useShareState } from './use-share-state';
+import { createAsyncModelStore } from './async-models';
 import type { TableState } from '../url/table-state';
 
 const TABS: readonly [ViewId, string][] = [
@@ -36,9 +37,15 @@ const TABS: readonly [ViewId, string][] = [
   ['accuracy', 'Accuracy'],
 ];
 
+// Sources of models that load asynchronously; the catalogue, bare sizes and pasted configs
+// resolve synchronously in the scenario.
+const asyncModels = createAsyncModelStore([]);
+
 /** Where the features meet: state comes from the URL, every result is derived during render. */
 export function App() {
   const { state, notices, update } = useShareState();
+  const asyncVersion = useSyncExternalStore(asyncModels.subscribe, asyncModels.version, asyncModels.version);
+  useEffect(() => asyncModels.want(state.models), [state.models]);
   // On narrow screens the configuration starts folded so the answer is the first thing seen.
   const [configOpen, setConfigOpen] = useState(
     () => typeof window === 'undefined' || !window.matchMedia('(max-width: 900px)').matches,
@@ -46,8 +53,8 @@ export function App() {
   // Controls answer at once; the views follow in a deferred render so typing and dragging never
   // wait for a full matrix or table to be recomputed.
   const viewState = useDeferredValue(state);
-  const controlScenario = useMemo(() => scenarioFor(state), [state]);
-  const scenario = useMemo(() => scenarioFor(viewState), [viewState]);
+  const controlScenario = useMemo(() => scenarioFor(state, asyncModels.resolve, asyncVersion), [state, asyncVersion]);
+  const scenario = useMemo(() => scenarioFor(viewState, asyncModels.resolve, asyncVersion), [viewState, asyncVersion]);
   const stale = viewState !== state;
   const selected = useMemo(() => ({ model: scenario.selectedModel.key, pool: scenario.selectedPool.key }), [scenario]);
   const summary = useMemo(() => summaryView(scenario), [scenario]);
@@ -121,7 +128,7 @@ export function App() {
         <aside className="panel config-panel">
           <details className="config-collapse" open={configOpen} onToggle={(e) => setConfigOpen(e.currentTarget.open)}>
             <summary>Configuration</summary>
-            <ConfigPanel state={state} scenario={controlScenario} update={update} />
+            <ConfigPanel state={state} scenario={controlScenario} update={update} onRetryModel={asyncModels.retry} />
           </details>
         </aside>
         <main className={stale ? 'main is-stale' : 'main'} aria-busy={stale}>
@@ -145,7 +152,13 @@ export function App() {
                 </button>
               ))}
             </div>
-            <div role="tabpanel" id="view-panel" aria-labelledby={`tab-${state.view}`}>
+            <div
+              role="tabpanel"
+              id="view-panel"
+              aria-labelledby={`tab-${state.view}`}
+              data-view={viewState.view}
+              data-ready={!stale}
+            >
               <ViewBoundary
                 key={viewState.view}
                 name={TABS.find(([id]) => id === viewState.view)?.[1] ?? viewState.view}

@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { parseHfConfig } from '../catalog/hf-config';
+import { parseHfConfig } from '../importers/hf-config';
 import { weightFormatById } from '../core/formats/weight-formats';
 import { parseShareLink, serializeShareLink, type KnownIds, type ParsedLink } from '../url/share-link';
 import { poolKey, reuseUnchanged, type ShareState } from '../url/share-state';
@@ -52,10 +52,15 @@ function getLink(): ParsedLink {
 let serverLink: ParsedLink | null = null;
 const getServerLink = () => (serverLink ??= parseShareLink('', KNOWN));
 
-let lastPush = 0;
-
-/** A burst of changes (dragging a slider) becomes one history entry. */
+/**
+ * A burst of changes to one control (dragging a slider, typing in a search) becomes one history
+ * entry: a change replaces the previous entry only if it touches the same fields within
+ * COALESCE_MS of it. The first change after the page loads, or after Back/Forward, always pushes,
+ * so Back never leaves the page.
+ */
 const COALESCE_MS = 600;
+let lastPush: { readonly at: number; readonly fields: string } | null = null;
+if (typeof window !== 'undefined') window.addEventListener('popstate', () => (lastPush = null));
 
 export interface ShareStateApi {
   readonly state: ShareState;
@@ -70,7 +75,8 @@ export function useShareState(): ShareStateApi {
   // are not rebuilt by every change.
   const update = useCallback((patch: Partial<ShareState> | ((current: ShareState) => Partial<ShareState>)) => {
     const current = parseShareLink(window.location.search, KNOWN).state;
-    const merged = { ...current, ...(typeof patch === 'function' ? patch(current) : patch) };
+    const changes = typeof patch === 'function' ? patch(current) : patch;
+    const merged = { ...current, ...changes };
     // A selection or baseline that no longer exists would come back as a notice: drop it here.
     const sel = merged.selected;
     const selectionValid =
@@ -78,9 +84,13 @@ export function useShareState(): ShareStateApi {
     const next = serializeShareLink({ ...merged, selected: selectionValid ? sel : null });
     const url = `${window.location.pathname}${next}${window.location.hash}`;
     const now = performance.now();
-    if (now - lastPush < COALESCE_MS) window.history.replaceState(null, '', url);
-    else window.history.pushState(null, '', url);
-    lastPush = now;
+    const fields = Object.keys(changes).sort().join(',');
+    if (lastPush && lastPush.fields === fields && now - lastPush.at < COALESCE_MS) {
+      window.history.replaceState(null, '', url);
+    } else {
+      window.history.pushState(null, '', url);
+    }
+    lastPush = { at: now, fields };
     window.dispatchEvent(new Event(CHANGE));
   }, []);
   return { state: parsed.state, notices: parsed.notices, update };

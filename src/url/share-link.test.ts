@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseShareLink, serializeShareLink, type KnownIds } from './share-link';
 import { DEFAULT_STATE, VIEW_IDS, poolKey, type ShareState } from './share-state';
 import { TABLE_COLUMN_IDS, TEXT_FILTER_COLUMNS, type TableState } from './table-state';
+import { RUNTIME_IDS, RUNTIMES } from '../core/runtimes/registry';
 
 const MODELS = ['llama-3-1-8b', 'llama-3-1-70b', 'mixtral-8x7b'];
 const GPUS = ['rtx-4090', 'rtx-3090', 'mi300x'];
@@ -43,8 +44,7 @@ const stateArb: fc.Arbitrary<ShareState> = fc
     formats: fc.uniqueArray(fc.constantFrom(...FORMATS), { minLength: 1, maxLength: 4 }),
     context: fc.integer({ min: 1, max: 1_048_576 }),
     batch: fc.integer({ min: 1, max: 256 }),
-    kv: fc.constantFrom('f16', 'bf16', 'q8_0', 'q4_0', 'fp8', 'f32'),
-    runtime: fc.constantFrom('llama.cpp', 'vllm', 'transformers', 'mlx'),
+    runtime: fc.constantFrom(...RUNTIME_IDS),
     pools: fc.uniqueArray(
       fc
         .uniqueArray(fc.record({ id: fc.constantFrom(...GPUS), count: fc.integer({ min: 1, max: 8 }) }), {
@@ -75,8 +75,10 @@ const stateArb: fc.Arbitrary<ShareState> = fc
           fc.record({ model: fc.constantFrom(...s.models), pool: fc.constantFrom(...s.pools.map(poolKey)) }),
           { nil: null },
         ),
+        // Only the cache types the runtime offers can be chosen in the page.
+        kv: fc.constantFrom(...RUNTIMES[s.runtime].kvCacheTypes),
       })
-      .map(({ selected }) => ({ ...s, selected, config: null })),
+      .map(({ selected, kv }) => ({ ...s, selected, kv, config: null })),
   );
 
 describe('share links', () => {
@@ -137,6 +139,13 @@ describe('share links', () => {
       "Ignored unknown table column 'zzz'.",
     ]);
     expect(serializeShareLink(state)).toBe('?v=1&view=table&ts=decode.d&tq=70b&tf-model=llama&th=prefill');
+  });
+
+  it('refuses a KV cache type the runtime does not offer, as the CLI does', () => {
+    const { state, notices } = parseShareLink('?v=1&rt=vllm&kv=q4_0', known);
+    expect(state.runtime).toBe('vllm');
+    expect(state.kv).toBe('f16');
+    expect(notices).toEqual(["Ignored KV cache type 'q4_0': vLLM supports f16, bf16, fp8; using f16."]);
   });
 
   it('reads an unknown version as far as it can and says so', () => {

@@ -1,5 +1,5 @@
 import { isKvCacheType } from '../core/kv-cache-types';
-import { isRuntimeId } from '../core/runtimes/registry';
+import { isRuntimeId, RUNTIMES } from '../core/runtimes/registry';
 import {
   DEFAULT_STATE,
   MAX_BATCH,
@@ -17,6 +17,7 @@ import {
   type ShareState,
   type ViewId,
 } from './share-state';
+import { migrateLink } from './migrations';
 import { parseTableState, serializeTableState } from './table-state';
 
 /** What the link may name: the parser keeps only ids that exist. */
@@ -67,14 +68,14 @@ function wholeNumber(raw: string, min: number, max: number): number | null {
  * each ignored value yields a notice, so a partly broken link still opens what it can.
  */
 export function parseShareLink(search: string, known: KnownIds): ParsedLink {
-  const params = new URLSearchParams(search);
+  const migrated = migrateLink(new URLSearchParams(search));
+  const params = migrated.params;
   const notices: string[] = [];
   const get = (key: string) => params.get(key) ?? undefined;
 
-  const version = get('v');
-  if (version !== undefined && version !== String(SHARE_VERSION)) {
+  if (!migrated.known) {
     notices.push(
-      `Link version '${version}' is not one this page knows (it reads version ${SHARE_VERSION}); parts it could not read were reset.`,
+      `Link version '${get('v') ?? ''}' is not one this page knows (it reads versions 1 to ${SHARE_VERSION}); parts it could not read were reset.`,
     );
   }
 
@@ -132,6 +133,14 @@ export function parseShareLink(search: string, known: KnownIds): ParsedLink {
   if (rawRuntime !== undefined) {
     if (isRuntimeId(rawRuntime)) runtime = rawRuntime;
     else notices.push(`Ignored unknown runtime '${rawRuntime}'.`);
+  }
+  // The same rule as the estimator and the CLI: a cache type the runtime does not offer is refused.
+  const profile = RUNTIMES[runtime];
+  if (!profile.kvCacheTypes.includes(kv)) {
+    notices.push(
+      `Ignored KV cache type '${kv}': ${profile.label} supports ${profile.kvCacheTypes.join(', ')}; using ${profile.defaults.kvCacheType}.`,
+    );
+    kv = profile.defaults.kvCacheType;
   }
 
   let pools = DEFAULT_STATE.pools;

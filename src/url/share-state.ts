@@ -1,12 +1,13 @@
 import type { KvCacheType } from '../core/kv-cache-types';
 import type { RuntimeId } from '../core/runtimes/registry';
+import { CURRENT_VERSION } from './migrations';
 import { DEFAULT_TABLE, type TableState } from './table-state';
 
 /**
- * Everything a shared link restores. Version 1; when a default changes, bump the version and add
- * a migration so old links keep their meaning (links omit fields that equal the defaults).
+ * Everything a shared link restores. When a default changes, add a migration (migrations.ts) so
+ * old links keep their meaning: links omit fields that equal the defaults.
  */
-export const SHARE_VERSION = 1;
+export const SHARE_VERSION = CURRENT_VERSION;
 
 export const VIEW_IDS = ['matrix', 'details', 'quant', 'speed', 'table', 'plan', 'canrun', 'accuracy'] as const;
 

@@ -1,5 +1,6 @@
 import { GPUS, MODELS } from '../catalog/catalog';
 import { gpuLabel } from '../catalog/lookup';
+import type { GpuEntry } from '../catalog/schema';
 import { WEIGHT_FORMATS, type FormatFamily } from '../core/formats/weight-formats';
 import { countParameters } from '../core/params';
 import { formatParams } from './format-units';
@@ -31,7 +32,7 @@ export const MODEL_OPTIONS: readonly ModelOption[] = MODELS.map((m) => {
 export interface GpuOption {
   readonly id: string;
   readonly label: string;
-  readonly vendor: string;
+  readonly vendor: GpuEntry['vendor'];
   readonly cls: string;
   readonly memoryGiB: number;
   readonly detail: string;
@@ -63,6 +64,7 @@ const FAMILY_LABEL: Record<FormatFamily, string> = {
 };
 
 export interface FormatGroup {
+  readonly family: FormatFamily;
   readonly label: string;
   readonly options: readonly { readonly id: string; readonly label: string; readonly bits: string }[];
 }
@@ -70,6 +72,7 @@ export interface FormatGroup {
 export const FORMAT_GROUPS: readonly FormatGroup[] = (
   ['float', 'fp8', 'int', 'gptq', 'awq', 'bnb', 'mxfp4', 'mlx', 'gguf'] as const
 ).map((family) => ({
+  family,
   label: FAMILY_LABEL[family],
   options: WEIGHT_FORMATS.filter((f) => f.family === family).map((f) => ({
     id: f.id,

@@ -1,5 +1,5 @@
 import { GPUS, MODELS, gpuDevice } from '../catalog/catalog';
-import { parseHfConfig } from '../catalog/hf-config';
+import { parseHfConfig } from '../importers/hf-config';
 import { gpuLabel } from '../catalog/lookup';
 import type { GpuEntry } from '../catalog/schema';
 import { fallbackArchitecture, type ModelArchitecture } from '../core/architecture';
@@ -38,8 +38,23 @@ export interface ScenarioPool {
   readonly gpus: readonly GpuEntry[];
 }
 
+/**
+ * A model named in the link that has not resolved synchronously: one read from a remote source
+ * (the Hugging Face Hub, a file) is loading or failed while the rest of the page works.
+ */
+export type PendingModel =
+  | { readonly key: string; readonly label: string; readonly status: 'loading'; readonly progress: string }
+  | { readonly key: string; readonly label: string; readonly status: 'failed'; readonly error: string };
+
+export type ModelResolution = { readonly status: 'ready'; readonly model: ScenarioModel } | PendingModel;
+
+/** Resolves the link's model tokens that the catalogue cannot: undefined for tokens it does not know. */
+export type AsyncModels = (key: string) => ModelResolution | undefined;
+
 export interface Scenario {
   readonly models: readonly ScenarioModel[];
+  /** Models still loading or that failed, in link order; they are left out of every view. */
+  readonly pendingModels: readonly PendingModel[];
   readonly pools: readonly ScenarioPool[];
   readonly formats: readonly WeightFormat[];
   readonly context: number;
@@ -148,8 +163,15 @@ export function resolvePoolKey(key: string): ScenarioPool | null {
   return resolvePool({ parts });
 }
 
-export function buildScenario(state: ShareState): Scenario {
-  const models = state.models.map((k) => resolveModel(k, state.config)).filter((m): m is ScenarioModel => m !== null);
+export function buildScenario(state: ShareState, asyncModels: AsyncModels = () => undefined): Scenario {
+  const models: ScenarioModel[] = [];
+  const pendingModels: PendingModel[] = [];
+  for (const key of state.models) {
+    const sync = resolveModel(key, state.config);
+    const resolution: ModelResolution | undefined = sync ? { status: 'ready', model: sync } : asyncModels(key);
+    if (resolution?.status === 'ready') models.push(resolution.model);
+    else if (resolution) pendingModels.push(resolution);
+  }
   const pools = state.pools.map(resolvePool).filter((p): p is ScenarioPool => p !== null);
   const formats = state.formats.map(weightFormatById).filter((f): f is WeightFormat => f !== null);
   const fallbackModel = models[0] ?? resolveModel('llama-3-1-8b', null);
@@ -160,6 +182,7 @@ export function buildScenario(state: ShareState): Scenario {
   const selectedPool = pools.find((p) => p.key === state.selected?.pool) ?? fallbackPool;
   return {
     models: models.length > 0 ? models : [fallbackModel],
+    pendingModels,
     pools: pools.length > 0 ? pools : [fallbackPool],
     formats: formats.length > 0 ? formats : [fallbackFormat],
     context: state.context,

@@ -1,5 +1,7 @@
+import type { ChipItem } from '../../components/removable-chips';
 import { poolKey, type ShareState } from '../../url/share-state';
 import { FORMAT_GROUPS, GPU_OPTIONS, MODEL_OPTIONS } from '../../view-models/picker-options';
+import { familyUnavailable, kvOptions, switchRuntime, vendorUnavailable } from '../../view-models/runtime-choices';
 import type { Scenario } from '../../view-models/scenario';
 import { ContextControl } from './context-control';
 import { CustomModelForm } from './custom-model-form';
@@ -12,17 +14,19 @@ interface Props {
   readonly state: ShareState;
   readonly scenario: Scenario;
   readonly update: (patch: Partial<ShareState>) => void;
+  /** Loads a model that failed to load again. */
+  readonly onRetryModel: (key: string) => void;
 }
 
 /** The left-hand configuration: every control writes to the shared state (the URL). */
-export function ConfigPanel({ state, scenario, update }: Props) {
+export function ConfigPanel({ state, scenario, update, onRetryModel }: Props) {
   const maxContext = Math.max(...scenario.models.map((m) => m.contextLimit));
   const addModel = (key: string) => update({ models: [...state.models.filter((k) => k !== key), key] });
   return (
     <form className="config" aria-label="Configuration" onSubmit={(e) => e.preventDefault()}>
       <ModelPicker
         options={MODEL_OPTIONS}
-        selected={scenario.models.map((m) => ({ key: m.key, name: m.name }))}
+        selected={modelChips(scenario, onRetryModel)}
         onChange={(models) => update({ models, selected: null })}
       />
       <CustomModelForm
@@ -31,6 +35,7 @@ export function ConfigPanel({ state, scenario, update }: Props) {
       />
       <FormatPicker
         groups={FORMAT_GROUPS}
+        unavailable={(family) => familyUnavailable(state.runtime, family)}
         selected={scenario.formats.map((f) => ({ id: f.id, label: f.label }))}
         onChange={(formats) => update({ formats })}
       />
@@ -42,17 +47,30 @@ export function ConfigPanel({ state, scenario, update }: Props) {
       <RunOptions
         batch={state.batch}
         kv={state.kv}
+        kvOptions={kvOptions(state.runtime)}
         runtime={state.runtime}
         onBatch={(batch) => update({ batch })}
         onKv={(kv) => update({ kv })}
-        onRuntime={(runtime) => update({ runtime })}
+        onRuntime={(runtime) => update(switchRuntime(runtime, state.formats, state.kv))}
       />
       <GpuPicker
         options={GPU_OPTIONS}
+        unavailable={(vendor) => vendorUnavailable(state.runtime, vendor)}
         pools={scenario.pools.map((p) => ({ key: p.key, label: p.label }))}
         onAdd={(pool) => update({ pools: [...state.pools.filter((p) => poolKey(p) !== poolKey(pool)), pool] })}
         onRemove={(key) => update({ pools: state.pools.filter((p) => poolKey(p) !== key), selected: null })}
       />
     </form>
   );
+}
+
+/** The chosen models in link order: ready ones by name, loading and failed ones with their status. */
+function modelChips(scenario: Scenario, onRetry: (key: string) => void): ChipItem[] {
+  const ready: ChipItem[] = scenario.models.map((m) => ({ key: m.key, label: m.name }));
+  const pending: ChipItem[] = scenario.pendingModels.map((p) =>
+    p.status === 'loading'
+      ? { key: p.key, label: p.label, status: { tone: 'busy', text: p.progress } }
+      : { key: p.key, label: p.label, status: { tone: 'error', text: p.error }, onRetry: () => onRetry(p.key) },
+  );
+  return [...ready, ...pending];
 }

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { compactHfConfig } from '../../catalog/hf-config';
+import { compactHfConfig } from '../../importers/hf-config';
 
 interface Props {
   readonly onAddSize: (token: string) => void;

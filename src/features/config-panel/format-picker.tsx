@@ -4,12 +4,14 @@ import type { FormatGroup } from '../../view-models/picker-options';
 
 interface Props {
   readonly groups: readonly FormatGroup[];
+  /** Why the runtime cannot load a group's formats ("runs in llama.cpp, not vLLM"), or null. */
+  readonly unavailable: (family: FormatGroup['family']) => string | null;
   readonly selected: readonly { readonly id: string; readonly label: string }[];
   readonly onChange: (ids: string[]) => void;
 }
 
 /** Formats to compare; the first one is the matrix's. */
-export function FormatPicker({ groups, selected, onChange }: Props) {
+export function FormatPicker({ groups, unavailable, selected, onChange }: Props) {
   const id = useId();
   const isClient = useIsClient();
   const ids = selected.map((s) => s.id);
@@ -55,17 +57,20 @@ export function FormatPicker({ groups, selected, onChange }: Props) {
       >
         <option value="">Add a format to compare…</option>
         {isClient &&
-          groups.map((g) => (
-            <optgroup key={g.label} label={g.label}>
-              {g.options
-                .filter((o) => !ids.includes(o.id))
-                .map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.label} ({o.bits} bits)
-                  </option>
-                ))}
-            </optgroup>
-          ))}
+          groups.map((g) => {
+            const why = unavailable(g.family);
+            return (
+              <optgroup key={g.label} label={why ? `${g.label}: ${why}` : g.label} disabled={why !== null}>
+                {g.options
+                  .filter((o) => !ids.includes(o.id))
+                  .map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.label} ({o.bits} bits)
+                    </option>
+                  ))}
+              </optgroup>
+            );
+          })}
       </select>
     </div>
   );

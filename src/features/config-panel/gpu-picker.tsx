@@ -6,6 +6,8 @@ import type { GpuOption } from '../../view-models/picker-options';
 
 interface Props {
   readonly options: readonly GpuOption[];
+  /** Why the runtime cannot run on GPUs of a vendor ("not for Apple MLX"), or null. */
+  readonly unavailable: (vendor: GpuOption['vendor']) => string | null;
   readonly pools: readonly { readonly key: string; readonly label: string }[];
   readonly onAdd: (pool: GpuPool) => void;
   readonly onRemove: (key: string) => void;
@@ -19,7 +21,7 @@ const COUNTS = [1, 2, 3, 4, 8];
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** GPU pools to compare: filter the catalogue, pick a card and a count, or build a mixed pool. */
-export function GpuPicker({ options, pools, onAdd, onRemove }: Props) {
+export function GpuPicker({ options, unavailable, pools, onAdd, onRemove }: Props) {
   const id = useId();
   const isClient = useIsClient();
   const [vendor, setVendor] = useState<(typeof VENDORS)[number]>('all');
@@ -36,7 +38,8 @@ export function GpuPicker({ options, pools, onAdd, onRemove }: Props) {
   const [gpu, setGpu] = useState('');
   const [count, setCount] = useState(1);
   const [draft, setDraft] = useState<{ id: string; count: number }[]>([]);
-  const chosen = filtered.some((o) => o.id === gpu) ? gpu : (filtered[0]?.id ?? '');
+  const usable = filtered.filter((o) => unavailable(o.vendor) === null);
+  const chosen = usable.some((o) => o.id === gpu) ? gpu : (usable[0]?.id ?? '');
   const labelOf = (gid: string) => options.find((o) => o.id === gid)?.label ?? gid;
   const parts = () => (chosen ? [...draft, { id: chosen, count }] : draft);
 
@@ -103,8 +106,9 @@ export function GpuPicker({ options, pools, onAdd, onRemove }: Props) {
             {filtered.length === 0 && <option value="">No GPU matches these filters</option>}
             {/* Prerendered: only the chosen GPU (see useIsClient). */}
             {(isClient ? filtered : filtered.filter((o) => o.id === chosen)).map((o) => (
-              <option key={o.id} value={o.id}>
+              <option key={o.id} value={o.id} disabled={unavailable(o.vendor) !== null}>
                 {o.label} · {o.detail}
+                {unavailable(o.vendor) === null ? '' : ` (${unavailable(o.vendor) ?? ''})`}
               </option>
             ))}
           </select>

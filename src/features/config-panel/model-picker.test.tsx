@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MODEL_OPTIONS } from '../../view-models/picker-options';
@@ -13,7 +13,7 @@ describe('ModelPicker', () => {
     render(
       <ModelPicker
         options={MODEL_OPTIONS}
-        selected={[{ key: 'llama-3-1-8b', name: 'Llama 3.1 8B' }]}
+        selected={[{ key: 'llama-3-1-8b', label: 'Llama 3.1 8B' }]}
         onChange={onChange}
       />,
     );
@@ -32,8 +32,8 @@ describe('ModelPicker', () => {
       <ModelPicker
         options={MODEL_OPTIONS}
         selected={[
-          { key: 'llama-3-1-8b', name: 'Llama 3.1 8B' },
-          { key: 'qwen2-5-7b', name: 'Qwen2.5 7B' },
+          { key: 'llama-3-1-8b', label: 'Llama 3.1 8B' },
+          { key: 'qwen2-5-7b', label: 'Qwen2.5 7B' },
         ]}
         onChange={onChange}
       />,
@@ -43,10 +43,32 @@ describe('ModelPicker', () => {
     rerender(
       <ModelPicker
         options={MODEL_OPTIONS}
-        selected={[{ key: 'llama-3-1-8b', name: 'Llama 3.1 8B' }]}
+        selected={[{ key: 'llama-3-1-8b', label: 'Llama 3.1 8B' }]}
         onChange={onChange}
       />,
     );
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Remove Llama 3.1 8B' }).disabled).toBe(true);
+  });
+});
+
+describe('models that load asynchronously', () => {
+  it('show their progress while loading and a retry button when they failed', async () => {
+    const retry = vi.fn();
+    render(
+      <ModelPicker
+        options={[]}
+        selected={[
+          { key: 'llama-3-1-8b', label: 'Llama 3.1 8B' },
+          { key: 'hf:a/b', label: 'a/b', status: { tone: 'busy', text: 'reading 4 safetensors headers…' } },
+          { key: 'hf:c/d', label: 'c/d', status: { tone: 'error', text: 'c/d is gated' }, onRetry: retry },
+        ]}
+        onChange={() => undefined}
+      />,
+    );
+    const chips = screen.getByRole('list', { name: 'Chosen models' });
+    expect(within(chips).getByText('reading 4 safetensors headers…')).toBeTruthy();
+    expect(within(chips).getByText('c/d is gated')).toBeTruthy();
+    await userEvent.click(within(chips).getByRole('button', { name: 'Retry' }));
+    expect(retry).toHaveBeenCalledOnce();
   });
 });

@@ -1,10 +1,10 @@
 import { useId, useMemo, useState } from 'react';
-import { RemovableChips } from '../../components/removable-chips';
+import { RemovableChips, type ChipItem } from '../../components/removable-chips';
 import type { ModelOption } from '../../view-models/picker-options';
 
 interface Props {
   readonly options: readonly ModelOption[];
-  readonly selected: readonly { readonly key: string; readonly name: string }[];
+  readonly selected: readonly ChipItem[];
   readonly onChange: (keys: string[]) => void;
 }
 
@@ -34,7 +34,7 @@ export function ModelPicker({ options, selected, onChange }: Props) {
       </span>
       <RemovableChips
         label="Chosen models"
-        items={selected.map((m) => ({ key: m.key, label: m.name }))}
+        items={selected}
         onRemove={(key) => onChange(selected.map((x) => x.key).filter((k) => k !== key))}
       />
       <div className="combo">

@@ -1,10 +1,13 @@
 import { useId } from 'react';
-import { KV_CACHE_TYPES, type KvCacheType } from '../../core/kv-cache-types';
+import type { KvCacheType } from '../../core/kv-cache-types';
 import { RUNTIME_IDS, RUNTIMES, type RuntimeId } from '../../core/runtimes/registry';
+import type { KvOption } from '../../view-models/runtime-choices';
 
 interface Props {
   readonly batch: number;
   readonly kv: KvCacheType;
+  /** Every cache type, those the runtime lacks greyed out with where they run. */
+  readonly kvOptions: readonly KvOption[];
   readonly runtime: RuntimeId;
   readonly onBatch: (n: number) => void;
   readonly onKv: (kv: KvCacheType) => void;
@@ -13,17 +16,8 @@ interface Props {
 
 const BATCHES = [1, 2, 4, 8, 16, 32, 64, 128, 256];
 
-const KV_LABEL: Record<KvCacheType, string> = {
-  f16: 'f16 (default)',
-  bf16: 'bf16',
-  f32: 'f32',
-  fp8: 'fp8 (vLLM)',
-  q8_0: 'q8_0 (llama.cpp, MLX)',
-  q4_0: 'q4_0 (llama.cpp, MLX)',
-};
-
 /** Concurrent sequences, KV cache type and runtime. */
-export function RunOptions({ batch, kv, runtime, onBatch, onKv, onRuntime }: Props) {
+export function RunOptions({ batch, kv, kvOptions, runtime, onBatch, onKv, onRuntime }: Props) {
   const id = useId();
   return (
     <>
@@ -44,9 +38,9 @@ export function RunOptions({ batch, kv, runtime, onBatch, onKv, onRuntime }: Pro
           KV cache type <span className="field-value">the memory that grows with context</span>
         </label>
         <select id={`${id}-kv`} value={kv} onChange={(e) => onKv(e.target.value as KvCacheType)}>
-          {(Object.keys(KV_CACHE_TYPES) as KvCacheType[]).map((k) => (
-            <option key={k} value={k}>
-              {KV_LABEL[k]}
+          {kvOptions.map((o) => (
+            <option key={o.id} value={o.id} disabled={o.unavailable !== null} title={o.unavailable ?? undefined}>
+              {o.label}
             </option>
           ))}
         </select>
