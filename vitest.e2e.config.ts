@@ -4,8 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Each wait inside a test is 5 s at most (newContext); a test fails long before this.
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
     fileParallelism: false,
   },
 });
