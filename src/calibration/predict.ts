@@ -3,7 +3,6 @@ import type { Device } from '../core/devices';
 import { estimateUnchecked, inputProblem, type EstimateInput } from '../core/estimate';
 import { weightFormatById } from '../core/formats/weight-formats';
 import type { SpeedConstants } from '../core/runtimes/profile';
-import type { Vendor } from '../core/devices';
 import type { Measurement } from '../catalog/measurement-schema';
 
 /** Turns a published measurement into the estimator's inputs and its prediction for the same quantity. */
@@ -30,11 +29,6 @@ function cpuDevice(id: string): Device | null {
     fp16FlopsPerSecond: 0,
     unifiedMemory: true,
   };
-}
-
-export function vendorOf(m: Measurement): Vendor | null {
-  if (m.backend === 'cpu') return 'cpu';
-  return GPUS.find((g) => g.id === m.gpu)?.vendor ?? null;
 }
 
 /** The measurement as estimator input, or a reason it cannot be modelled. */

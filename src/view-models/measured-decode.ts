@@ -17,23 +17,35 @@ export interface MeasuredNote {
   readonly source: string;
 }
 
+const key = (q: MeasuredQuery) => `${q.model}|${q.format}|${q.runtime}|${q.gpu ?? ''}|${q.gpuCount}|${q.batch}`;
+
+// The newest scored decode row per configuration, built once per measurement list.
+const indexes = new WeakMap<readonly Measurement[], Map<string, Measurement>>();
+
+function decodeIndex(measurements: readonly Measurement[]): Map<string, Measurement> {
+  let index = indexes.get(measurements);
+  if (index) return index;
+  index = new Map();
+  for (const m of measurements) {
+    if (m.quantity !== 'decode_tps' || m.excluded || m.gpu === null) continue;
+    const k = key({
+      model: m.model,
+      format: m.format,
+      runtime: m.runtime,
+      gpu: m.gpu,
+      gpuCount: m.gpuCount,
+      batch: m.batch ?? 1,
+    });
+    const before = index.get(k);
+    if (!before || m.date > before.date) index.set(k, m);
+  }
+  indexes.set(measurements, index);
+  return index;
+}
+
 /** The newest decode speed published for exactly this model, format, runtime, GPUs and batch. */
 export function measuredDecode(q: MeasuredQuery, measurements: readonly Measurement[]): MeasuredNote | null {
-  let best: Measurement | undefined;
-  for (const m of measurements) {
-    if (
-      m.quantity === 'decode_tps' &&
-      !m.excluded &&
-      m.model === q.model &&
-      m.format === q.format &&
-      m.runtime === q.runtime &&
-      m.gpu === q.gpu &&
-      m.gpuCount === q.gpuCount &&
-      (m.batch ?? 1) === q.batch &&
-      (!best || m.date > best.date)
-    )
-      best = m;
-  }
+  const best = decodeIndex(measurements).get(key(q));
   if (!best) return null;
   const test = `tg${best.generatedTokens ?? ''}${best.contextDepth ? ` at depth ${best.contextDepth}` : ''}`;
   return {
