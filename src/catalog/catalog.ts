@@ -36,7 +36,8 @@ export function gpuDevice(gpu: GpuEntry): Device {
       memoryBytes: gpu.memoryGiB * GiB,
       bandwidthBytesPerSecond: gpu.bandwidthGBps * 1e9,
       fp16FlopsPerSecond: gpu.fp16Tflops * 1e12,
-      unifiedMemory: gpu.vendor === 'apple',
+      unifiedMemory: gpu.vendor === 'apple' || gpu.class === 'unified',
+      gpuMemoryBytes: gpu.unifiedMemory?.gpuMaxGiB === undefined ? undefined : gpu.unifiedMemory.gpuMaxGiB * GiB,
     });
     devices.set(gpu, device);
   }

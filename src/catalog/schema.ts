@@ -17,7 +17,8 @@ export const gpuSchema = z.strictObject({
   name: text,
   shortName: text,
   vendor: z.enum(['nvidia', 'amd', 'apple', 'intel']),
-  class: z.enum(['consumer', 'workstation', 'datacenter', 'apple']),
+  /** "unified": a non-Apple machine whose GPU shares the system's memory (DGX Spark, Ryzen AI Max, Jetson). */
+  class: z.enum(['consumer', 'workstation', 'datacenter', 'apple', 'unified']),
   /** Marketed "GB" of VRAM and unified memory are binary gibibytes. */
   memoryGiB: positive.check(z.maximum(4096)),
   memoryType: text,
@@ -34,6 +35,15 @@ export const gpuSchema = z.strictObject({
   fp8Tflops: z.optional(positive),
   /** Dense INT8 matrix TOPS, where the hardware has INT8 matrix units. */
   int8Tops: z.optional(positive),
+  /** Dense FP4 matrix TFLOPS, where the hardware has FP4. */
+  fp4Tflops: z.optional(positive),
+  /**
+   * A unified-memory machine other than Apple's: how much of the memory its GPU may use by default
+   * or at most (BIOS UMA size, Linux GTT limit, what CUDA reports), with how that is set.
+   */
+  unifiedMemory: z.optional(
+    z.strictObject({ gpuMaxGiB: z.optional(positive), note: text, source: url }),
+  ),
   /** Launch price (MSRP) in US dollars, with the month it refers to and where it is stated. */
   launchPrice: z.optional(
     z.strictObject({ usd: positive, date: z.string().check(z.regex(/^\d{4}-\d{2}$/)), source: url }),
@@ -60,6 +70,7 @@ export const cpuSchema = z.strictObject({
   /** Peak system-memory bandwidth, decimal GB/s: channels × 8 bytes × MT/s. */
   bandwidthGBps: positive,
   maxMemoryGiB: z.optional(positive),
+  cores: z.optional(count),
   releaseYear: z.int().check(z.minimum(2010), z.maximum(2030)),
   source: url,
 });

@@ -67,7 +67,8 @@ export const PLAN_HELP = `headroom plan: the cheapest hardware that runs the mod
   --users <n>                   concurrent users, each with that context (default 1)
   --budget <USD>                the most the hardware may cost
   --power <W>                   the most it may draw
-  --hardware <classes>          consumer, workstation, datacenter, apple (comma-separated; default all)
+  --hardware <classes>          consumer, workstation, datacenter, apple, unified (comma-separated;
+                                default all)
   --precision best|<formats>    best: the best-quality format of at least --min-bits that fits (default);
                                 or a comma-separated list such as Q4_K_M,Q8_0
   --min-bits <bits>             with best, the fewest bits per weight accepted (default 4)

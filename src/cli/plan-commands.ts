@@ -93,10 +93,10 @@ function hardwareClasses(raw: string | undefined): HardwareClass[] {
   for (const p of parts) {
     if (p === 'cloud')
       throw new CliError(
-        '--hardware cloud: the catalogue has no sourced rental prices yet; choose from consumer, workstation, datacenter, apple',
+        `--hardware cloud: the catalogue has no sourced rental prices yet; choose from ${HARDWARE_CLASSES.join(', ')}`,
       );
     if (!(HARDWARE_CLASSES as readonly string[]).includes(p))
-      throw new CliError(`--hardware must list consumer, workstation, datacenter or apple; got '${p}'`);
+      throw new CliError(`--hardware must list ${HARDWARE_CLASSES.join(', ')}; got ${quoted(p)}`);
   }
   return parts as HardwareClass[];
 }

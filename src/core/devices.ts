@@ -9,8 +9,13 @@ export interface Device {
   readonly bandwidthBytesPerSecond: number;
   /** Dense FP16/BF16 matrix throughput; 0 when unknown (no prefill estimate then). */
   readonly fp16FlopsPerSecond: number;
-  /** CPU and GPU share one pool (Apple silicon): nothing to offload to. */
+  /** CPU and GPU share one pool (Apple silicon, DGX Spark, Ryzen AI Max): nothing to offload to. */
   readonly unifiedMemory: boolean;
+  /**
+   * On unified memory, how much the GPU may use when a source states it (a BIOS or driver limit);
+   * absent: Apple's Metal share (appleGpuShare) on Apple devices, all of it elsewhere.
+   */
+  readonly gpuMemoryBytes?: number | undefined;
 }
 
 /** System RAM that llama.cpp and transformers can spill layers into. */
@@ -47,7 +52,8 @@ export function appleGpuShare(memoryBytes: number): number {
 
 /** Memory a runtime that fills `memoryFraction` of a device may use on it, bytes. */
 export function usableBytes(device: Device, memoryFraction: number): number {
-  const share = device.unifiedMemory ? appleGpuShare(device.memoryBytes) : 1;
+  if (device.gpuMemoryBytes !== undefined) return device.gpuMemoryBytes * memoryFraction;
+  const share = device.unifiedMemory && device.vendor === 'apple' ? appleGpuShare(device.memoryBytes) : 1;
   return device.memoryBytes * share * memoryFraction;
 }
 
@@ -61,6 +67,10 @@ export function deviceProblem(d: Device): string | null {
   }
   if (!Number.isFinite(d.fp16FlopsPerSecond) || d.fp16FlopsPerSecond < 0) {
     return `${d.name}: FP16 throughput must be zero (unknown) or a positive number`;
+  }
+  const gpu = d.gpuMemoryBytes;
+  if (gpu !== undefined && !(gpu > 0 && gpu <= d.memoryBytes)) {
+    return `${d.name}: the GPU's share of unified memory must be positive and at most the memory`;
   }
   return null;
 }

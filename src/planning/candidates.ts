@@ -7,7 +7,7 @@ import type { GpuEntry } from '../catalog/schema';
  * machines as sold (one chip). Only entries with a sourced launch price can be priced.
  */
 export type HardwareClass = GpuEntry['class'];
-export const HARDWARE_CLASSES: readonly HardwareClass[] = ['consumer', 'workstation', 'datacenter', 'apple'];
+export const HARDWARE_CLASSES: readonly HardwareClass[] = ['consumer', 'workstation', 'datacenter', 'apple', 'unified'];
 
 export interface Candidate {
   /** Share-link pool key, e.g. "rtx-3090*2" or "rtx-5090_rtx-3090". */
@@ -40,7 +40,7 @@ export function hardwareCandidates(allowed: readonly HardwareClass[], gpus: read
   const usable = gpus.filter((g) => allowed.includes(g.class) && g.launchPrice);
   for (const gpu of usable) {
     // A desktop board takes at most four consumer cards; eight need a server chassis.
-    const counts = gpu.class === 'apple' ? [1] : gpu.class === 'consumer' ? COUNTS.filter((n) => n <= 4) : COUNTS;
+    const counts = gpu.class === 'apple' || gpu.class === 'unified' ? [1] : gpu.class === 'consumer' ? COUNTS.filter((n) => n <= 4) : COUNTS;
     for (const count of counts) {
       const c = candidate([{ gpu, count }]);
       if (c) out.push(c);

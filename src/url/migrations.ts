@@ -6,7 +6,13 @@
  */
 export type Migration = (params: URLSearchParams) => void;
 
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [
+  // v1 → v2: the buying guide gained the "unified" hardware class (DGX Spark, Ryzen AI Max) and
+  // considers every class by default; a v1 link without `hw` meant the four classes of v1.
+  (p) => {
+    if (!p.has('hw')) p.set('hw', 'consumer,workstation,datacenter,apple');
+  },
+];
 
 export const CURRENT_VERSION = MIGRATIONS.length + 1;
 

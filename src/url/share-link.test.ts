@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseShareLink, serializeShareLink, type KnownIds } from './share-link';
-import { DEFAULT_STATE, VIEW_IDS, poolKey, type ShareState } from './share-state';
+import { DEFAULT_STATE, HARDWARE_CLASS_IDS, SHARE_VERSION, VIEW_IDS, poolKey, type ShareState } from './share-state';
 import { TABLE_COLUMN_IDS, TEXT_FILTER_COLUMNS, type TableState } from './table-state';
 import { RUNTIME_IDS, RUNTIMES } from '../core/runtimes/registry';
 
@@ -60,7 +60,7 @@ const stateArb: fc.Arbitrary<ShareState> = fc
       minTps: fc.integer({ min: 1, max: 500 }),
       budget: fc.option(fc.integer({ min: 1, max: 100000 }), { nil: null }),
       power: fc.option(fc.integer({ min: 1, max: 10000 }), { nil: null }),
-      hardware: fc.uniqueArray(fc.constantFrom('consumer', 'workstation', 'datacenter', 'apple'), {
+      hardware: fc.uniqueArray(fc.constantFrom(...HARDWARE_CLASS_IDS), {
         minLength: 1,
         maxLength: 4,
       }),
@@ -93,9 +93,9 @@ describe('share links', () => {
   });
 
   it('are short for small changes: only what differs from the defaults', () => {
-    expect(serializeShareLink(DEFAULT_STATE)).toBe('?v=1');
+    expect(serializeShareLink(DEFAULT_STATE)).toBe(`?v=${SHARE_VERSION}`);
     expect(serializeShareLink({ ...DEFAULT_STATE, context: 32768, formats: ['Q4_K_M', 'Q8_0'] })).toBe(
-      '?v=1&f=Q4_K_M,Q8_0&ctx=32768',
+      `?v=${SHARE_VERSION}&f=Q4_K_M,Q8_0&ctx=32768`,
     );
   });
 
@@ -122,7 +122,7 @@ describe('share links', () => {
 
   it('keeps the valid parts of the table state in a bad link', () => {
     const { state, notices } = parseShareLink(
-      '?v=1&view=table&ts=decode.d,size.a,model.x&tq=70b&tf-model=llama&tf-decode=abc&tf-colour=red&th=prefill,zzz',
+      `?v=${SHARE_VERSION}&view=table&ts=decode.d,size.a,model.x&tq=70b&tf-model=llama&tf-decode=abc&tf-colour=red&th=prefill,zzz`,
       known,
     );
     expect(state.table).toEqual({
@@ -138,7 +138,17 @@ describe('share links', () => {
       "Ignored table filter 'tf-colour=red'.",
       "Ignored unknown table column 'zzz'.",
     ]);
-    expect(serializeShareLink(state)).toBe('?v=1&view=table&ts=decode.d&tq=70b&tf-model=llama&th=prefill');
+    expect(serializeShareLink(state)).toBe(
+      `?v=${SHARE_VERSION}&view=table&ts=decode.d&tq=70b&tf-model=llama&th=prefill`,
+    );
+  });
+
+  it('opens a version-1 link as it meant then: the buying guide without the later unified class', () => {
+    const { state, notices } = parseShareLink('?v=1&view=plan&ctx=4096', known);
+    expect(notices).toEqual([]);
+    expect(state.plan.hardware).toEqual(['consumer', 'workstation', 'datacenter', 'apple']);
+    expect(state.context).toBe(4096);
+    expect(parseShareLink(`?v=${SHARE_VERSION}&view=plan`, known).state.plan.hardware).toContain('unified');
   });
 
   it('refuses a KV cache type the runtime does not offer, as the CLI does', () => {

@@ -11,7 +11,7 @@ export const SHARE_VERSION = CURRENT_VERSION;
 
 export const VIEW_IDS = ['matrix', 'details', 'quant', 'speed', 'table', 'plan', 'canrun', 'accuracy'] as const;
 
-export const HARDWARE_CLASS_IDS = ['consumer', 'workstation', 'datacenter', 'apple'] as const;
+export const HARDWARE_CLASS_IDS = ['consumer', 'workstation', 'datacenter', 'apple', 'unified'] as const;
 export type HardwareClassId = (typeof HARDWARE_CLASS_IDS)[number];
 
 /** The buying guide's needs (added in version 1 with defaults, so older links keep their meaning). */

@@ -14,7 +14,7 @@ interface Props {
 }
 
 const VENDORS = ['all', 'nvidia', 'amd', 'apple', 'intel'] as const;
-const CLASSES = ['all', 'consumer', 'workstation', 'datacenter', 'apple'] as const;
+const CLASSES = ['all', 'consumer', 'workstation', 'datacenter', 'apple', 'unified'] as const;
 const MIN_MEMORY = [0, 16, 24, 48, 80, 128];
 const COUNTS = [1, 2, 3, 4, 8];
 

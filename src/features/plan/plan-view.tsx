@@ -19,6 +19,7 @@ const CLASS_LABEL = {
   workstation: 'Workstation',
   datacenter: 'Datacenter',
   apple: 'Apple',
+  unified: 'Unified memory',
 } as const;
 
 /** "What should I buy?": the cheapest hardware that runs the selected model the way the user needs. */
