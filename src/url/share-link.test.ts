@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { parseShareLink, serializeShareLink, type KnownIds } from './share-link';
 import { DEFAULT_STATE, HARDWARE_CLASS_IDS, SHARE_VERSION, VIEW_IDS, poolKey, type ShareState } from './share-state';
 import { TABLE_COLUMN_IDS, TEXT_FILTER_COLUMNS, type TableState } from './table-state';
+import { weightFormatById } from '../core/formats/weight-formats';
 import { RUNTIME_IDS, RUNTIMES } from '../core/runtimes/registry';
+import { loadsFormat } from '../core/runtimes/rules';
 
 const MODELS = ['llama-3-1-8b', 'llama-3-1-70b', 'mixtral-8x7b'];
 const GPUS = ['rtx-4090', 'rtx-3090', 'mi300x'];
-const FORMATS = ['Q4_K_M', 'Q8_0', 'f16', 'exl2-4.65'];
+const FORMATS = ['Q4_K_M', 'Q8_0', 'f16', 'exl2-4.65', 'bf16', 'mlx-4bit', 'awq-4bit-g128'];
 
 const known: KnownIds = {
   isModel: (id) => MODELS.includes(id),
@@ -78,7 +80,15 @@ const stateArb: fc.Arbitrary<ShareState> = fc
         // Only the cache types the runtime offers can be chosen in the page.
         kv: fc.constantFrom(...RUNTIMES[s.runtime].kvCacheTypes),
       })
-      .map(({ selected, kv }) => ({ ...s, selected, kv, config: null })),
+      .map(({ selected, kv }) => {
+        // …and only formats it loads (switching runtime replaces the others).
+        const loadable = s.formats.filter((id) => {
+          const f = weightFormatById(id);
+          return f !== null && loadsFormat(RUNTIMES[s.runtime], f);
+        });
+        const formats = loadable.length > 0 ? loadable : [RUNTIMES[s.runtime].defaults.format];
+        return { ...s, formats, selected, kv, config: null };
+      }),
   );
 
 describe('share links', () => {
@@ -101,11 +111,11 @@ describe('share links', () => {
 
   it('keep every valid part of a bad link and name what was ignored', () => {
     const { state, notices } = parseShareLink(
-      '?v=1&m=llama-3-1-8b,llama-9000&f=Q4_K_M,Q9&ctx=abc&b=-2&kv=f16&rt=vllm&g=rtx-4090*2,titan-z&view=table',
+      '?v=1&m=llama-3-1-8b,llama-9000&f=f16,Q9&ctx=abc&b=-2&kv=f16&rt=vllm&g=rtx-4090*2,titan-z&view=table',
       known,
     );
     expect(state.models).toEqual(['llama-3-1-8b']);
-    expect(state.formats).toEqual(['Q4_K_M']);
+    expect(state.formats).toEqual(['f16']);
     expect(state.context).toBe(DEFAULT_STATE.context);
     expect(state.batch).toBe(DEFAULT_STATE.batch);
     expect(state.runtime).toBe('vllm');
@@ -151,8 +161,17 @@ describe('share links', () => {
     expect(parseShareLink(`?v=${SHARE_VERSION}&view=plan`, known).state.plan.hardware).toContain('unified');
   });
 
+  it('replaces a format the runtime cannot load by its nearest one and says so', () => {
+    const { state, notices } = parseShareLink('?v=2&rt=vllm&f=Q4_K_M,Q8_0,f16', known);
+    expect(state.formats).toEqual(['awq-4bit-g128', 'fp8', 'f16']);
+    expect(notices).toEqual([
+      "Ignored format 'Q4_K_M': vLLM does not load it; using AWQ 4-bit g128.",
+      "Ignored format 'Q8_0': vLLM does not load it; using FP8.",
+    ]);
+  });
+
   it('refuses a KV cache type the runtime does not offer, as the CLI does', () => {
-    const { state, notices } = parseShareLink('?v=1&rt=vllm&kv=q4_0', known);
+    const { state, notices } = parseShareLink('?v=1&rt=vllm&f=f16&kv=q4_0', known);
     expect(state.runtime).toBe('vllm');
     expect(state.kv).toBe('f16');
     expect(notices).toEqual(["Ignored KV cache type 'q4_0': vLLM supports f16, bf16, fp8; using f16."]);

@@ -1,5 +1,7 @@
 import { isKvCacheType } from '../core/kv-cache-types';
+import { weightFormatById } from '../core/formats/weight-formats';
 import { isRuntimeId, RUNTIMES } from '../core/runtimes/registry';
+import { nearestLoadable } from '../core/runtimes/rules';
 import {
   DEFAULT_STATE,
   MAX_BATCH,
@@ -134,8 +136,20 @@ export function parseShareLink(search: string, known: KnownIds): ParsedLink {
     if (isRuntimeId(rawRuntime)) runtime = rawRuntime;
     else notices.push(`Ignored unknown runtime '${rawRuntime}'.`);
   }
-  // The same rule as the estimator and the CLI: a cache type the runtime does not offer is refused.
+  // The same rules as the estimator and the CLI: a format the runtime cannot load is replaced by
+  // its nearest one, and a cache type it does not offer by its default.
   const profile = RUNTIMES[runtime];
+  const loadable: string[] = [];
+  for (const id of formats) {
+    const format = weightFormatById(id);
+    const kept = format ? nearestLoadable(profile, format) : null;
+    if (format && kept && kept !== format) {
+      notices.push(`Ignored format '${id}': ${profile.label} does not load it; using ${kept.label}.`);
+    }
+    const chosen = kept?.id ?? id;
+    if (!loadable.includes(chosen)) loadable.push(chosen);
+  }
+  formats = loadable;
   if (!profile.kvCacheTypes.includes(kv)) {
     notices.push(
       `Ignored KV cache type '${kv}': ${profile.label} supports ${profile.kvCacheTypes.join(', ')}; using ${profile.defaults.kvCacheType}.`,

@@ -1,8 +1,8 @@
 import type { Vendor } from '../core/devices';
-import { weightFormatById, type FormatFamily, type WeightFormat } from '../core/formats/weight-formats';
+import { weightFormatById, type FormatFamily } from '../core/formats/weight-formats';
 import { KV_CACHE_TYPE_IDS, type KvCacheType } from '../core/kv-cache-types';
 import { RUNTIME_PROFILES, RUNTIMES, type RuntimeId } from '../core/runtimes/registry';
-import { loadsFormat, orList } from '../core/runtimes/rules';
+import { nearestLoadable, orList } from '../core/runtimes/rules';
 
 /**
  * What the configuration panel offers for the chosen runtime: everything, with what that engine
@@ -63,20 +63,12 @@ export function switchRuntime(
   kv: KvCacheType,
 ): { runtime: RuntimeId; formats: string[]; kv: KvCacheType } {
   const profile = RUNTIMES[next];
-  const common = profile.defaults.commonFormats
-    .map(weightFormatById)
-    .filter((f): f is WeightFormat => f !== null && loadsFormat(profile, f));
   const replaced: string[] = [];
   for (const id of formats) {
     const f = weightFormatById(id);
     if (!f) continue;
-    const kept = loadsFormat(profile, f)
-      ? f
-      : common.reduce<WeightFormat | null>(
-          (best, c) => (!best || Math.abs(c.bits - f.bits) < Math.abs(best.bits - f.bits) ? c : best),
-          null,
-        );
-    if (kept && !replaced.includes(kept.id)) replaced.push(kept.id);
+    const kept = nearestLoadable(profile, f);
+    if (!replaced.includes(kept.id)) replaced.push(kept.id);
   }
   return {
     runtime: next,

@@ -1,6 +1,6 @@
 import type { Device, Vendor } from '../devices';
 import type { SplitMode } from '../fit';
-import type { FormatFamily, WeightFormat } from '../formats/weight-formats';
+import { weightFormatById as formatById, type FormatFamily, type WeightFormat } from '../formats/weight-formats';
 import type { KvCacheType } from '../kv-cache-types';
 import type { RuntimeProfile } from './profile';
 import { RUNTIME_PROFILES } from './registry';
@@ -20,7 +20,7 @@ const VENDOR_WORDS: Record<Vendor, string> = {
 
 const FAMILY_WORDS: Record<FormatFamily, string> = {
   gguf: 'GGUF files',
-  float: 'full-precision checkpoints',
+  float: '16- and 32-bit checkpoints',
   fp8: 'FP8 checkpoints',
   int: 'INT8/INT4 checkpoints',
   gptq: 'GPTQ checkpoints',
@@ -66,11 +66,7 @@ export function runtimeProblem(runtime: RuntimeProfile, choice: RuntimeChoice): 
     const fix = pick ? `; choose ${pick.label} for ${foreign.name}` : '';
     return `${runtime.label} runs only on ${runsOn}${fix}`;
   }
-  if (!loadsFormat(runtime, format)) {
-    const others = RUNTIME_PROFILES.filter((p) => p !== runtime && loadsFormat(p, format));
-    const elsewhere = others.length > 0 ? `; ${format.label} runs in ${labels(others)}` : '';
-    return `${runtime.label} loads ${orList(runtime.formatFamilies.map((f) => FAMILY_WORDS[f]))} only, not ${format.label}${elsewhere}, or choose a format such as ${runtime.defaults.format}`;
-  }
+  if (!loadsFormat(runtime, format)) return formatProblem(runtime, format);
   if (!runtime.kvCacheTypes.includes(choice.kvCacheType)) {
     return `${runtime.label} has no ${choice.kvCacheType} KV cache; it supports ${runtime.kvCacheTypes.join(', ')}`;
   }
@@ -79,4 +75,27 @@ export function runtimeProblem(runtime: RuntimeProfile, choice: RuntimeChoice): 
     return `${runtime.label} has no ${split} split; it spreads a model over devices by ${orList(runtime.splitModes)} split`;
   }
   return null;
+}
+
+/** "vLLM does not load GGUF files (Q4_K_M); they run in llama.cpp. Choose a vLLM format such as BF16." */
+export function formatProblem(runtime: RuntimeProfile, format: WeightFormat): string {
+  const others = RUNTIME_PROFILES.filter((p) => p !== runtime && loadsFormat(p, format));
+  const elsewhere = others.length > 0 ? `; they run in ${labels(others)}` : '';
+  const suggestion = formatById(runtime.defaults.format)?.label ?? runtime.defaults.format;
+  return `${runtime.label} does not load ${FAMILY_WORDS[format.family]} (${format.label})${elsewhere}. Choose a ${runtime.label} format such as ${suggestion}.`;
+}
+
+/**
+ * What to run instead of a format the engine cannot load: the engine's common format nearest in
+ * bits per weight (Q4_K_M → AWQ 4-bit in vLLM, Q8_0 → FP8), or the format itself when it loads.
+ */
+export function nearestLoadable(runtime: RuntimeProfile, format: WeightFormat): WeightFormat {
+  if (loadsFormat(runtime, format)) return format;
+  let best: WeightFormat | null = null;
+  for (const id of runtime.defaults.commonFormats) {
+    const f = formatById(id);
+    if (f && loadsFormat(runtime, f) && (!best || Math.abs(f.bits - format.bits) < Math.abs(best.bits - format.bits)))
+      best = f;
+  }
+  return best ?? formatById(runtime.defaults.format) ?? format;
 }
