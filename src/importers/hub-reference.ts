@@ -48,8 +48,8 @@ function fromRepoText(raw: string): HubReferenceResult {
   return { kind: 'hub', ref: { repo: `${owner}/${name}`, revision: m[3] ?? null, file: null, quant } };
 }
 
-function fromUrl(url: URL): HubReferenceResult {
-  if (!HOSTS.has(url.hostname.toLowerCase())) {
+function fromUrl(url: URL, mirrors: readonly string[]): HubReferenceResult {
+  if (!HOSTS.has(url.hostname.toLowerCase()) && !mirrors.includes(url.host.toLowerCase())) {
     return {
       kind: 'invalid',
       error: `${url.hostname} is not the Hugging Face Hub; paste a huggingface.co or hf.co link`,
@@ -76,8 +76,11 @@ function fromUrl(url: URL): HubReferenceResult {
   return { kind: 'hub', ref: { ...repo.ref, revision: rev, file } };
 }
 
-/** Reads pasted text; search text (no slash, or spaces) is left to the catalogue search. */
-export function parseHubReference(text: string): HubReferenceResult {
+/**
+ * Reads pasted text; search text (no slash, or spaces) is left to the catalogue search. Links to
+ * `mirrors` (hosts of a Hub mirror the user set, as HF_ENDPOINT sets one) count as Hub links.
+ */
+export function parseHubReference(text: string, mirrors: readonly string[] = []): HubReferenceResult {
   const raw = text.trim();
   if (raw === '' || /\s/.test(raw)) return { kind: 'search' };
   if (/^https?:\/\//i.test(raw) || /^(?:www\.)?(?:huggingface\.co|hf\.co)\//i.test(raw)) {
@@ -87,7 +90,10 @@ export function parseHubReference(text: string): HubReferenceResult {
     } catch {
       return { kind: 'invalid', error: `'${raw.slice(0, 60)}' is not a valid link` };
     }
-    return fromUrl(url);
+    return fromUrl(
+      url,
+      mirrors.map((m) => m.toLowerCase()),
+    );
   }
   if (!raw.includes('/')) return { kind: 'search' };
   return fromRepoText(raw);
