@@ -34,7 +34,7 @@ export function explain(input: EstimateInput, e: Estimate): Explanations {
   const bandwidth = input.devices.reduce((a, d) => Math.min(a, d.bandwidthBytesPerSecond), Infinity);
   const kvPerToken = arch.mla
     ? 'MLA latent'
-    : `2 × ${attentionLayerCount(arch)} layers × ${arch.kvHeads} × ${arch.headDim}`;
+    : `2 × ${attentionLayerCount(arch)} × ${arch.kvHeads} × ${arch.headDim}`;
   const measured = e.weights.basis === 'measured';
   return {
     weights: {
