@@ -32,9 +32,7 @@ export function explain(input: EstimateInput, e: Estimate): Explanations {
   const vendor = input.devices[0]?.vendor ?? 'nvidia';
   const k = runtime.speed(vendor);
   const bandwidth = input.devices.reduce((a, d) => Math.min(a, d.bandwidthBytesPerSecond), Infinity);
-  const kvPerToken = arch.mla
-    ? 'MLA latent'
-    : `2 × ${attentionLayerCount(arch)} × ${arch.kvHeads} × ${arch.headDim}`;
+  const kvPerToken = arch.mla ? 'MLA latent' : `2 × ${attentionLayerCount(arch)} × ${arch.kvHeads} × ${arch.headDim}`;
   const measured = e.weights.basis === 'measured';
   return {
     weights: {

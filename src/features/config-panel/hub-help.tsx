@@ -83,7 +83,7 @@ function GatedHelp({
       </span>
       {problem.mirrors.length > 0 && (
         <div className="hub-help-row">
-          <span>2. An ungated copy:</span>
+          <span>2. Another copy (an ungated re-upload, or the base model):</span>
           {problem.mirrors.map((m) => (
             <button key={m} type="button" className="btn btn-small" onClick={() => onReplace(problem.key, `hf:${m}`)}>
               {m}
