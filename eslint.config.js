@@ -9,12 +9,14 @@ import tseslint from 'typescript-eslint';
 // Layers, innermost first. Each boundary is its own zone, so the picture of the layers cannot
 // drift from the code (tests may reach across layers: they are excluded below).
 //   core ← importers ← catalog ← calibration, planning ← view-models ← components ← features ← app
-//   url sits beside catalog (it reads only core); the CLI sits beside the features and uses
-//   everything below them but no UI code.
+//   url sits beside catalog (it reads only core); hub (the Hugging Face Hub client: fetch, no
+//   UI) sits on the importers; the CLI sits beside the features and uses everything below them
+//   but no UI code.
 const src = (dir) => `./src/${dir}`;
 const ALL = [
   'core',
   'importers',
+  'hub',
   'catalog',
   'url',
   'calibration',
@@ -36,6 +38,11 @@ const FEATURES = readdirSync(new URL('./src/features', import.meta.url), { withF
 export const zones = [
   zone('core', [], 'src/core is the innermost layer: it imports nothing from the rest of src.'),
   zone('importers', ['core'], 'importers are pure parsers of untrusted input: they may use only src/core.'),
+  zone(
+    'hub',
+    ['core', 'importers'],
+    'the Hub client reads the network through the importers: it uses only src/core and src/importers.',
+  ),
   zone(
     'catalog',
     ['core', 'importers'],
@@ -75,7 +82,7 @@ export const zones = [
   })),
   zone(
     'cli',
-    ['core', 'importers', 'catalog', 'url', 'planning', 'calibration', 'view-models'],
+    ['core', 'importers', 'hub', 'catalog', 'url', 'planning', 'calibration', 'view-models'],
     'the CLI must not depend on UI code.',
   ),
 ];

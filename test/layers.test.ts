@@ -47,6 +47,9 @@ describe('layer boundaries', () => {
     ['src/features/plan/probe.ts', '../../app/app'],
     ['src/cli/probe.ts', '../features/plan/plan-view'],
     ['src/cli/probe.ts', '../components/explain'],
+    ['src/hub/probe.ts', '../catalog/catalog'],
+    ['src/importers/probe.ts', '../hub/hub-client'],
+    ['src/features/plan/probe.ts', '../../hub/hub-model'],
   ])('%s may not import %s', async (file, spec) => {
     expect(await reported(file, spec)).toBe(true);
   });
@@ -59,6 +62,8 @@ describe('layer boundaries', () => {
     ['src/features/plan/probe.ts', '../../components/explain'],
     ['src/cli/probe.ts', '../view-models/format-units'],
     ['src/app/probe.ts', '../features/plan/plan-view'],
+    ['src/hub/probe.ts', '../importers/gguf-header'],
+    ['src/cli/probe.ts', '../hub/hub-model'],
   ])('%s may import %s', async (file, spec) => {
     expect(await reported(file, spec)).toBe(false);
   });

@@ -24,6 +24,8 @@ import { comparisonRows } from '../view-models/table-rows';
 import { scenarioFor } from './scenario-cache';
 import { useShareState } from './use-share-state';
 import { createAsyncModelStore } from './async-models';
+import { hubSource, localGgufSource } from './hub-sources';
+import { useHubModels } from './use-hub-models';
 import type { TableState } from '../url/table-state';
 
 const TABS: readonly [ViewId, string][] = [
@@ -37,9 +39,9 @@ const TABS: readonly [ViewId, string][] = [
   ['accuracy', 'Accuracy'],
 ];
 
-// Sources of models that load asynchronously; the catalogue, bare sizes and pasted configs
-// resolve synchronously in the scenario.
-const asyncModels = createAsyncModelStore([]);
+// Sources of models that load asynchronously (the Hugging Face Hub, local GGUF files); the
+// catalogue, bare sizes and pasted configs resolve synchronously in the scenario.
+const asyncModels = createAsyncModelStore([hubSource, localGgufSource]);
 
 /** Where the features meet: state comes from the URL, every result is derived during render. */
 export function App() {
@@ -56,6 +58,7 @@ export function App() {
   const controlScenario = useMemo(() => scenarioFor(state, asyncModels.resolve, asyncVersion), [state, asyncVersion]);
   const scenario = useMemo(() => scenarioFor(viewState, asyncModels.resolve, asyncVersion), [viewState, asyncVersion]);
   const stale = viewState !== state;
+  const hub = useHubModels(state, controlScenario, update, asyncModels, asyncVersion);
   const selected = useMemo(() => ({ model: scenario.selectedModel.key, pool: scenario.selectedPool.key }), [scenario]);
   const summary = useMemo(() => summaryView(scenario), [scenario]);
   const select = useCallback((model: string, pool: string) => update({ selected: { model, pool } }), [update]);
@@ -128,7 +131,13 @@ export function App() {
         <aside className="panel config-panel">
           <details className="config-collapse" open={configOpen} onToggle={(e) => setConfigOpen(e.currentTarget.open)}>
             <summary>Configuration</summary>
-            <ConfigPanel state={state} scenario={controlScenario} update={update} onRetryModel={asyncModels.retry} />
+            <ConfigPanel
+              state={state}
+              scenario={controlScenario}
+              update={update}
+              onRetryModel={asyncModels.retry}
+              hub={hub}
+            />
           </details>
         </aside>
         <main className={stale ? 'main is-stale' : 'main'} aria-busy={stale}>

@@ -83,6 +83,25 @@ const moeSchema = z.strictObject({
   expertIntermediateSize: count,
   denseLayers: nonNegativeInt,
   layerStep: z.optional(count),
+  sharedIntermediateSize: z.optional(count),
+  sharedExpertGate: z.optional(z.boolean()),
+});
+
+/** Hybrid attention / recurrent layouts (architecture.ts HybridShape): one letter per layer. */
+const hybridSchema = z.strictObject({
+  mixers: z.string().check(z.regex(/^[AMLP-]+$/)),
+  ffn: z.optional(z.string().check(z.regex(/^[DE-]+$/))),
+  ssm: z.strictObject({
+    kind: z.enum(['mamba2', 'mamba', 'gated-deltanet', 'lightning']),
+    innerSize: count,
+    stateSize: count,
+    groups: nonNegativeInt,
+    heads: nonNegativeInt,
+    convKernel: nonNegativeInt,
+    dtRank: nonNegativeInt,
+    stateF32: z.optional(z.boolean()),
+  }),
+  gatedAttention: z.optional(z.boolean()),
 });
 
 const mlaSchema = z.strictObject({
@@ -110,7 +129,12 @@ export const architectureSchema = z.strictObject({
   ggufArch: z.optional(z.literal('falcon')),
   moe: z.optional(moeSchema),
   mla: z.optional(mlaSchema),
-  slidingWindow: z.optional(z.strictObject({ window: count, pattern: z.int().check(z.minimum(2)) })),
+  slidingWindow: z.optional(
+    z.strictObject({ window: count, pattern: z.int().check(z.minimum(2)), chunked: z.optional(z.boolean()) }),
+  ),
+  embeddingNorm: z.optional(z.boolean()),
+  hybrid: z.optional(hybridSchema),
+  mtpLayers: z.optional(nonNegativeInt),
 });
 
 export const modelSchema = z.strictObject({

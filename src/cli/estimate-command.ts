@@ -9,6 +9,9 @@ import type { CliIo } from './cli-io';
 import { parsePositive, parseWhole } from './parse-values';
 import { renderEstimate } from './render-estimate';
 import { resolveFormat, resolveGpus, resolveKvCache, resolveModel, resolveRuntime } from './resolve-inputs';
+import { HUB_OPTIONS, type MeasuredModel } from './hub-inputs';
+import { RUNTIMES, type RuntimeId } from '../core/runtimes/registry';
+import { weightFormatById, type WeightFormat } from '../core/formats/weight-formats';
 
 export const ESTIMATE_OPTIONS = {
   model: { type: 'string' },
@@ -35,6 +38,7 @@ export const ESTIMATE_OPTIONS = {
   'baseline-gpu': { type: 'string' },
   'link-base': { type: 'string' },
   json: { type: 'boolean' },
+  ...HUB_OPTIONS,
 } as const;
 
 type Values = {
@@ -85,11 +89,37 @@ function baselineSpeed(input: EstimateInput, gpu: string): { name: string; speed
   return { name: resolved.summary[0]?.name ?? gpu, speed };
 }
 
-export function runEstimate(values: Values, io: CliIo): void {
+/**
+ * The runtime, format and measured tensors of a model read from a header: a GGUF file fixes its
+ * weights; a safetensors checkpoint is estimated as stored unless --precision asks for another
+ * format (then from its config's architecture). Without --runtime, a checkpoint llama.cpp cannot
+ * load (AWQ, FP8, …) is estimated in vLLM.
+ */
+function measuredChoice(values: Values, measured: MeasuredModel) {
+  const otherModel = [values.model, values.config, values.params].some((v) => v !== undefined);
+  if (otherModel) throw new CliError('give the model once: --hf or --gguf, or --model, --config or --params');
+  const stored: WeightFormat | null =
+    (measured.storedFormat === null ? null : weightFormatById(measured.storedFormat)) ??
+    weightFormatById(measured.gguf ? 'gguf-f16' : 'bf16');
+  if (!stored) throw new Error('the catalogue lost its float formats');
+  const asked = values.precision !== undefined || values.bpw !== undefined;
+  if (measured.gguf && asked) {
+    throw new CliError(
+      `the GGUF file fixes the weights (${stored.label}, ${measured.weightBytes.toLocaleString('en-US')} bytes); leave out --precision and --bpw`,
+    );
+  }
+  let runtime: RuntimeId = resolveRuntime(values.runtime);
+  if (values.runtime === undefined && !RUNTIMES[runtime].formatFamilies.includes(stored.family)) runtime = 'vllm';
+  const format = asked ? resolveFormat(values.precision, values.bpw, runtime) : stored;
+  return { runtime, format, tensors: format.id === stored.id ? measured.tensors : undefined };
+}
+
+export function runEstimate(values: Values, io: CliIo, measured?: MeasuredModel): void {
   const out = io.stdout;
-  const runtime = resolveRuntime(values.runtime);
-  const model = resolveModel(values);
-  const format = resolveFormat(values.precision, values.bpw, runtime, model.storedFormat);
+  const choice = measured ? measuredChoice(values, measured) : null;
+  const runtime = choice?.runtime ?? resolveRuntime(values.runtime);
+  const model = measured ?? resolveModel(values);
+  const format = choice?.format ?? resolveFormat(values.precision, values.bpw, runtime, model.storedFormat);
   const kvCacheType = resolveKvCache(values['kv-cache'], runtime);
   const limit = model.contextLimit;
   const contextTokens =
@@ -118,6 +148,7 @@ export function runEstimate(values: Values, io: CliIo): void {
   const input: EstimateInput = {
     arch: model.arch,
     format,
+    tensors: choice?.tensors,
     contextTokens,
     sequences,
     kvCacheType,
@@ -140,20 +171,31 @@ export function runEstimate(values: Values, io: CliIo): void {
         : speedRange(e.speed.prefillTokensPerSecond, runtime, gpus.devices, 'prefill'),
   };
   const baseline = values['baseline-gpu'] === undefined ? null : baselineSpeed(input, values['baseline-gpu']);
-  const link = cliShareLink({
-    base: values['link-base'] ?? io.env['HEADROOM_URL'],
-    modelToken: model.linkToken,
-    config: model.config,
-    format,
-    contextTokens,
-    batch: sequences,
-    kv: kvCacheType,
-    runtime,
-    gpus: gpus.summary.some((g) => g.id === 'custom') ? null : gpus.summary,
-  });
+  // A local file cannot be opened from a link; a Hub model can, at its commit.
+  const localFile = model.linkToken.startsWith('gguf:');
+  const link = localFile
+    ? null
+    : cliShareLink({
+        base: values['link-base'] ?? io.env['HEADROOM_URL'],
+        modelToken: model.linkToken,
+        config: model.config,
+        format,
+        contextTokens,
+        batch: sequences,
+        kv: kvCacheType,
+        runtime,
+        gpus: gpus.summary.some((g) => g.id === 'custom') ? null : gpus.summary,
+      });
   if (values.json) {
     const report = {
-      model: { id: model.id, name: model.name, source: model.source, contextLimit: limit },
+      model: {
+        id: model.id,
+        name: model.name,
+        source: model.source,
+        contextLimit: limit,
+        weights: e.weights.basis,
+        assumptions: measured?.assumptions ?? model.assumptions ?? [],
+      },
       format: { id: format.id, label: format.label, bitsPerWeight: e.weights.bitsPerWeight },
       runtime,
       contextTokens,
@@ -190,6 +232,9 @@ export function runEstimate(values: Values, io: CliIo): void {
       promptTokens,
       baseline,
       link,
+      linkNote: localFile ? 'No app link: a local GGUF file cannot be opened from a link.' : undefined,
+      measured: choice?.tensors ? { tensors: choice.tensors.tensors.length, source: choice.tensors.source } : undefined,
+      assumptions: measured?.assumptions ?? model.assumptions ?? [],
       ranges,
     }),
   );

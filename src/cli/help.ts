@@ -23,6 +23,8 @@ Examples
   headroom estimate --model llama-3-1-70b --precision Q4_K_M --gpu 4090 --gpus 2
   headroom estimate --params 7b --precision f16 --gpu "A100 80GB SXM" --context 32k --json
   headroom estimate --config ./config.json --precision awq --runtime vllm --gpu l40s
+  headroom estimate --hf unsloth/Qwen3-30B-A3B-GGUF:Q4_K_M --gpu 4090
+  headroom estimate --gguf ./model-Q4_K_M.gguf --gpu 3090 --json
   headroom plan --model llama-3-1-70b --min-tps 20 --context 8192 --budget 5000
   headroom can-run --gpu 3090 --gpus 2 --sort speed
 `;
@@ -33,6 +35,13 @@ Model (one of)
   --model <id>                  catalogue model, e.g. llama-3-1-70b ('headroom models')
   --config <config.json>        a Hugging Face config.json (its quantization_config sets the default format)
   --params <count>              a bare parameter count: 7b, 70B, 7e9 (assumes a Llama-3-like shape)
+  --hf <repo|url>               a Hugging Face Hub model: Qwen/Qwen3-32B, a huggingface.co link, or
+                                owner/name:Q4_K_M for one GGUF quant; weights are read exactly from the
+                                file headers (HF_TOKEN for gated repos, HF_ENDPOINT for a mirror)
+    --revision <rev>            branch, tag or commit (default main)
+    --file <name.gguf>          the GGUF file of a GGUF repo to use
+  --gguf <path|url>             a GGUF file on disk or at a URL: only its header is read, and it fixes
+                                the weights (no --precision needed)
 
 Weights
   --precision <format>          f16, bf16, fp8, int8, awq, gptq, nf4, Q4_K_M, Q8_0, IQ4_XS, exl2-4.65 ...
@@ -62,6 +71,8 @@ Output
 export const PLAN_HELP = `headroom plan: the cheapest hardware that runs the model(s) the way you need
 
   --model <id>                  catalogue model; repeat to plan for several at once
+  --hf <repo|url> [--revision <rev>] [--file <name.gguf>] | --gguf <path|url>
+                                also plan for a model from the Hugging Face Hub or a GGUF file
   --min-tps <n>                 decode tokens/s each user must get (default 10)
   --context <tokens>            per user, e.g. 8192 or 8k (default 8k)
   --users <n>                   concurrent users, each with that context (default 1)
@@ -87,6 +98,8 @@ export const CAN_RUN_HELP = `headroom can-run: every catalogue model on the GPUs
   --runtime <name>              ${RUNTIMES} (default llama.cpp)
   --kv-cache <type>             KV cache type (default f16)
   --sort size|speed|context     largest model, fastest or longest context first (default size)
+  --hf <repo|url> [--revision <rev>] [--file <name.gguf>] | --gguf <path|url>
+                                add a model from the Hugging Face Hub or a GGUF file to the list
   --json                        the rows as JSON
 `;
 

@@ -5,27 +5,29 @@ import { CAN_RUN_HELP, ESTIMATE_HELP, GENERAL_HELP, LIST_HELP, PLAN_HELP } from 
 import { listFormats, listGpus, listModels } from './list-commands';
 import { parseOptions, quoted } from './options';
 import { CAN_RUN_OPTIONS, PLAN_OPTIONS, runCanRun, runPlan } from './plan-commands';
+import { loadMeasuredModel, wantsHub } from './hub-inputs';
 
 const HELP_FLAG = { help: { type: 'boolean', short: 'h' } } as const;
 const LIST_OPTIONS = { json: { type: 'boolean' }, ...HELP_FLAG } as const;
 
 interface Command {
   readonly help: string;
-  readonly run: (rest: readonly string[], io: CliIo) => void;
+  /** Commands that read the Hub or a file finish asynchronously. */
+  readonly run: (rest: readonly string[], io: CliIo) => void | Promise<void>;
 }
 
 /** A command that prints its help for --help and otherwise runs with its parsed options. */
 function command<O extends Parameters<typeof parseOptions>[1]>(
   help: string,
   options: O,
-  run: (values: ReturnType<typeof parseOptions<O>>, io: CliIo) => void,
+  run: (values: ReturnType<typeof parseOptions<O>>, io: CliIo) => void | Promise<void>,
 ): Command {
   return {
     help,
     run: (rest, io) => {
       const values: Record<string, unknown> = parseOptions(rest, { ...options, ...HELP_FLAG });
       if (values['help'] === true) io.stdout(help);
-      else run(values as ReturnType<typeof parseOptions<O>>, io);
+      else return run(values as ReturnType<typeof parseOptions<O>>, io);
     },
   };
 }
@@ -35,15 +37,27 @@ const list = (render: (json: boolean) => string) =>
 
 // Looked up by own property only: "__proto__" or "toString" is an unknown command, not a crash.
 const COMMANDS: Readonly<Record<string, Command>> = {
-  estimate: command(ESTIMATE_HELP, ESTIMATE_OPTIONS, (values, io) => runEstimate(values, io)),
-  plan: command(PLAN_HELP, PLAN_OPTIONS, (values, io) => runPlan(values, io.stdout)),
-  'can-run': command(CAN_RUN_HELP, CAN_RUN_OPTIONS, (values, io) => runCanRun(values, io.stdout)),
+  estimate: command(ESTIMATE_HELP, ESTIMATE_OPTIONS, (values, io) =>
+    wantsHub(values)
+      ? loadMeasuredModel(values, io.env).then((m) => runEstimate(values, io, m))
+      : runEstimate(values, io),
+  ),
+  plan: command(PLAN_HELP, PLAN_OPTIONS, (values, io) =>
+    wantsHub(values)
+      ? loadMeasuredModel(values, io.env).then((m) => runPlan(values, io.stdout, m))
+      : runPlan(values, io.stdout),
+  ),
+  'can-run': command(CAN_RUN_HELP, CAN_RUN_OPTIONS, (values, io) =>
+    wantsHub(values)
+      ? loadMeasuredModel(values, io.env).then((m) => runCanRun(values, io.stdout, m))
+      : runCanRun(values, io.stdout),
+  ),
   gpus: list(listGpus),
   models: list(listModels),
   formats: list(listFormats),
 };
 
-function run(argv: readonly string[], io: CliIo): void {
+function run(argv: readonly string[], io: CliIo): void | Promise<void> {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     io.stdout(GENERAL_HELP);
@@ -53,29 +67,39 @@ function run(argv: readonly string[], io: CliIo): void {
   if (!found) {
     throw new CliError(`unknown command ${quoted(name)}; use ${Object.keys(COMMANDS).join(', ')} ('headroom --help')`);
   }
-  found.run(rest, io);
+  return found.run(rest, io);
 }
 
 /**
  * Runs the CLI and returns its exit code: 0; 2 for bad input, with one line on stderr naming the
  * input and the fix; 1 with one line if Headroom itself failed (a bug to report, never a stack trace).
+ * Commands that read the Hugging Face Hub or a file return a promise of the code.
  */
-export function main(argv: readonly string[], io: CliIo): number {
+export function main(argv: readonly string[], io: CliIo): number | Promise<number> {
   const lines: CliIo = { ...io, stdout: (text) => io.stdout(`${text}\n`), stderr: (text) => io.stderr(`${text}\n`) };
   try {
-    run(argv, lines);
+    const pending = run(argv, lines);
+    if (pending)
+      return pending.then(
+        () => 0,
+        (e: unknown) => failure(e, lines),
+      );
     return 0;
   } catch (e) {
-    // node:util parseArgs reports unknown or valueless flags with ERR_PARSE_ARGS_* codes.
-    const code = (e as { code?: unknown }).code;
-    const message = e instanceof Error ? e.message : String(e);
-    if (e instanceof CliError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
-      lines.stderr(`headroom: ${firstLine(message)}`);
-      return 2;
-    }
-    lines.stderr(`headroom: internal error (${firstLine(message)}); please report it with the command you ran`);
-    return 1;
+    return failure(e, lines);
   }
+}
+
+function failure(e: unknown, lines: CliIo): number {
+  // node:util parseArgs reports unknown or valueless flags with ERR_PARSE_ARGS_* codes.
+  const code = (e as { code?: unknown }).code;
+  const message = e instanceof Error ? e.message : String(e);
+  if (e instanceof CliError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
+    lines.stderr(`headroom: ${firstLine(message)}`);
+    return 2;
+  }
+  lines.stderr(`headroom: internal error (${firstLine(message)}); please report it with the command you ran`);
+  return 1;
 }
 
 function firstLine(message: string): string {

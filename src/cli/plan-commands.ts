@@ -14,6 +14,7 @@ import { formatUsd, hardwareLabel } from '../view-models/plan-view';
 import { speedRange } from '../view-models/speed-range';
 import type { Device } from '../core/devices';
 import type { RuntimeId } from '../core/runtimes/registry';
+import { HUB_OPTIONS, type HubFlags, type MeasuredModel } from './hub-inputs';
 
 export const PLAN_OPTIONS = {
   model: { type: 'string', multiple: true },
@@ -29,6 +30,7 @@ export const PLAN_OPTIONS = {
   'kv-cache': { type: 'string' },
   top: { type: 'string' },
   json: { type: 'boolean' },
+  ...HUB_OPTIONS,
 } as const;
 
 export const CAN_RUN_OPTIONS = {
@@ -40,9 +42,10 @@ export const CAN_RUN_OPTIONS = {
   'kv-cache': { type: 'string' },
   sort: { type: 'string' },
   json: { type: 'boolean' },
+  ...HUB_OPTIONS,
 } as const;
 
-type PlanValues = {
+type PlanValues = HubFlags & {
   model?: string[];
   precision?: string;
   'min-bits'?: string;
@@ -57,7 +60,7 @@ type PlanValues = {
   top?: string;
   json?: boolean;
 };
-type CanRunValues = {
+type CanRunValues = HubFlags & {
   gpu?: string[];
   gpus?: string;
   context?: string;
@@ -68,9 +71,14 @@ type CanRunValues = {
   json?: boolean;
 };
 
-function planModels(names: readonly string[]) {
-  if (names.length === 0) throw new CliError('choose at least one --model <id> to plan for');
-  return names.map((name) => {
+/** A model read from the Hub or a file, planned from its architecture at the formats the planner tries. */
+function hubPlanModel(m: MeasuredModel) {
+  return { key: m.linkToken, name: m.name, arch: m.arch, contextLimit: m.contextLimit };
+}
+
+function planModels(names: readonly string[], measured?: MeasuredModel) {
+  if (names.length === 0 && !measured) throw new CliError('choose at least one --model <id> (or --hf) to plan for');
+  const catalogue = names.map((name) => {
     const found = lookupEntry(MODELS, name);
     if (found.kind !== 'found') {
       const hint =
@@ -82,6 +90,7 @@ function planModels(names: readonly string[]) {
     const m = found.entry;
     return { key: m.id, name: m.name, arch: m.arch, contextLimit: m.contextLength };
   });
+  return measured ? [...catalogue, hubPlanModel(measured)] : catalogue;
 }
 
 function hardwareClasses(raw: string | undefined): HardwareClass[] {
@@ -107,9 +116,9 @@ function rangeText(tps: number, runtime: RuntimeId, devices: readonly Device[]):
   return `~${formatSig3(tps)} (${formatSig3(r.low)}–${formatSig3(r.high)})`;
 }
 
-export function runPlan(values: PlanValues, out: (text: string) => void): void {
+export function runPlan(values: PlanValues, out: (text: string) => void, measured?: MeasuredModel): void {
   const runtime = resolveRuntime(values.runtime);
-  const models = planModels(values.model ?? []);
+  const models = planModels(values.model ?? [], measured);
   const formats =
     values.precision === undefined || values.precision === 'best'
       ? []
@@ -223,7 +232,7 @@ const SORTS: Record<string, (a: CanRunRow, b: CanRunRow) => number> = {
   context: (a, b) => b.maxContext - a.maxContext,
 };
 
-export function runCanRun(values: CanRunValues, out: (text: string) => void): void {
+export function runCanRun(values: CanRunValues, out: (text: string) => void, measured?: MeasuredModel): void {
   const runtime = resolveRuntime(values.runtime);
   const gpus = resolveGpus({ gpu: values.gpu, gpus: values.gpus }, (raw) => parseWhole('--gpus', raw, 'GPUs', 1, 64));
   const sortKey = values.sort ?? 'size';
@@ -238,6 +247,9 @@ export function runCanRun(values: CanRunValues, out: (text: string) => void): vo
     users,
     kvCacheType: resolveKvCache(values['kv-cache'], runtime),
     runtime,
+    extraModels: measured
+      ? [{ id: measured.linkToken, name: measured.name, arch: measured.arch, contextLength: measured.contextLimit }]
+      : [],
   });
   const rows = [...result.rows].sort(sort);
   if (values.json) {

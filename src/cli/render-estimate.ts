@@ -26,6 +26,11 @@ export interface EstimateReport {
   readonly maxContextTokens: number;
   readonly baseline: { readonly name: string; readonly speed: number } | null;
   readonly link: string | null;
+  /** Why there is no link, when it is not the custom GPU. */
+  readonly linkNote?: string | undefined;
+  /** Weights read from a file header: how many tensors and where. */
+  readonly measured?: { readonly tensors: number; readonly source: string } | undefined;
+  readonly assumptions?: readonly string[] | undefined;
   readonly ranges: { readonly decode: SpeedRange; readonly prefill: SpeedRange | null };
 }
 
@@ -78,13 +83,22 @@ export function renderEstimate(r: EstimateReport): string {
       `${speed.prefillTokensPerSecond === null || !r.ranges.prefill ? 'unknown' : formatSpeedWithRange(speed.prefillTokensPerSecond, r.ranges.prefill)}, first token after ~${formatSeconds(speed.timeToFirstTokenSeconds)} (prompt of ${formatContext(r.promptTokens)} tokens)`,
     ),
     row('Parameters', `${formatParams(params.total)} total, ${formatParams(params.active)} active per token`),
+    ...(r.measured
+      ? [
+          row(
+            'Weights from',
+            `${r.measured.tensors.toLocaleString('en-US')} tensors in the ${r.measured.source} (exact)`,
+          ),
+        ]
+      : []),
+    ...(r.assumptions ?? []).map((a, i) => row(i === 0 ? 'Assumed' : '', a)),
     '',
     `Estimates, not measurements: speed ranges are the 10th-90th percentile of measured ÷ estimated speed${r.ranges.decode.calibrated ? '' : ' (this backend is not calibrated yet: ±40%)'}; speed assumes the context is full; fits = at most ${formatPercent(0.9)} of usable memory; memory = ${memoryComponents(
       memory,
     )
       .map((c) => MEMORY_PARTS[c.id].inline)
       .join(' + ')}.`,
-    r.link ? `Open in the app: ${r.link}` : 'No app link: custom GPUs cannot be named in a link.',
+    r.link ? `Open in the app: ${r.link}` : (r.linkNote ?? 'No app link: custom GPUs cannot be named in a link.'),
   );
   return lines.join('\n');
 }

@@ -27,6 +27,8 @@ export interface ResolvedModel {
   readonly config: string | null;
   /** The format the checkpoint is stored in (from its quantization_config or dtype), if known. */
   readonly storedFormat: string | null;
+  /** What the config importer assumed (unknown model types, missing keys). */
+  readonly assumptions?: readonly string[] | undefined;
 }
 
 export interface ResolvedGpus {
@@ -92,6 +94,7 @@ export function resolveModel(opts: {
       arch: parsed.value.arch,
       contextLimit: parsed.value.contextLength,
       source: opts.config,
+      assumptions: parsed.value.assumptions,
     };
   }
   const count = parseParamCount('--params', opts.params ?? '');

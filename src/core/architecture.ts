@@ -19,6 +19,14 @@ export interface MoeShape {
    * interleave_moe_layer_step: layers step-1, 2·step-1, … are MoE). Default 1: every layer.
    */
   readonly layerStep?: number | undefined;
+  /**
+   * FFN width of the always-on shared expert(s) together, where the config gives it apart
+   * (shared_expert_intermediate_size, moe_shared_expert_intermediate_size,
+   * shared_intermediate_size); absent: sharedExperts × expertIntermediateSize.
+   */
+  readonly sharedIntermediateSize?: number | undefined;
+  /** A sigmoid gate scales the shared expert's output (Qwen2-MoE, Qwen3-Next shared_expert_gate). */
+  readonly sharedExpertGate?: boolean | undefined;
 }
 
 /** Whether block `il` has routed experts. */
@@ -42,7 +50,61 @@ export interface SlidingWindowShape {
   readonly window: number;
   /** One full-attention layer in every `pattern` layers (Gemma 2: 2, Gemma 3: 6). */
   readonly pattern: number;
+  /** Local layers attend within fixed chunks of `window` tokens (Llama 4) rather than a sliding window. */
+  readonly chunked?: boolean | undefined;
 }
+
+/**
+ * The recurrent mixer of a hybrid model. Its state per sequence does not grow with the context:
+ * a convolution window of (convKernel − 1) × (innerSize + 2 × groups × stateSize) values and a
+ * state of stateSize × innerSize values per layer (llama.cpp llama_hparams::n_embd_r / n_embd_s,
+ * https://github.com/ggml-org/llama.cpp/blob/master/src/llama-hparams.cpp). Gated DeltaNet
+ * (Qwen3-Next) maps onto the same terms: innerSize = value heads × value head dim, groups = key
+ * heads, stateSize = key head dim, heads = value heads.
+ */
+export interface SsmShape {
+  /**
+   * "mamba2" (Nemotron-H, Granite 4, Falcon-H1), "mamba" (Jamba), "gated-deltanet" (Qwen3-Next),
+   * "lightning" (MiniMax-M1's linear attention: one head dim × head dim state per head, no conv).
+   */
+  readonly kind: 'mamba2' | 'mamba' | 'gated-deltanet' | 'lightning';
+  readonly innerSize: number;
+  readonly stateSize: number;
+  /** B/C groups (Mamba-2), key heads (Gated DeltaNet), 0 for Mamba. */
+  readonly groups: number;
+  /** Mamba-2 heads, value heads (Gated DeltaNet), 0 for Mamba. */
+  readonly heads: number;
+  readonly convKernel: number;
+  /** Mamba's Δ projection rank (dt_rank); 0 for the others. */
+  readonly dtRank: number;
+  /** The config keeps the SSM state in fp32 whatever the model dtype (mamba_ssm_cache_dtype). */
+  readonly stateF32?: boolean | undefined;
+}
+
+/**
+ * Which layers of a hybrid model attend (and so keep a KV cache) and which carry a recurrent
+ * state instead, one character per layer.
+ */
+export interface HybridShape {
+  /**
+   * Token mixer per layer: "A" attention, "M" state-space (Mamba), "L" linear attention (Gated
+   * DeltaNet), "P" attention and Mamba side by side (Falcon-H1), "-" none (an FFN-only block).
+   */
+  readonly mixers: string;
+  /**
+   * FFN per layer: "D" dense MLP, "E" routed experts, "-" none (a mixer-only block, as in
+   * Nemotron-H). Absent: every layer has the FFN the moe rules give it.
+   */
+  readonly ffn?: string | undefined;
+  readonly ssm: SsmShape;
+  /** Queries come with an output gate as wide as themselves, and q/k are normalised (Qwen3-Next). */
+  readonly gatedAttention?: boolean | undefined;
+}
+
+/** Layers that attend and keep a KV cache. */
+export const hasAttention = (mixer: string) => mixer === 'A' || mixer === 'P';
+/** Layers that keep a recurrent state. */
+export const hasRecurrentState = (mixer: string) => mixer === 'M' || mixer === 'L' || mixer === 'P';
 
 export interface ModelArchitecture {
   readonly layers: number;
@@ -66,6 +128,56 @@ export interface ModelArchitecture {
   readonly slidingWindow?: SlidingWindowShape | undefined;
   /** llama.cpp treats Falcon specially in its quantization recipes. */
   readonly ggufArch?: 'falcon' | undefined;
+  /**
+   * The embeddings are layer-normalised before the first block (BLOOM's word_embeddings_layernorm);
+   * absent: true for LayerNorm models with biased MLPs, as BLOOM is.
+   */
+  readonly embeddingNorm?: boolean | undefined;
+  /** Hybrid attention / recurrent layouts (Qwen3-Next, Nemotron-H, Granite 4, Jamba, Falcon-H1). */
+  readonly hybrid?: HybridShape | undefined;
+  /**
+   * Multi-token-prediction blocks stored after the decoder layers (num_nextn_predict_layers):
+   * loaded with the weights, not run for each generated token.
+   */
+  readonly mtpLayers?: number | undefined;
+}
+
+interface LayerCounts {
+  readonly attention: number;
+  readonly recurrent: number;
+}
+const layerCountCache = new WeakMap<HybridShape, LayerCounts>();
+
+function hybridCounts(hybrid: HybridShape): LayerCounts {
+  const hit = layerCountCache.get(hybrid);
+  if (hit) return hit;
+  let attention = 0;
+  let recurrent = 0;
+  for (const m of hybrid.mixers) {
+    if (hasAttention(m)) attention++;
+    if (hasRecurrentState(m)) recurrent++;
+  }
+  const counts = { attention, recurrent };
+  layerCountCache.set(hybrid, counts);
+  return counts;
+}
+
+/** Layers with attention (every layer unless the model is a hybrid). */
+export function attentionLayerCount(arch: ModelArchitecture): number {
+  return arch.hybrid ? hybridCounts(arch.hybrid).attention : arch.layers;
+}
+
+/** Layers with a recurrent state (0 unless the model is a hybrid). */
+export function recurrentLayerCount(arch: ModelArchitecture): number {
+  return arch.hybrid ? hybridCounts(arch.hybrid).recurrent : 0;
+}
+
+/** Elements of one sequence's recurrent state in one layer: the convolution window, then the SSM state. */
+export function recurrentStateElements(ssm: SsmShape): { readonly conv: number; readonly state: number } {
+  return {
+    conv: Math.max(0, ssm.convKernel - 1) * (ssm.innerSize + 2 * ssm.groups * ssm.stateSize),
+    state: ssm.stateSize * ssm.innerSize,
+  };
 }
 
 type Switch = 'mlp' | 'attentionBias' | 'mlpBias' | 'norm' | 'fusedQkv';
@@ -104,6 +216,30 @@ export function architectureProblem(arch: ModelArchitecture): string | null {
   }
   if (arch.kvHeads > arch.attentionHeads) {
     return `kvHeads (${arch.kvHeads}) cannot exceed attentionHeads (${arch.attentionHeads})`;
+  }
+  const { hybrid } = arch;
+  if (hybrid) {
+    if (hybrid.mixers.length !== arch.layers || (hybrid.ffn !== undefined && hybrid.ffn.length !== arch.layers)) {
+      return `the hybrid layer pattern must have one entry per layer (${arch.layers}); got ${hybrid.mixers.length}`;
+    }
+    if (!/^[AMLP-]+$/.test(hybrid.mixers) || (hybrid.ffn !== undefined && !/^[DE-]+$/.test(hybrid.ffn))) {
+      return 'the hybrid layer pattern has an unknown layer kind';
+    }
+    const { ssm } = hybrid;
+    for (const [name, value] of [
+      ['ssm.innerSize', ssm.innerSize],
+      ['ssm.stateSize', ssm.stateSize],
+    ] as const) {
+      if (!Number.isInteger(value) || value <= 0) return `${name} must be a positive whole number; got ${value}`;
+    }
+    // Lightning attention has no convolution; the Mamba family and Gated DeltaNet do.
+    if (!Number.isInteger(ssm.convKernel) || ssm.convKernel < (ssm.kind === 'lightning' ? 0 : 1)) {
+      return `ssm.convKernel must be a positive whole number; got ${ssm.convKernel}`;
+    }
+    if (hybrid.ffn?.includes('E') && !arch.moe) return 'the layer pattern has expert layers but the model no experts';
+  }
+  if (arch.mtpLayers !== undefined && !(Number.isInteger(arch.mtpLayers) && arch.mtpLayers >= 0)) {
+    return `mtpLayers must be a whole number ≥ 0; got ${arch.mtpLayers}`;
   }
   if (arch.moe) {
     const { experts, activeExperts, denseLayers } = arch.moe;

@@ -3,7 +3,7 @@ import { architectureProblem, type ModelArchitecture } from './architecture';
 import { DEFAULT_HOST, deviceProblem, type Device, type HostSystem } from './devices';
 import { placeModel, type DeviceLoad, type SplitMode, type Verdict } from './fit';
 import type { WeightFormat } from './formats/weight-formats';
-import { kvCacheSize } from './kv-cache';
+import { kvCacheSize, recurrentStateBytes } from './kv-cache';
 import type { KvCacheType } from './kv-cache-types';
 import { analyseMeasuredWeights, measuredParameters, type TensorInventory } from './measured-weights';
 import { countParameters, type ParameterCounts } from './params';
@@ -43,7 +43,7 @@ export interface EstimateInput {
 }
 
 /** The parts memory is spent on; views render these in this order and colour. */
-export type MemoryComponentId = 'weights' | 'kv-cache' | 'activations' | 'overhead';
+export type MemoryComponentId = 'weights' | 'kv-cache' | 'recurrent-state' | 'activations' | 'overhead';
 
 export interface MemoryComponent {
   readonly id: MemoryComponentId;
@@ -62,11 +62,16 @@ export interface MemoryEstimate {
   /** Weights kept in system RAM by design (llama.cpp's input embedding table). */
   readonly hostWeightsBytes: number;
   readonly kvCacheBytes: number;
+  /**
+   * The recurrent state of a hybrid model's Mamba or linear-attention layers, all sequences: a
+   * constant per sequence, whatever the context; 0 for other models.
+   */
+  readonly recurrentStateBytes: number;
   /** Compute buffers / peak activations, summed over devices. */
   readonly activationBytes: number;
   /** Runtime and driver overhead, summed over devices. */
   readonly overheadBytes: number;
-  /** weights + KV cache + activations + overhead. */
+  /** weights + KV cache + recurrent state + activations + overhead. */
   readonly totalBytes: number;
   /** What must sit in device memory to run with every layer on the devices. */
   readonly deviceBytes: number;
@@ -79,13 +84,18 @@ export interface MemoryEstimate {
  * matrix and the planner make millions of estimates and read only the totals (npm run bench).
  */
 export function memoryComponents(m: MemoryEstimate): MemoryComponent[] {
-  const weights = m.totalBytes - m.kvCacheBytes - m.activationBytes - m.overheadBytes;
-  return [
+  const weights = m.totalBytes - m.kvCacheBytes - m.recurrentStateBytes - m.activationBytes - m.overheadBytes;
+  const parts: MemoryComponent[] = [
     { id: 'weights', bytes: weights, hostBytes: m.hostWeightsBytes },
     { id: 'kv-cache', bytes: m.kvCacheBytes, hostBytes: 0 },
+  ];
+  // Only hybrid models have one; the others' lists stay as they were.
+  if (m.recurrentStateBytes > 0) parts.push({ id: 'recurrent-state', bytes: m.recurrentStateBytes, hostBytes: 0 });
+  parts.push(
     { id: 'activations', bytes: m.activationBytes, hostBytes: 0 },
     { id: 'overhead', bytes: m.overheadBytes, hostBytes: 0 },
-  ];
+  );
+  return parts;
 }
 
 export interface FitEstimate {
@@ -175,6 +185,9 @@ export function estimateUnchecked(input: EstimateInput): Estimate {
     cacheType: input.kvCacheType,
     runtime,
   });
+  const stateBytes = recurrentStateBytes(arch, input.sequences, runtime);
+  // The recurrent state sits with its layers and is read and written once per step, like the KV cache.
+  const cacheBytes = kv.bytes + stateBytes;
   const promptTokens = Math.min(input.promptTokens ?? input.contextTokens, input.contextTokens);
   const activationInput: ActivationInput = {
     arch,
@@ -199,7 +212,7 @@ export function estimateUnchecked(input: EstimateInput): Estimate {
     layers: arch.layers,
     layerWeightBytes: w.allLayersBytes,
     deviceFixedWeightBytes,
-    kvBytes: kv.bytes,
+    kvBytes: cacheBytes,
     activationBytes: perDeviceActivation,
   });
   const activationTotal = perDeviceActivation * devices.length;
@@ -214,7 +227,7 @@ export function estimateUnchecked(input: EstimateInput): Estimate {
     sequences: input.sequences,
     promptTokens,
     contextTokens: input.contextTokens,
-    kvBytes: kv.bytes,
+    kvBytes: cacheBytes,
     offloadedFraction: placement.offloadedFraction,
     speedConstants: input.speedConstants,
   });
@@ -230,9 +243,10 @@ export function estimateUnchecked(input: EstimateInput): Estimate {
       weightsBytes: w.totalBytes,
       hostWeightsBytes,
       kvCacheBytes: kv.bytes,
+      recurrentStateBytes: stateBytes,
       activationBytes: activationTotal,
       overheadBytes: placement.overheadBytes,
-      totalBytes: weightsBytes + kv.bytes + activationTotal + placement.overheadBytes,
+      totalBytes: weightsBytes + cacheBytes + activationTotal + placement.overheadBytes,
       deviceBytes: placement.neededBytes,
       perDevice: placement.perDevice,
     },

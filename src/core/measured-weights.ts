@@ -45,8 +45,9 @@ const INPUT_EMBEDDING =
   /^(?:token_embd\.weight|(?:model\.)?(?:language_model\.)?(?:model\.)?embed_tokens\.weight|transformer\.(?:wte|word_embeddings)\.weight|backbone\.embeddings?\.weight|model\.embeddings?\.weight)$/;
 const OUTPUT = /^(?:output\.weight|lm_head\.weight|(?:model\.)?language_model\.lm_head\.weight|embed_out\.weight)$/;
 // Vision and audio towers, projectors: stored (they take memory) but not read per generated token.
+// Multi-token-prediction heads kept apart from the layers (Qwen3-Next "mtp.", GGUF "nextn") too.
 const EXTRA =
-  /(?:^|\.)(?:vision_tower|vision_model|visual|vision|audio_tower|audio_model|multi_modal_projector|mm_projector|mm)\.|^(?:v|a|mm)\./;
+  /(?:^|\.)(?:vision_tower|vision_model|visual|vision|audio_tower|audio_model|multi_modal_projector|mm_projector|mm|mtp)\.|^(?:v|a|mm)\./;
 
 /** Where a named tensor belongs. Blocks past the architecture's layers are MTP heads ("extra"). */
 export function placeTensor(name: string, layers: number): TensorPlace {

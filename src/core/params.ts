@@ -17,6 +17,8 @@ export interface ParameterCounts {
 
 /** Fraction of a tensor that one token touches. */
 export function activeFraction(arch: ModelArchitecture, t: TensorSpec): number {
+  // MTP blocks after the last layer are stored but not run to generate a token.
+  if (t.layer >= arch.layers) return 0;
   return t.routed && arch.moe ? arch.moe.activeExperts / arch.moe.experts : 1;
 }
 

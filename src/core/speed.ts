@@ -1,4 +1,4 @@
-import type { ModelArchitecture } from './architecture';
+import { attentionLayerCount, type ModelArchitecture } from './architecture';
 import { PCIE_BYTES_PER_SECOND, type Device, type HostSystem } from './devices';
 import type { SplitMode } from './fit';
 import { computeEfficiencyFor, type RuntimeProfile, type SpeedConstants } from './runtimes/profile';
@@ -121,9 +121,12 @@ export function estimateSpeed(input: SpeedInput): SpeedEstimate {
     streamSeconds(deviceBytes, devices, input.splitMode, 1) + hostBytes / host.bandwidthBytesPerSecond;
 
   // Prefill is compute-bound: 2 FLOPs per active parameter per token plus attention over the
-  // prompt, 2 × 2 × layers × (prompt/2) × heads × head_dim per token on average (arXiv:2001.08361).
+  // prompt, 2 × 2 × layers × (prompt/2) × heads × head_dim per token on average (arXiv:2001.08361);
+  // a hybrid's recurrent layers do a constant amount of work per token instead, which the
+  // per-parameter term already counts.
   const attnWidth = arch.attentionHeads * (arch.mla ? arch.mla.qkNopeHeadDim + arch.mla.qkRopeHeadDim : arch.headDim);
-  const flopsPerPromptToken = 2 * input.activeParamsPerToken + 2 * arch.layers * input.promptTokens * attnWidth;
+  const attentionLayers = arch.hybrid ? attentionLayerCount(arch) : arch.layers;
+  const flopsPerPromptToken = 2 * input.activeParamsPerToken + 2 * attentionLayers * input.promptTokens * attnWidth;
   const computePerToken = computeKnown
     ? spreadSeconds(flopsPerPromptToken, devices, input.splitMode, 'fp16FlopsPerSecond', computeEfficiency)
     : Infinity;

@@ -62,7 +62,7 @@ function analyse(arch: ModelArchitecture, format: WeightFormat): WeightAnalysis 
     }
     totalBytes += bytes;
     params += elements;
-    if (t.layer >= 0) layerBytes[t.layer] = (layerBytes[t.layer] ?? 0) + bytes;
+    if (t.layer >= 0 && t.layer < arch.layers) layerBytes[t.layer] = (layerBytes[t.layer] ?? 0) + bytes;
     else if (t.name === 'token_embd') inputEmbeddingBytes = bytes;
     else outputBytes += bytes;
     if (t.routed) routedExpertBytes += bytes;

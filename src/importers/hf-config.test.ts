@@ -14,12 +14,24 @@ describe('Hugging Face config.json', () => {
     ['mixtral-8x7b.json', 'mixtral-8x7b'],
     ['deepseek-v3.json', 'deepseek-v3'],
     ['gemma-2-9b.json', 'gemma-2-9b'],
-  ])('%s gives the same parameter counts as the catalogue entry', (file, id) => {
+  ])('%s gives the same parameter counts as the catalogue entry (MTP blocks aside)', (file, id) => {
     const parsed = parseHfConfig(fixture(file));
     if (!parsed.ok) throw new Error(parsed.error);
     const expected = catalogArch(id);
     if (!expected) throw new Error(`no catalogue entry ${id}`);
-    expect(countParameters(parsed.value.arch)).toEqual(countParameters(expected));
+    expect(countParameters({ ...parsed.value.arch, mtpLayers: undefined })).toEqual(countParameters(expected));
+  });
+
+  it('counts the MTP block DeepSeek-V3 stores but does not run per token', () => {
+    const parsed = parseHfConfig(fixture('deepseek-v3.json'));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.value.arch.mtpLayers).toBe(1);
+    const withMtp = countParameters(parsed.value.arch);
+    const without = countParameters({ ...parsed.value.arch, mtpLayers: undefined });
+    // The Hub's safetensors total for deepseek-ai/DeepSeek-V3 is 684,531,386,000, of which
+    // 41,555,600 are F32 block scales (research exact-counts: BF16 + F8_E4M3 + F32 parts).
+    expect(withMtp.total).toBe(684_531_386_000 - 41_555_600);
+    expect(withMtp.active).toBe(without.active);
   });
 
   it('reads the sliding-window layout and context limit', () => {

@@ -1,4 +1,6 @@
 import { architectureFrom, architectureProblem, type ModelArchitecture } from '../core/architecture';
+import { ConfigError, int, readLayout, type Json } from './hf-layout';
+import { parsePythonJson } from './json-text';
 
 /**
  * Reads a Hugging Face config.json (untrusted: pasted, uploaded or fetched) into an architecture.
@@ -14,29 +16,14 @@ export interface ParsedConfig {
    * quantization_config, else from torch_dtype / dtype; null when neither says.
    */
   readonly storedFormat: string | null;
+  /** What was assumed where the config said nothing or used a model type Headroom does not know. */
+  readonly assumptions: readonly string[];
 }
 
 export type ConfigResult =
   { readonly ok: true; readonly value: ParsedConfig } | { readonly ok: false; readonly error: string };
 
-type Json = Record<string, unknown>;
-
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-class ConfigError extends Error {}
-
-function int(cfg: Json, names: readonly string[], fallback?: number): number {
-  for (const name of names) {
-    const v = cfg[name];
-    if (v === undefined || v === null) continue;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
-      throw new ConfigError(`${name} must be a non-negative whole number; got ${JSON.stringify(v)}`);
-    }
-    return v;
-  }
-  if (fallback !== undefined) return fallback;
-  throw new ConfigError(`missing ${names[0] ?? '?'}${names.length > 1 ? ` (or ${names.slice(1).join(', ')})` : ''}`);
-}
 
 function bool(cfg: Json, name: string, fallback: boolean): boolean {
   const v = cfg[name];
@@ -45,54 +32,149 @@ function bool(cfg: Json, name: string, fallback: boolean): boolean {
   return v;
 }
 
-const PLAIN_MLP = new Set(['falcon', 'bloom', 'gpt2', 'gpt_neox', 'phi', 'starcoder2', 'gpt_bigcode']);
-const TIED_BY_DEFAULT = new Set(['gemma', 'gemma2', 'gemma3', 'gemma3_text', 'bloom', 'falcon', 'gpt2']);
-const QKV_BIAS = new Set(['qwen2', 'qwen2_moe', 'bloom']);
+const PLAIN_MLP = new Set([
+  'falcon',
+  'bloom',
+  'gpt2',
+  'gpt_neox',
+  'phi',
+  'starcoder2',
+  'gpt_bigcode',
+  'mpt',
+  'nemotron_h',
+]);
+const LAYER_NORM = new Set(['falcon', 'bloom', 'gpt2', 'gpt_neox', 'phi', 'starcoder2', 'gpt_bigcode', 'mpt', 'dbrx']);
+const TIED_BY_DEFAULT = new Set(['gemma', 'gemma2', 'gemma3', 'gemma3_text', 'bloom', 'falcon', 'gpt2', 'mpt']);
+const QKV_BIAS = new Set(['qwen2', 'qwen2_moe', 'bloom', 'gpt2']);
+const FUSED_QKV = new Set(['falcon', 'bloom', 'phi3', 'gpt2', 'mpt', 'dbrx', 'chatglm']);
 
-function slidingWindow(cfg: Json, modelType: string, layers: number) {
-  const window = cfg['sliding_window'];
-  if (typeof window !== 'number' || window <= 0) return undefined;
-  const types = cfg['layer_types'];
-  if (Array.isArray(types)) {
-    const firstFull = types.indexOf('full_attention');
-    if (firstFull > 0 && firstFull < layers) return { window, pattern: firstFull + 1 };
-    return undefined;
+/**
+ * Model types whose configs Headroom reads key by key; any other model_type is read the same way
+ * (Llama-style names) and the result says so.
+ */
+const KNOWN_TYPES = new Set([
+  ...PLAIN_MLP,
+  ...LAYER_NORM,
+  'llama',
+  'llama4',
+  'llama4_text',
+  'mistral',
+  'mistral3',
+  'mixtral',
+  'qwen2',
+  'qwen2_moe',
+  'qwen3',
+  'qwen3_moe',
+  'qwen3_next',
+  'qwen3_vl',
+  'qwen3_vl_moe',
+  'qwen3_vl_text',
+  'qwen3_vl_moe_text',
+  'gemma',
+  'gemma2',
+  'gemma3',
+  'gemma3_text',
+  'phi3',
+  'deepseek_v2',
+  'deepseek_v3',
+  'deepseek_v32',
+  'kimi_k2',
+  'gpt_oss',
+  'granite',
+  'granitemoe',
+  'granitemoehybrid',
+  'jamba',
+  'falcon_h1',
+  'minimax_m1',
+  'chatglm',
+  'glm4',
+  'glm4_moe',
+  'cohere',
+  'cohere2',
+  'olmo2',
+  'olmo3',
+  'smollm3',
+  'ernie4_5',
+  'ernie4_5_moe',
+  'hunyuan_v1_moe',
+  'seed_oss',
+]);
+
+/**
+ * The keys of nested sub-configs that some families keep apart, lifted to the top level: MPT and
+ * DBRX keep attention and FFN settings in attn_config / ffn_config (transformers DbrxConfig,
+ * MptConfig); multimodal models keep the language model in text_config, and a quantized repo's
+ * top-level dtype and quantization_config apply to it.
+ */
+function flatten(root: Json): Json {
+  let cfg: Json = isObject(root['text_config']) ? { ...root, ...root['text_config'] } : { ...root };
+  for (const nested of ['attn_config', 'ffn_config']) {
+    const sub = cfg[nested];
+    if (isObject(sub)) cfg = { ...sub, ...cfg };
   }
-  if (modelType === 'gemma2') return { window, pattern: 2 };
-  if (modelType.startsWith('gemma3')) {
-    return { window, pattern: int(cfg, ['sliding_window_pattern', '_sliding_window_pattern'], 6) };
-  }
-  // Mistral-style windows on every layer are not interleaved; llama.cpp ignores them.
-  return undefined;
+  return cfg;
 }
 
 function readArchitecture(root: Json): ParsedConfig {
-  const cfg: Json = isObject(root['text_config']) ? { ...root, ...root['text_config'] } : root;
+  const cfg = flatten(root);
+  const assumptions: string[] = [];
   const modelType = typeof cfg['model_type'] === 'string' ? cfg['model_type'] : 'unknown';
+  if (!KNOWN_TYPES.has(modelType)) {
+    assumptions.push(
+      modelType === 'unknown'
+        ? 'config.json has no model_type: read as a Llama-style decoder (gated MLP, RMSNorm, no biases)'
+        : `model_type '${modelType}' is not one Headroom knows: read as a Llama-style decoder (gated MLP, RMSNorm, no biases)`,
+    );
+  }
   const layers = int(cfg, ['num_hidden_layers', 'n_layer', 'n_layers', 'num_layers']);
   const hiddenSize = int(cfg, ['hidden_size', 'n_embd', 'd_model']);
   const heads = int(cfg, ['num_attention_heads', 'n_head', 'n_heads']);
   const multiQuery = bool(cfg, 'multi_query', false);
-  const kvHeads = multiQuery ? 1 : int(cfg, ['num_key_value_heads', 'num_kv_heads', 'n_head_kv'], heads);
+  // ChatGLM: multi_query_attention with multi_query_group_num KV heads; DBRX/MPT: kv_n_heads.
+  const groupedGlm = bool(cfg, 'multi_query_attention', false);
+  const kvKeys = ['num_key_value_heads', 'num_kv_heads', 'n_head_kv', 'kv_n_heads'];
+  const kvGiven = kvKeys.some((k) => cfg[k] !== undefined && cfg[k] !== null);
+  const kvHeads = multiQuery ? 1 : groupedGlm ? int(cfg, ['multi_query_group_num']) : int(cfg, kvKeys, heads);
   const plain = PLAIN_MLP.has(modelType);
-  const intermediateSize = int(
+  // MPT states the MLP width as expansion_ratio × d_model.
+  const ratio = cfg['expansion_ratio'];
+  const plainWidth = typeof ratio === 'number' && ratio > 0 ? Math.round(ratio * hiddenSize) : 4 * hiddenSize;
+  const granite = modelType === 'granitemoehybrid';
+  const experts = int(cfg, ['num_local_experts', 'n_routed_experts', 'num_experts', 'moe_num_experts'], 0);
+  // GraniteMoeHybrid: intermediate_size is the expert width, shared_intermediate_size the
+  // always-on MLP (the only MLP when there are no experts).
+  const intermediateSize =
+    granite && cfg['shared_intermediate_size'] !== undefined
+      ? int(cfg, ['shared_intermediate_size'])
+      : int(
+          cfg,
+          ['intermediate_size_mlp', 'intermediate_size', 'ffn_hidden_size', 'n_inner'],
+          plain ? plainWidth : undefined,
+        );
+  const sharedWidth = int(
     cfg,
-    ['intermediate_size_mlp', 'intermediate_size', 'ffn_hidden_size', 'n_inner'],
-    plain ? 4 * hiddenSize : undefined,
+    ['shared_expert_intermediate_size', 'moe_shared_expert_intermediate_size', 'shared_intermediate_size'],
+    0,
   );
-  const experts = int(cfg, ['num_local_experts', 'n_routed_experts', 'num_experts'], 0);
   const moe =
     experts > 1
       ? {
           experts,
-          activeExperts: int(cfg, ['num_experts_per_tok', 'num_experts_per_token']),
-          sharedExperts: int(cfg, ['n_shared_experts'], modelType.startsWith('llama4') ? 1 : 0),
-          expertIntermediateSize: int(cfg, ['moe_intermediate_size', 'intermediate_size'], intermediateSize),
+          activeExperts: int(cfg, ['num_experts_per_tok', 'num_experts_per_token', 'moe_top_k']),
+          sharedExperts: int(cfg, ['n_shared_experts'], modelType.startsWith('llama4') || sharedWidth > 0 ? 1 : 0),
+          expertIntermediateSize: int(
+            cfg,
+            ['moe_intermediate_size', 'intermediate_size', 'ffn_hidden_size'],
+            intermediateSize,
+          ),
           denseLayers: int(cfg, ['first_k_dense_replace'], 0),
           layerStep: int(cfg, ['interleave_moe_layer_step', 'decoder_sparse_step'], 1),
+          sharedIntermediateSize: sharedWidth > 0 ? sharedWidth : undefined,
+          sharedExpertGate: sharedWidth > 0 && (modelType === 'qwen2_moe' || modelType.startsWith('qwen3_next')),
         }
       : undefined;
   const kvLoraRank = int(cfg, ['kv_lora_rank'], 0);
+  // MLA caches one latent per token whatever num_key_value_heads says (DeepSeek-V3 states 128).
   const mla =
     kvLoraRank > 0
       ? {
@@ -103,30 +185,60 @@ function readArchitecture(root: Json): ParsedConfig {
           vHeadDim: int(cfg, ['v_head_dim']),
         }
       : undefined;
+  const headDimGiven = ['head_dim', 'attention_head_dim', 'kv_channels'].some(
+    (k) => cfg[k] !== undefined && cfg[k] !== null,
+  );
+  const headDim = int(
+    cfg,
+    ['head_dim', 'attention_head_dim', 'kv_channels'],
+    Math.floor(hiddenSize / Math.max(heads, 1)),
+  );
+  if (!headDimGiven && !mla && heads > 0 && hiddenSize % heads !== 0) {
+    assumptions.push(`head_dim not given: hidden size ÷ heads rounded down = ${headDim}`);
+  }
+  if (!kvGiven && !multiQuery && !groupedGlm && !mla && !KNOWN_TYPES.has(modelType)) {
+    assumptions.push(`num_key_value_heads not given: ${heads} (one per attention head)`);
+  }
   const isFalcon = modelType === 'falcon';
+  const layout = readLayout(cfg, modelType, layers, hiddenSize, heads);
+  assumptions.push(...layout.assumptions);
   const arch = architectureFrom({
     layers,
     hiddenSize,
     intermediateSize,
     attentionHeads: heads,
     kvHeads,
-    headDim: int(cfg, ['head_dim'], Math.floor(hiddenSize / Math.max(heads, 1))),
+    headDim,
     vocabSize: int(cfg, ['vocab_size', 'padded_vocab_size']),
     tiedEmbeddings: bool(cfg, 'tie_word_embeddings', TIED_BY_DEFAULT.has(modelType)),
     mlp: plain ? 'plain' : 'gated',
-    attentionBias: bool(cfg, 'attention_bias', QKV_BIAS.has(modelType)) || bool(cfg, 'bias', false),
-    mlpBias: bool(cfg, 'mlp_bias', modelType === 'bloom' || modelType === 'gpt_oss'),
-    norm: plain ? 'layernorm' : 'rmsnorm',
-    fusedQkv: isFalcon || modelType === 'bloom' || modelType === 'phi3',
+    attentionBias:
+      bool(cfg, 'attention_bias', QKV_BIAS.has(modelType)) ||
+      bool(cfg, 'bias', false) ||
+      bool(cfg, 'add_qkv_bias', false),
+    mlpBias: bool(cfg, 'mlp_bias', modelType === 'bloom' || modelType === 'gpt_oss' || modelType === 'gpt2'),
+    norm: LAYER_NORM.has(modelType) ? 'layernorm' : 'rmsnorm',
+    fusedQkv: FUSED_QKV.has(modelType),
     ggufArch: isFalcon ? 'falcon' : undefined,
+    embeddingNorm: modelType === 'bloom' ? true : LAYER_NORM.has(modelType) ? false : undefined,
     moe,
     mla,
-    slidingWindow: slidingWindow(cfg, modelType, layers),
+    slidingWindow: layout.slidingWindow,
+    hybrid: layout.hybrid,
+    mtpLayers: int(cfg, ['num_nextn_predict_layers'], 0) || undefined,
   });
   const problem = architectureProblem(arch);
   if (problem) throw new ConfigError(problem);
-  const contextLength = int(cfg, ['max_position_embeddings', 'n_positions', 'seq_length', 'max_sequence_length'], 2048);
-  return { arch, modelType, contextLength: Math.max(1, contextLength), storedFormat: storedFormat(root) };
+  const contextKeys = ['max_position_embeddings', 'n_positions', 'seq_length', 'max_sequence_length', 'max_seq_len'];
+  const contextLength = int(cfg, contextKeys, 0);
+  if (contextLength === 0) assumptions.push('no context length given (max_position_embeddings): assumed 2,048 tokens');
+  return {
+    arch,
+    modelType,
+    contextLength: Math.max(1, Math.min(contextLength || 2048, 10_485_760)),
+    storedFormat: storedFormat(root),
+    assumptions,
+  };
 }
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
@@ -232,6 +344,50 @@ const CONFIG_KEYS = [
   'n_positions',
   'seq_length',
   'max_sequence_length',
+  'max_seq_len',
+  'attention_head_dim',
+  'kv_channels',
+  'multi_query_attention',
+  'multi_query_group_num',
+  'add_qkv_bias',
+  'kv_n_heads',
+  'moe_num_experts',
+  'moe_top_k',
+  'expansion_ratio',
+  'shared_expert_intermediate_size',
+  'moe_shared_expert_intermediate_size',
+  'shared_intermediate_size',
+  'num_nextn_predict_layers',
+  'attention_chunk_size',
+  'full_attention_interval',
+  'linear_num_value_heads',
+  'linear_value_head_dim',
+  'linear_key_head_dim',
+  'linear_num_key_heads',
+  'linear_conv_kernel_dim',
+  'hybrid_override_pattern',
+  'mamba_num_heads',
+  'mamba_n_heads',
+  'mamba_head_dim',
+  'mamba_d_head',
+  'mamba_expand',
+  'expand',
+  'mamba_d_ssm',
+  'ssm_state_size',
+  'mamba_d_state',
+  'mamba_state_dim',
+  'n_groups',
+  'mamba_n_groups',
+  'mamba_num_groups',
+  'conv_kernel',
+  'mamba_d_conv',
+  'mamba_dt_rank',
+  'mamba_ssm_cache_dtype',
+  'attn_layer_period',
+  'attn_layer_offset',
+  'expert_layer_period',
+  'expert_layer_offset',
+  'attn_type_list',
   'torch_dtype',
   'dtype',
 ];
@@ -265,8 +421,8 @@ function compactQuantization(q: unknown): Json | undefined {
 export function compactHfConfig(text: string): ConfigResult & { json?: string } {
   const parsed = parseHfConfig(text);
   if (!parsed.ok) return parsed;
-  const root = JSON.parse(text) as Json;
-  const cfg: Json = isObject(root['text_config']) ? { ...root, ...root['text_config'] } : root;
+  const root = parsePythonJson(text) as Json;
+  const cfg = flatten(root);
   const kept: Json = {};
   for (const key of CONFIG_KEYS) if (cfg[key] !== undefined && cfg[key] !== null) kept[key] = cfg[key];
   const quantization = compactQuantization(root['quantization_config']);
@@ -278,7 +434,7 @@ export function compactHfConfig(text: string): ConfigResult & { json?: string } 
 export function parseHfConfig(text: string): ConfigResult {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parsePythonJson(text);
   } catch (e) {
     return { ok: false, error: `config.json is not valid JSON (${e instanceof Error ? e.message : String(e)})` };
   }

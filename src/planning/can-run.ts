@@ -1,4 +1,5 @@
 import { MODELS } from '../catalog/catalog';
+import type { ModelArchitecture } from '../core/architecture';
 import type { Device } from '../core/devices';
 import { estimate, maxContext } from '../core/estimate';
 import type { WeightFormat } from '../core/formats/weight-formats';
@@ -15,6 +16,13 @@ export interface CanRunRequest {
   readonly users: number;
   readonly kvCacheType: KvCacheType;
   readonly runtime: RuntimeId;
+  /** Models beyond the catalogue (read from the Hugging Face Hub or a file) to try too. */
+  readonly extraModels?: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly arch: ModelArchitecture;
+    readonly contextLength: number;
+  }[];
 }
 
 export interface CanRunRow {
@@ -32,7 +40,7 @@ export function canRun(req: CanRunRequest): { rows: CanRunRow[]; cannot: string[
   const formats = formatsByQuality(req.runtime, []);
   const rows: CanRunRow[] = [];
   const cannot: string[] = [];
-  for (const m of MODELS) {
+  for (const m of [...MODELS, ...(req.extraModels ?? [])]) {
     let found: CanRunRow | null = null;
     for (const format of formats) {
       const input = {

@@ -21,6 +21,7 @@ import {
 } from './share-state';
 import { migrateLink } from './migrations';
 import { parseTableState, serializeTableState } from './table-state';
+import { isHubKey, isLocalGgufKey, parseHubModels, serializeHubModels } from './hub-models';
 
 /** What the link may name: the parser keeps only ids that exist. */
 export interface KnownIds {
@@ -93,10 +94,15 @@ export function parseShareLink(search: string, known: KnownIds): ParsedLink {
   if (rawModels !== undefined) {
     const kept: string[] = [];
     for (const id of list(rawModels).slice(0, MAX_MODELS)) {
-      if (known.isModel(id) || BARE_SIZE.test(id) || id === 'config') kept.push(id);
+      if (known.isModel(id) || BARE_SIZE.test(id) || id === 'config' || isLocalGgufKey(id)) kept.push(id);
       else notices.push(`Ignored unknown model '${id}'.`);
     }
     models = kept.length > 0 ? [...new Set(kept)] : DEFAULT_STATE.models;
+  }
+  const hubModels = parseHubModels(get('hf'), notices);
+  if (hubModels.length > 0) {
+    // "m=" left empty: only the Hub models were chosen.
+    models = [...(rawModels === '' ? [] : models), ...hubModels].slice(0, MAX_MODELS);
   }
 
   let formats = DEFAULT_STATE.formats;
@@ -248,7 +254,10 @@ export function serializeShareLink(state: ShareState): string {
   const d = DEFAULT_STATE;
   const parts: [string, string][] = [['v', String(SHARE_VERSION)]];
   if (state.view !== d.view) parts.push(['view', state.view]);
-  if (!same(state.models, d.models)) parts.push(['m', state.models.join(',')]);
+  const listed = state.models.filter((k) => !isHubKey(k));
+  if (!same(listed, d.models)) parts.push(['m', listed.join(',')]);
+  const hub = serializeHubModels(state.models);
+  if (hub !== null) parts.push(['hf', hub]);
   if (!same(state.formats, d.formats)) parts.push(['f', state.formats.join(',')]);
   if (state.context !== d.context) parts.push(['ctx', String(state.context)]);
   if (state.batch !== d.batch) parts.push(['b', String(state.batch)]);
@@ -267,5 +276,10 @@ export function serializeShareLink(state: ShareState): string {
   if (p.formats !== d.plan.formats) parts.push(['pf', p.formats]);
   parts.push(...serializeTableState(state.table));
   // encodeURIComponent leaves , * ~ _ readable; the commas are encoded by URLSearchParams only.
-  return `?${parts.map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%2C/g, ',')}`).join('&')}`;
+  // A Hub model's "/", "@" and ":" are legal in a query (RFC 3986 §3.4) and stay readable.
+  const encode = (k: string, v: string) => {
+    const e = encodeURIComponent(v).replace(/%2C/g, ',');
+    return k === 'hf' ? e.replace(/%2F/g, '/').replace(/%40/g, '@').replace(/%3A/g, ':') : e;
+  };
+  return `?${parts.map(([k, v]) => `${k}=${encode(k, v)}`).join('&')}`;
 }

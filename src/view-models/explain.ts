@@ -1,3 +1,4 @@
+import { attentionLayerCount, recurrentLayerCount, recurrentStateElements } from '../core/architecture';
 import type { Estimate, EstimateInput } from '../core/estimate';
 import { TIGHT_THRESHOLD } from '../core/fit';
 import { KV_CACHE_TYPES } from '../core/kv-cache-types';
@@ -17,6 +18,7 @@ export interface Explanation {
 export interface Explanations {
   readonly weights: Explanation;
   readonly kvCache: Explanation;
+  readonly recurrentState: Explanation;
   readonly activations: Explanation;
   readonly overhead: Explanation;
   readonly verdict: Explanation;
@@ -30,19 +32,23 @@ export function explain(input: EstimateInput, e: Estimate): Explanations {
   const vendor = input.devices[0]?.vendor ?? 'nvidia';
   const k = runtime.speed(vendor);
   const bandwidth = input.devices.reduce((a, d) => Math.min(a, d.bandwidthBytesPerSecond), Infinity);
-  const kvPerToken = arch.mla ? 'MLA latent' : `2 × ${arch.layers} × ${arch.kvHeads} × ${arch.headDim}`;
+  const kvPerToken = arch.mla ? 'MLA latent' : `2 × ${attentionLayerCount(arch)} × ${arch.kvHeads} × ${arch.headDim}`;
+  const measured = e.weights.basis === 'measured';
   return {
     weights: {
       title: 'Weights',
-      formula: 'Σ over tensors: elements × bits per weight ÷ 8',
+      formula: measured
+        ? 'Σ of the bytes each tensor takes in the file header'
+        : 'Σ over tensors: elements × bits per weight ÷ 8',
       values: [
         ['parameters', formatParams(e.params.total)],
-        ['format', format.label],
+        ['format', measured ? `as stored (${input.tensors?.source ?? 'file header'})` : format.label],
         ['average bits per weight', e.weights.bitsPerWeight.toFixed(3)],
         ['weights', formatGiB(e.memory.weightsBytes)],
       ],
-      note:
-        format.family === 'gguf'
+      note: measured
+        ? 'Exact: every tensor as the file stores it, scales and packed quantized weights included.'
+        : format.family === 'gguf'
           ? 'GGUF files mix types per tensor as llama-quantize does (output head, attn_v and ffn_down get more bits).'
           : format.keep16 === 'embeddings'
             ? 'Embedding table and output head stay at 16 bits.'
@@ -61,6 +67,15 @@ export function explain(input: EstimateInput, e: Estimate): Explanations {
         ? `Sliding-window layers keep ${arch.slidingWindow.window.toLocaleString('en-US')} tokens.`
         : undefined,
       source: 'https://github.com/ggml-org/llama.cpp/blob/master/src/llama-kv-cache.cpp',
+    },
+    recurrentState: {
+      title: 'Recurrent state',
+      formula: arch.hybrid
+        ? `${recurrentLayerCount(arch)} layers × (${recurrentStateElements(arch.hybrid.ssm).conv.toLocaleString('en-US')} conv + ${recurrentStateElements(arch.hybrid.ssm).state.toLocaleString('en-US')} state values) × ${input.sequences} sequence(s)`
+        : 'none: every layer attends',
+      values: [['recurrent state', formatGiB(e.memory.recurrentStateBytes)]],
+      note: 'Mamba and linear-attention layers keep a fixed-size state per sequence instead of a KV cache: it does not grow with the context.',
+      source: 'https://github.com/ggml-org/llama.cpp/blob/master/src/llama-hparams.cpp',
     },
     activations: {
       title: 'Activations / compute buffers',

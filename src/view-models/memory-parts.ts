@@ -21,6 +21,12 @@ export const MEMORY_PARTS: Readonly<
 > = {
   weights: { label: 'Weights', inline: 'weights', colour: 'var(--mem-weights)', explain: 'weights' },
   'kv-cache': { label: 'KV cache', inline: 'KV cache', colour: 'var(--mem-kv)', explain: 'kvCache' },
+  'recurrent-state': {
+    label: 'Recurrent state',
+    inline: 'recurrent state',
+    colour: 'var(--mem-state)',
+    explain: 'recurrentState',
+  },
   activations: {
     label: 'Activations',
     inline: 'activations',

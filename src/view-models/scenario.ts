@@ -7,6 +7,7 @@ import type { Device } from '../core/devices';
 import { estimate, type EstimateInput, type EstimateResult } from '../core/estimate';
 import { weightFormatById, type WeightFormat } from '../core/formats/weight-formats';
 import type { KvCacheType } from '../core/kv-cache-types';
+import type { TensorInventory } from '../core/measured-weights';
 import { countParameters } from '../core/params';
 import type { RuntimeId } from '../core/runtimes/registry';
 import { poolKey, type ShareState } from '../url/share-state';
@@ -26,6 +27,19 @@ export interface ScenarioModel {
   readonly moe: boolean;
   readonly source: string | null;
   readonly custom: boolean;
+  /**
+   * Weights read from a file header (a Hub checkpoint or a GGUF file), used when the format is
+   * the one they are stored in; a GGUF file (`fixedFormat`) is always estimated as stored.
+   */
+  readonly measured?:
+    | {
+        readonly tensors: TensorInventory;
+        readonly format: WeightFormat;
+        readonly fixedFormat: boolean;
+      }
+    | undefined;
+  /** What the importer assumed about this model, said in the view. */
+  readonly assumptions?: readonly string[] | undefined;
 }
 
 export interface ScenarioPool {
@@ -206,9 +220,12 @@ export function estimateInput(
   pool: ScenarioPool,
   format: WeightFormat,
 ): EstimateInput {
+  const m = model.measured;
+  const asStored = m !== undefined && (m.fixedFormat || m.format.id === format.id);
   return {
     arch: model.arch,
-    format,
+    format: asStored ? m.format : format,
+    tensors: asStored ? m.tensors : undefined,
     contextTokens: contextFor(s, model),
     sequences: s.batch,
     kvCacheType: s.kv,

@@ -293,7 +293,14 @@ describe.skipIf(!canRun)('Headroom in Chromium (reason when skipped: no /usr/bin
     const page = await open('?v=1&view=canrun&g=rtx-3090*2&sel=llama-3-1-70b~rtx-3090*2');
     const rows = page.locator('[data-testid=canrun-table] tbody tr');
     await page.waitForSelector('[data-testid=canrun-table] tbody tr');
-    expect(await rows.first().locator('th').textContent()).toBe('Qwen2.5 72B');
+    // Largest first: the parameter counts ("72.7B") fall down the list (catalogue growth keeps it true).
+    const billions = (await rows.locator('td:nth-child(2)').allTextContents()).map((t) => {
+      const m = /([\d.]+)\s*([MBT])/.exec(t.replace(/,/g, ''));
+      return m ? Number(m[1]) * (m[2] === 'T' ? 1000 : m[2] === 'M' ? 0.001 : 1) : NaN;
+    });
+    expect(billions.every(Number.isFinite)).toBe(true);
+    expect(billions).toEqual([...billions].sort((a, b) => b - a));
+    expect(await rows.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Qwen2.5 72B')]));
     await page.getByRole('button', { name: 'Fastest' }).click();
     // "~277 tok/s (177–405)": the estimate is the first number.
     const speeds = (await rows.locator('td:nth-child(4)').allTextContents()).map((t) =>

@@ -1,4 +1,4 @@
-import type { ModelArchitecture } from '../architecture';
+import { attentionLayerCount, type ModelArchitecture } from '../architecture';
 import type { TensorSpec } from '../tensors';
 import { GGML_TYPES, type GgmlType } from './ggml-types';
 
@@ -87,7 +87,7 @@ export function recipeContext(arch: ModelArchitecture, ftype: GgufFileType): Rec
     is70B: arch.layers === 80 && arch.kvHeads < arch.attentionHeads && arch.ggufArch !== 'falcon',
     falcon: arch.ggufArch === 'falcon',
     imatrix: NEEDS_IMATRIX.has(ftype),
-    attnVCount: arch.layers,
+    attnVCount: attentionLayerCount(arch),
   };
 }
 

@@ -84,5 +84,8 @@ export const LLAMA_CPP = {
   },
   activationBytes: computeBuffer,
   activationFormula: 'max(vocab × 512 × 4 B logits, FFN intermediates, KQ matrix without flash attention)',
+  // The recurrent state is always F32, whatever -ctk/-ctv say (llama_model::create_memory,
+  // recurrent_type_k/v = GGML_TYPE_F32, https://github.com/ggml-org/llama.cpp/blob/master/src/llama-model.cpp).
+  recurrentStateElementBytes: 4,
   ...speedTables('llama.cpp', PROVISIONAL),
 } as const satisfies RuntimeProfile;

@@ -84,6 +84,11 @@ export interface RuntimeProfile {
   /** The hand-set constants before calibration: the fallback, and the starting point of a refit. */
   readonly provisionalSpeed: (vendor: Vendor) => SpeedConstants;
   readonly calibration: (vendor: Vendor) => CalibrationStatus;
+  /**
+   * Bytes per element of a hybrid model's recurrent state (convolution window and SSM state);
+   * absent: 4 (fp32).
+   */
+  readonly recurrentStateElementBytes?: number | undefined;
 }
 
 /** The compute efficiency that applies to a model: MoE prompts have their own when calibrated. */

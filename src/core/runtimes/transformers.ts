@@ -48,5 +48,8 @@ export const TRANSFORMERS = {
   activationBytes: (input) => eagerPeakBytes(input, input.promptTokens),
   activationFormula: 'peak of one layer’s activations for the whole prompt + fp32 logits',
   // Eager PyTorch generate() pays Python and kernel-launch overhead per layer.
+  // HybridMambaAttentionDynamicCache allocates the conv and SSM states in the model dtype
+  // (transformers models/jamba/modeling_jamba.py, models/nemotron_h/modeling_nemotron_h.py).
+  recurrentStateElementBytes: 2,
   ...speedTables('transformers', { bandwidthEfficiency: 0.6, perLayerSeconds: 150e-6, computeEfficiency: 0.5 }),
 } as const satisfies RuntimeProfile;

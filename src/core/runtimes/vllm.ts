@@ -57,5 +57,8 @@ export const VLLM = {
   },
   activationBytes: profiledPeak,
   activationFormula: 'profiled peak of an 8,192-token dummy batch + sampler warm-up for 256 requests',
+  // Mamba conv and SSM states in the model dtype unless mamba_ssm_cache_dtype says otherwise
+  // (--mamba-cache-dtype auto, vllm/model_executor/layers/mamba/mamba_utils.py MambaStateDtypeCalculator).
+  recurrentStateElementBytes: 2,
   ...speedTables('vllm', { bandwidthEfficiency: 0.75, perLayerSeconds: 10e-6, computeEfficiency: 0.6 }),
 } as const satisfies RuntimeProfile;

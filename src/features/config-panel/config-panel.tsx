@@ -8,6 +8,8 @@ import { CustomModelForm } from './custom-model-form';
 import { FormatPicker } from './format-picker';
 import { GpuPicker } from './gpu-picker';
 import { ModelPicker } from './model-picker';
+import { HubHelp } from './hub-help';
+import type { HubReference } from '../../importers/hub-reference';
 import { RunOptions } from './run-options';
 
 interface Props {
@@ -16,10 +18,18 @@ interface Props {
   readonly update: (patch: Partial<ShareState>) => void;
   /** Loads a model that failed to load again. */
   readonly onRetryModel: (key: string) => void;
+  /** Models from the Hugging Face Hub and local GGUF files (the app's wiring). */
+  readonly hub?:
+    | {
+        readonly onHub: (ref: HubReference) => void;
+        readonly mirrors: readonly string[];
+        readonly help: Parameters<typeof HubHelp>[0];
+      }
+    | undefined;
 }
 
 /** The left-hand configuration: every control writes to the shared state (the URL). */
-export function ConfigPanel({ state, scenario, update, onRetryModel }: Props) {
+export function ConfigPanel({ state, scenario, update, onRetryModel, hub }: Props) {
   const maxContext = Math.max(...scenario.models.map((m) => m.contextLimit));
   const addModel = (key: string) => update({ models: [...state.models.filter((k) => k !== key), key] });
   return (
@@ -28,7 +38,10 @@ export function ConfigPanel({ state, scenario, update, onRetryModel }: Props) {
         options={MODEL_OPTIONS}
         selected={modelChips(scenario, onRetryModel)}
         onChange={(models) => update({ models, selected: null })}
+        onHub={hub?.onHub}
+        hubMirrors={hub?.mirrors}
       />
+      {hub && <HubHelp {...hub.help} />}
       <CustomModelForm
         onAddSize={addModel}
         onAddConfig={(config) => update({ config, models: [...state.models.filter((k) => k !== 'config'), 'config'] })}

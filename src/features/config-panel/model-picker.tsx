@@ -1,15 +1,25 @@
 import { useId, useMemo, useState } from 'react';
 import { RemovableChips, type ChipItem } from '../../components/removable-chips';
+import { parseHubReference, type HubReference } from '../../importers/hub-reference';
 import type { ModelOption } from '../../view-models/picker-options';
 
 interface Props {
   readonly options: readonly ModelOption[];
   readonly selected: readonly ChipItem[];
   readonly onChange: (keys: string[]) => void;
+  /** Reads a model from the Hugging Face Hub: the box also takes repo ids and Hub links. */
+  readonly onHub?: ((ref: HubReference) => void) | undefined;
+  /** Hosts of a Hub mirror whose links count as Hub links. */
+  readonly hubMirrors?: readonly string[] | undefined;
 }
 
-/** Type-ahead model search grouped by family; chosen models become removable chips. */
-export function ModelPicker({ options, selected, onChange }: Props) {
+const HUB_OPTION = '__hub__';
+
+/**
+ * Type-ahead model search grouped by family, and the place to paste a Hugging Face repo id, a
+ * huggingface.co / hf.co link or `<repo>:Q4_K_M`; chosen models become removable chips.
+ */
+export function ModelPicker({ options, selected, onChange, onHub, hubMirrors = [] }: Props) {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -20,13 +30,25 @@ export function ModelPicker({ options, selected, onChange }: Props) {
     return options.filter((o) => !chosen.has(o.key) && (q === '' || q.split(/\s+/).every((w) => o.search.includes(w))));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `chosen` is derived from `selected`
   }, [options, query, selected]);
-  const families = [...new Set(matches.map((m) => m.family))];
+  const hub = onHub ? parseHubReference(query, hubMirrors) : ({ kind: 'search' } as const);
+  const shown = hub.kind === 'hub' ? [] : matches;
+  const families = [...new Set(shown.map((m) => m.family))];
   const add = (key: string) => {
-    onChange([...selected.map((s) => s.key), key]);
+    if (key === HUB_OPTION) {
+      if (hub.kind === 'hub') onHub?.(hub.ref);
+    } else {
+      onChange([...selected.map((s) => s.key), key]);
+    }
     setQuery('');
     setActive(0);
+    setOpen(false);
   };
-  const activeOption = matches[Math.min(active, matches.length - 1)];
+  const hubLabel =
+    hub.kind === 'hub'
+      ? `${hub.ref.repo}${hub.ref.file ? ` · ${hub.ref.file}` : hub.ref.quant ? ` · ${hub.ref.quant}` : ''}${hub.ref.revision ? ` @ ${hub.ref.revision}` : ''}`
+      : '';
+  const activeOption = hub.kind === 'hub' ? { key: HUB_OPTION } : shown[Math.min(active, shown.length - 1)];
+  const listed = hub.kind === 'hub' || shown.length > 0;
   return (
     <div className="field">
       <span className="field-label" id={`${listId}-label`}>
@@ -41,12 +63,14 @@ export function ModelPicker({ options, selected, onChange }: Props) {
         <input
           type="text"
           role="combobox"
-          aria-expanded={open && matches.length > 0}
+          aria-expanded={open && listed}
           aria-controls={listId}
           aria-labelledby={`${listId}-label`}
           aria-activedescendant={open && activeOption ? `${listId}-${activeOption.key}` : undefined}
           aria-autocomplete="list"
-          placeholder="Add a model: type llama, qwen, 70b…"
+          placeholder={
+            onHub ? 'Add a model: llama 70b, Qwen/Qwen3-32B or a Hub link' : 'Add a model: type llama, qwen, 70b…'
+          }
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
@@ -58,7 +82,7 @@ export function ModelPicker({ options, selected, onChange }: Props) {
           onKeyDown={(e) => {
             if (e.key === 'ArrowDown') {
               setOpen(true);
-              setActive((a) => Math.min(a + 1, matches.length - 1));
+              setActive((a) => Math.min(a + 1, shown.length - 1));
               e.preventDefault();
             } else if (e.key === 'ArrowUp') {
               setActive((a) => Math.max(a - 1, 0));
@@ -71,15 +95,35 @@ export function ModelPicker({ options, selected, onChange }: Props) {
             }
           }}
         />
-        {open && matches.length > 0 && (
+        {hub.kind === 'invalid' && query.trim() !== '' && (
+          <span className="field-error" role="status">
+            {hub.error}
+          </span>
+        )}
+        {open && listed && (
           <ul className="combo-list" id={listId} role="listbox" aria-label="Models">
+            {hub.kind === 'hub' && (
+              <li
+                id={`${listId}-${HUB_OPTION}`}
+                role="option"
+                aria-selected
+                className="combo-option"
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  add(HUB_OPTION);
+                }}
+              >
+                <span>Read {hubLabel} from the Hugging Face Hub</span>
+                <span className="combo-detail">exact sizes from its file headers</span>
+              </li>
+            )}
             {families.map((family) => (
               <li key={family} role="presentation">
                 <span className="combo-group" aria-hidden="true">
                   {family}
                 </span>
                 <ul role="group" aria-label={family}>
-                  {matches
+                  {shown
                     .filter((m) => m.family === family)
                     .map((m) => (
                       <li
