@@ -6,7 +6,11 @@ import { speedRange } from '../view-models/speed-range';
 import { cliShareLink } from './cli-link';
 import { CliError } from './cli-error';
 import type { CliIo } from './cli-io';
-import { parsePositive, parseWhole } from './parse-values';
+import { quoteInput } from '../core/input-text';
+import { MAX_BATCH, MAX_CONTEXT } from '../url/link-limits';
+import { candidateText } from './candidates';
+import { FLAG_RANGES } from './flag-ranges';
+import { parseNumber, parseWhole } from './parse-values';
 import { renderEstimate } from './render-estimate';
 import { resolveFormat, resolveGpus, resolveKvCache, resolveModel, resolveRuntime } from './resolve-inputs';
 
@@ -46,28 +50,27 @@ type Values = {
 };
 
 function resolveHost(values: Values): HostSystem {
+  const memoryBytes =
+    values.ram === undefined
+      ? DEFAULT_HOST.memoryBytes
+      : parseNumber('--ram', values.ram, 'GB', FLAG_RANGES.gigabytes) * 1024 ** 3;
   if (values.cpu !== undefined) {
     if (values['ram-bandwidth'] !== undefined) throw new CliError('give either --cpu or --ram-bandwidth, not both');
     const found = lookupEntry(CPUS, values.cpu);
     if (found.kind !== 'found') {
       const names = found.kind === 'ambiguous' ? found.candidates : found.suggestions;
       throw new CliError(
-        `--cpu '${values.cpu}' ${found.kind === 'ambiguous' ? 'matches' : 'is not in the catalogue; close:'} ${names.map((c) => `'${c.id}'`).join(', ') || 'none'}`,
+        `--cpu ${quoteInput(values.cpu)} ${found.kind === 'ambiguous' ? 'matches' : 'is not in the catalogue; close:'} ${candidateText(names, (c) => `'${c.id}'`) || 'none'}`,
       );
     }
-    return {
-      memoryBytes:
-        values.ram === undefined ? DEFAULT_HOST.memoryBytes : parsePositive('--ram', values.ram, 'GB') * 1024 ** 3,
-      bandwidthBytesPerSecond: found.entry.bandwidthGBps * 1e9,
-    };
+    return { memoryBytes, bandwidthBytesPerSecond: found.entry.bandwidthGBps * 1e9 };
   }
   return {
-    memoryBytes:
-      values.ram === undefined ? DEFAULT_HOST.memoryBytes : parsePositive('--ram', values.ram, 'GB') * 1024 ** 3,
+    memoryBytes,
     bandwidthBytesPerSecond:
       values['ram-bandwidth'] === undefined
         ? DEFAULT_HOST.bandwidthBytesPerSecond
-        : parsePositive('--ram-bandwidth', values['ram-bandwidth'], 'GB/s') * 1e9,
+        : parseNumber('--ram-bandwidth', values['ram-bandwidth'], 'GB/s', FLAG_RANGES.gigabytesPerSecond) * 1e9,
   };
 }
 
@@ -75,7 +78,7 @@ function onOff(flag: string, raw: string | undefined): boolean | undefined {
   if (raw === undefined) return undefined;
   if (raw === 'on' || raw === 'true') return true;
   if (raw === 'off' || raw === 'false') return false;
-  throw new CliError(`${flag} must be on or off; got '${raw}'`);
+  throw new CliError(`${flag} must be on or off; got ${quoteInput(raw)}`);
 }
 
 /** Decode speed of the same run on one baseline GPU, for "2.1× an RTX 3090". */
@@ -92,11 +95,14 @@ export function runEstimate(values: Values, io: CliIo): void {
   const format = resolveFormat(values.precision, values.bpw, runtime, model.storedFormat);
   const kvCacheType = resolveKvCache(values['kv-cache'], runtime);
   const limit = model.contextLimit;
+  // The closing link carries at most MAX_CONTEXT tokens and MAX_BATCH sequences: beyond them the
+  // page would open something else, so the CLI refuses with the limit.
   const contextTokens =
     values.context === undefined
       ? Math.min(8192, limit)
-      : parseWhole('--context', values.context, 'tokens', 1, limit, true);
-  const sequences = values.batch === undefined ? 1 : parseWhole('--batch', values.batch, 'sequences', 1, 4096);
+      : parseWhole('--context', values.context, 'tokens', 1, Math.min(limit, MAX_CONTEXT), true);
+  const sequences =
+    values.batch === undefined ? 1 : parseWhole('--batch', values.batch, 'sequences', 1, MAX_BATCH);
   const promptTokens =
     values.prompt === undefined
       ? contextTokens
@@ -114,7 +120,7 @@ export function runEstimate(values: Values, io: CliIo): void {
   );
   const split = values.split;
   if (split !== undefined && split !== 'layer' && split !== 'tensor')
-    throw new CliError(`--split must be layer or tensor; got '${split}'`);
+    throw new CliError(`--split must be layer or tensor; got ${quoteInput(split)}`);
   const input: EstimateInput = {
     arch: model.arch,
     format,
@@ -149,8 +155,10 @@ export function runEstimate(values: Values, io: CliIo): void {
     batch: sequences,
     kv: kvCacheType,
     runtime,
-    gpus: gpus.summary.some((g) => g.id === 'custom') ? null : gpus.summary,
+    gpus: gpus.linkParts,
   });
+  // A run that does not fit has no speed: the page shows "–" and the JSON null (README).
+  const runs = e.fit.verdict !== 'no';
   if (values.json) {
     const report = {
       model: { id: model.id, name: model.name, source: model.source, contextLimit: limit },
@@ -164,14 +172,25 @@ export function runEstimate(values: Values, io: CliIo): void {
       params: e.params,
       memory: { ...e.memory, components: memoryComponents(e.memory) },
       fit: { ...e.fit, maxContextTokens },
-      speed: {
-        ...e.speed,
-        relativeToBaseline: baseline && e.speed.decodeTokensPerSecond / baseline.speed,
-        decodeRange: ranges.decode,
-        prefillRange: ranges.prefill,
-      },
+      speed: runs
+        ? {
+            ...e.speed,
+            relativeToBaseline: baseline && e.speed.decodeTokensPerSecond / baseline.speed,
+            decodeRange: ranges.decode,
+            prefillRange: ranges.prefill,
+          }
+        : {
+            ...e.speed,
+            decodeTokensPerSecond: null,
+            decodeTotalTokensPerSecond: null,
+            prefillTokensPerSecond: null,
+            timeToFirstTokenSeconds: null,
+            relativeToBaseline: null,
+            decodeRange: null,
+            prefillRange: null,
+          },
       baseline: baseline && { gpu: baseline.name, decodeTokensPerSecond: baseline.speed },
-      link,
+      link: link.url,
     };
     out(JSON.stringify(report, null, 2));
     return;

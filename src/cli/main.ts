@@ -3,7 +3,8 @@ import { own, type CliIo } from './cli-io';
 import { ESTIMATE_OPTIONS, runEstimate } from './estimate-command';
 import { CAN_RUN_HELP, ESTIMATE_HELP, GENERAL_HELP, LIST_HELP, PLAN_HELP } from './help';
 import { listFormats, listGpus, listModels } from './list-commands';
-import { parseOptions, quoted } from './options';
+import { quoteInput } from '../core/input-text';
+import { parseOptions } from './options';
 import { CAN_RUN_OPTIONS, PLAN_OPTIONS, runCanRun, runPlan } from './plan-commands';
 
 const HELP_FLAG = { help: { type: 'boolean', short: 'h' } } as const;
@@ -51,7 +52,7 @@ function run(argv: readonly string[], io: CliIo): void {
   }
   const found = own(COMMANDS, name);
   if (!found) {
-    throw new CliError(`unknown command ${quoted(name)}; use ${Object.keys(COMMANDS).join(', ')} ('headroom --help')`);
+    throw new CliError(`unknown command ${quoteInput(name)}; use ${Object.keys(COMMANDS).join(', ')} ('headroom --help')`);
   }
   found.run(rest, io);
 }

@@ -1,3 +1,6 @@
+import { ARCH_BOUNDS, rangeProblem, type Range } from './bounds';
+import { describeValue } from './input-text';
+
 /**
  * The shape of a decoder-only transformer, in the terms of a Hugging Face config.json.
  * Field meanings follow transformers' LlamaConfig / MixtralConfig / DeepseekV3Config docs
@@ -86,33 +89,71 @@ export function architectureFrom(input: ArchitectureInput): ModelArchitecture {
   };
 }
 
-/** Why an architecture cannot be estimated, or null when it is usable. */
-export function architectureProblem(arch: ModelArchitecture): string | null {
-  const positive: [string, number][] = [
-    ['layers', arch.layers],
-    ['hiddenSize', arch.hiddenSize],
-    ['intermediateSize', arch.intermediateSize],
-    ['attentionHeads', arch.attentionHeads],
-    ['kvHeads', arch.kvHeads],
-    ['headDim', arch.headDim],
-    ['vocabSize', arch.vocabSize],
-  ];
-  for (const [name, value] of positive) {
-    if (!Number.isInteger(value) || value <= 0) {
-      return `${name} must be a positive whole number; got ${String(value)}`;
-    }
+type Checks = readonly (readonly [string, unknown, Range])[];
+
+function firstProblem(checks: Checks): string | null {
+  for (const [name, value, range] of checks) {
+    const problem = rangeProblem(name, value, range);
+    if (problem) return problem;
   }
+  return null;
+}
+
+/**
+ * Why an architecture cannot be estimated, or null when it is usable: every count and width
+ * within its physically sensible range (bounds.ts), and the fields that depend on each other
+ * consistent. The estimator checks each architecture object once (estimate.ts).
+ */
+export function architectureProblem(arch: ModelArchitecture): string | null {
+  const b = ARCH_BOUNDS;
+  const shape = firstProblem([
+    ['layers', arch.layers, b.layers],
+    ['hiddenSize', arch.hiddenSize, b.hiddenSize],
+    ['intermediateSize', arch.intermediateSize, b.intermediateSize],
+    ['attentionHeads', arch.attentionHeads, b.attentionHeads],
+    ['kvHeads', arch.kvHeads, b.kvHeads],
+    ['headDim', arch.headDim, b.headDim],
+    ['vocabSize', arch.vocabSize, b.vocabSize],
+  ]);
+  if (shape) return shape;
   if (arch.kvHeads > arch.attentionHeads) {
     return `kvHeads (${arch.kvHeads}) cannot exceed attentionHeads (${arch.attentionHeads})`;
   }
+  if (arch.mlp !== 'gated' && arch.mlp !== 'plain') return `mlp must be 'gated' or 'plain'`;
+  if (arch.norm !== 'rmsnorm' && arch.norm !== 'layernorm') return `norm must be 'rmsnorm' or 'layernorm'`;
   if (arch.moe) {
-    const { experts, activeExperts, denseLayers } = arch.moe;
-    if (!(activeExperts >= 1 && activeExperts <= experts)) {
-      return `activeExperts must be between 1 and ${experts}; got ${activeExperts}`;
+    const m = arch.moe;
+    const moe = firstProblem([
+      ['experts', m.experts, b.experts],
+      ['sharedExperts', m.sharedExperts, b.sharedExperts],
+      ['expertIntermediateSize', m.expertIntermediateSize, b.expertIntermediateSize],
+      ['layerStep', m.layerStep ?? 1, b.layerStep],
+    ]);
+    if (moe) return moe;
+    if (!(m.activeExperts >= 1 && m.activeExperts <= m.experts && Number.isInteger(m.activeExperts))) {
+      return `activeExperts must be a whole number from 1 to ${m.experts} (the experts); got ${describeValue(m.activeExperts)}`;
     }
-    if (denseLayers < 0 || denseLayers > arch.layers) {
-      return `denseLayers must be between 0 and ${arch.layers}; got ${denseLayers}`;
+    if (!(m.denseLayers >= 0 && m.denseLayers <= arch.layers && Number.isInteger(m.denseLayers))) {
+      return `denseLayers must be a whole number from 0 to ${arch.layers} (the layers); got ${describeValue(m.denseLayers)}`;
     }
+  }
+  if (arch.mla) {
+    const m = arch.mla;
+    const mla = firstProblem([
+      ['qLoraRank', m.qLoraRank, b.qLoraRank],
+      ['kvLoraRank', m.kvLoraRank, b.kvLoraRank],
+      ['qkNopeHeadDim', m.qkNopeHeadDim, b.qkNopeHeadDim],
+      ['qkRopeHeadDim', m.qkRopeHeadDim, b.qkRopeHeadDim],
+      ['vHeadDim', m.vHeadDim, b.vHeadDim],
+    ]);
+    if (mla) return mla;
+  }
+  if (arch.slidingWindow) {
+    const w = arch.slidingWindow;
+    return firstProblem([
+      ['slidingWindow.window', w.window, b.window],
+      ['slidingWindow.pattern', w.pattern, b.pattern],
+    ]);
   }
   return null;
 }

@@ -1,4 +1,13 @@
 import { architectureFrom, architectureProblem, type ModelArchitecture } from '../core/architecture';
+import { ARCH_BOUNDS, inRange, rangeText, type Range } from '../core/bounds';
+import { describeValue } from '../core/input-text';
+
+/**
+ * The most text a config.json may have. Real ones are 1-10 KB (a long quantization_config
+ * ignore list or layer_types array makes tens of KB); the cap refuses a wrong file before
+ * JSON.parse reads it, so a pasted log or a /dev/zero costs milliseconds, not the tab.
+ */
+export const MAX_CONFIG_BYTES = 1_048_576;
 
 /**
  * Reads a Hugging Face config.json (untrusted: pasted, uploaded or fetched) into an architecture.
@@ -25,12 +34,20 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 
 class ConfigError extends Error {}
 
-function int(cfg: Json, names: readonly string[], fallback?: number): number {
+const B = ARCH_BOUNDS;
+/** A range that also admits 0, for counts a config writes as 0 when the feature is absent. */
+const orZero = (range: Range): Range => ({ ...range, min: 0 });
+
+/**
+ * A whole-number field, the first of `names` present, within `range` (core/bounds.ts), so a
+ * config's 1e300 is refused here with the key the user wrote.
+ */
+function int(cfg: Json, names: readonly string[], range: Range, fallback?: number): number {
   for (const name of names) {
     const v = cfg[name];
     if (v === undefined || v === null) continue;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
-      throw new ConfigError(`${name} must be a non-negative whole number; got ${JSON.stringify(v)}`);
+    if (typeof v !== 'number' || !Number.isInteger(v) || !inRange(v, range)) {
+      throw new ConfigError(`${name} must be a whole number ${rangeText(range)}; got ${describeValue(v)}`);
     }
     return v;
   }
@@ -50,8 +67,8 @@ const TIED_BY_DEFAULT = new Set(['gemma', 'gemma2', 'gemma3', 'gemma3_text', 'bl
 const QKV_BIAS = new Set(['qwen2', 'qwen2_moe', 'bloom']);
 
 function slidingWindow(cfg: Json, modelType: string, layers: number) {
-  const window = cfg['sliding_window'];
-  if (typeof window !== 'number' || window <= 0) return undefined;
+  if (typeof cfg['sliding_window'] !== 'number' || cfg['sliding_window'] <= 0) return undefined;
+  const window = int(cfg, ['sliding_window'], B.window);
   const types = cfg['layer_types'];
   if (Array.isArray(types)) {
     const firstFull = types.indexOf('full_attention');
@@ -60,7 +77,7 @@ function slidingWindow(cfg: Json, modelType: string, layers: number) {
   }
   if (modelType === 'gemma2') return { window, pattern: 2 };
   if (modelType.startsWith('gemma3')) {
-    return { window, pattern: int(cfg, ['sliding_window_pattern', '_sliding_window_pattern'], 6) };
+    return { window, pattern: int(cfg, ['sliding_window_pattern', '_sliding_window_pattern'], B.pattern, 6) };
   }
   // Mistral-style windows on every layer are not interleaved; llama.cpp ignores them.
   return undefined;
@@ -69,38 +86,39 @@ function slidingWindow(cfg: Json, modelType: string, layers: number) {
 function readArchitecture(root: Json): ParsedConfig {
   const cfg: Json = isObject(root['text_config']) ? { ...root, ...root['text_config'] } : root;
   const modelType = typeof cfg['model_type'] === 'string' ? cfg['model_type'] : 'unknown';
-  const layers = int(cfg, ['num_hidden_layers', 'n_layer', 'n_layers', 'num_layers']);
-  const hiddenSize = int(cfg, ['hidden_size', 'n_embd', 'd_model']);
-  const heads = int(cfg, ['num_attention_heads', 'n_head', 'n_heads']);
+  const layers = int(cfg, ['num_hidden_layers', 'n_layer', 'n_layers', 'num_layers'], B.layers);
+  const hiddenSize = int(cfg, ['hidden_size', 'n_embd', 'd_model'], B.hiddenSize);
+  const heads = int(cfg, ['num_attention_heads', 'n_head', 'n_heads'], B.attentionHeads);
   const multiQuery = bool(cfg, 'multi_query', false);
-  const kvHeads = multiQuery ? 1 : int(cfg, ['num_key_value_heads', 'num_kv_heads', 'n_head_kv'], heads);
+  const kvHeads = multiQuery ? 1 : int(cfg, ['num_key_value_heads', 'num_kv_heads', 'n_head_kv'], B.kvHeads, heads);
   const plain = PLAIN_MLP.has(modelType);
   const intermediateSize = int(
     cfg,
     ['intermediate_size_mlp', 'intermediate_size', 'ffn_hidden_size', 'n_inner'],
+    B.intermediateSize,
     plain ? 4 * hiddenSize : undefined,
   );
-  const experts = int(cfg, ['num_local_experts', 'n_routed_experts', 'num_experts'], 0);
+  const experts = int(cfg, ['num_local_experts', 'n_routed_experts', 'num_experts'], orZero(B.experts), 0);
   const moe =
     experts > 1
       ? {
           experts,
-          activeExperts: int(cfg, ['num_experts_per_tok', 'num_experts_per_token']),
-          sharedExperts: int(cfg, ['n_shared_experts'], modelType.startsWith('llama4') ? 1 : 0),
-          expertIntermediateSize: int(cfg, ['moe_intermediate_size', 'intermediate_size'], intermediateSize),
-          denseLayers: int(cfg, ['first_k_dense_replace'], 0),
-          layerStep: int(cfg, ['interleave_moe_layer_step', 'decoder_sparse_step'], 1),
+          activeExperts: int(cfg, ['num_experts_per_tok', 'num_experts_per_token'], B.activeExperts),
+          sharedExperts: int(cfg, ['n_shared_experts'], B.sharedExperts, modelType.startsWith('llama4') ? 1 : 0),
+          expertIntermediateSize: int(cfg, ['moe_intermediate_size', 'intermediate_size'], B.expertIntermediateSize, intermediateSize),
+          denseLayers: int(cfg, ['first_k_dense_replace'], B.denseLayers, 0),
+          layerStep: int(cfg, ['interleave_moe_layer_step', 'decoder_sparse_step'], B.layerStep, 1),
         }
       : undefined;
-  const kvLoraRank = int(cfg, ['kv_lora_rank'], 0);
+  const kvLoraRank = int(cfg, ['kv_lora_rank'], orZero(B.kvLoraRank), 0);
   const mla =
     kvLoraRank > 0
       ? {
-          qLoraRank: int(cfg, ['q_lora_rank'], 0),
+          qLoraRank: int(cfg, ['q_lora_rank'], B.qLoraRank, 0),
           kvLoraRank,
-          qkNopeHeadDim: int(cfg, ['qk_nope_head_dim']),
-          qkRopeHeadDim: int(cfg, ['qk_rope_head_dim']),
-          vHeadDim: int(cfg, ['v_head_dim']),
+          qkNopeHeadDim: int(cfg, ['qk_nope_head_dim'], B.qkNopeHeadDim),
+          qkRopeHeadDim: int(cfg, ['qk_rope_head_dim'], B.qkRopeHeadDim),
+          vHeadDim: int(cfg, ['v_head_dim'], B.vHeadDim),
         }
       : undefined;
   const isFalcon = modelType === 'falcon';
@@ -110,8 +128,8 @@ function readArchitecture(root: Json): ParsedConfig {
     intermediateSize,
     attentionHeads: heads,
     kvHeads,
-    headDim: int(cfg, ['head_dim'], Math.floor(hiddenSize / Math.max(heads, 1))),
-    vocabSize: int(cfg, ['vocab_size', 'padded_vocab_size']),
+    headDim: int(cfg, ['head_dim'], B.headDim, Math.floor(hiddenSize / Math.max(heads, 1))),
+    vocabSize: int(cfg, ['vocab_size', 'padded_vocab_size'], B.vocabSize),
     tiedEmbeddings: bool(cfg, 'tie_word_embeddings', TIED_BY_DEFAULT.has(modelType)),
     mlp: plain ? 'plain' : 'gated',
     attentionBias: bool(cfg, 'attention_bias', QKV_BIAS.has(modelType)) || bool(cfg, 'bias', false),
@@ -125,7 +143,12 @@ function readArchitecture(root: Json): ParsedConfig {
   });
   const problem = architectureProblem(arch);
   if (problem) throw new ConfigError(problem);
-  const contextLength = int(cfg, ['max_position_embeddings', 'n_positions', 'seq_length', 'max_sequence_length'], 2048);
+  const contextLength = int(
+    cfg,
+    ['max_position_embeddings', 'n_positions', 'seq_length', 'max_sequence_length'],
+    B.contextLength,
+    2048,
+  );
   return { arch, modelType, contextLength: Math.max(1, contextLength), storedFormat: storedFormat(root) };
 }
 
@@ -265,20 +288,33 @@ function compactQuantization(q: unknown): Json | undefined {
 export function compactHfConfig(text: string): ConfigResult & { json?: string } {
   const parsed = parseHfConfig(text);
   if (!parsed.ok) return parsed;
-  const root = JSON.parse(text) as Json;
+  const root = JSON.parse(text.replace(/^\uFEFF/, '')) as Json;
   const cfg: Json = isObject(root['text_config']) ? { ...root, ...root['text_config'] } : root;
   const kept: Json = {};
   for (const key of CONFIG_KEYS) if (cfg[key] !== undefined && cfg[key] !== null) kept[key] = cfg[key];
+  // Only the first full-attention layer's position is read (slidingWindow): a link carries the
+  // pattern up to it, not one entry per layer.
+  const types = kept['layer_types'];
+  if (Array.isArray(types)) kept['layer_types'] = types.slice(0, types.indexOf('full_attention') + 1);
   const quantization = compactQuantization(root['quantization_config']);
   if (quantization) kept['quantization_config'] = quantization;
   return { ...parsed, json: JSON.stringify(kept) };
 }
 
+/** Why a config.json of `size` bytes (characters, for pasted text) is refused unread, or null. */
+export function configSizeProblem(size: number): string | null {
+  if (size <= MAX_CONFIG_BYTES) return null;
+  return `config.json is larger than ${MAX_CONFIG_BYTES / 1024 ** 2} MiB; a config.json is a few KB, so this is probably another file`;
+}
+
 /** Parses config.json text. Errors name the key and the fix, never a stack trace. */
 export function parseHfConfig(text: string): ConfigResult {
+  const tooLarge = configSizeProblem(text.length);
+  if (tooLarge) return { ok: false, error: tooLarge };
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // Editors on Windows may save a byte-order mark, which JSON.parse refuses.
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     return { ok: false, error: `config.json is not valid JSON (${e instanceof Error ? e.message : String(e)})` };
   }

@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { RemovableChips, type ChipItem } from '../../components/removable-chips';
+import { MAX_MODELS } from '../../url/link-limits';
 import type { ModelOption } from '../../view-models/picker-options';
 
 interface Props {
@@ -27,6 +28,8 @@ export function ModelPicker({ options, selected, onChange }: Props) {
     setActive(0);
   };
   const activeOption = matches[Math.min(active, matches.length - 1)];
+  // A link carries MAX_MODELS models; one more would be cut on the next load.
+  const full = selected.length >= MAX_MODELS;
   return (
     <div className="field">
       <span className="field-label" id={`${listId}-label`}>
@@ -41,12 +44,14 @@ export function ModelPicker({ options, selected, onChange }: Props) {
         <input
           type="text"
           role="combobox"
-          aria-expanded={open && matches.length > 0}
+          aria-expanded={open && !full && matches.length > 0}
           aria-controls={listId}
           aria-labelledby={`${listId}-label`}
           aria-activedescendant={open && activeOption ? `${listId}-${activeOption.key}` : undefined}
           aria-autocomplete="list"
-          placeholder="Add a model: type llama, qwen, 70b…"
+          placeholder={full ? `At most ${MAX_MODELS} models` : 'Add a model: type llama, qwen, 70b…'}
+          disabled={full}
+          aria-describedby={full ? `${listId}-full` : undefined}
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
@@ -71,7 +76,12 @@ export function ModelPicker({ options, selected, onChange }: Props) {
             }
           }}
         />
-        {open && matches.length > 0 && (
+        {full && (
+          <span id={`${listId}-full`} className="field-help">
+            A link carries at most {MAX_MODELS} models; remove one to add another.
+          </span>
+        )}
+        {open && !full && matches.length > 0 && (
           <ul className="combo-list" id={listId} role="listbox" aria-label="Models">
             {families.map((family) => (
               <li key={family} role="presentation">
