@@ -1,7 +1,8 @@
 import type { WeightFormat } from '../core/formats/weight-formats';
 import type { KvCacheType } from '../core/kv-cache-types';
 import type { RuntimeId } from '../core/runtimes/registry';
-import { codePointLength } from '../core/input-text';
+import { codePointLength, quoteInput } from '../core/input-text';
+import { CliError } from './cli-error';
 import { MAX_LINK_CONFIG } from '../url/link-limits';
 import { serializeShareLink } from '../url/share-link';
 import { DEFAULT_STATE, poolKey, type GpuPool } from '../url/share-state';
@@ -12,6 +13,27 @@ import { DEFAULT_STATE, poolKey, type GpuPool } from '../url/share-state';
  * that `npm start` runs.
  */
 export const DEFAULT_LINK_BASE = 'http://localhost:5173/';
+
+/**
+ * The web app's address from --link-base or $HEADROOM_URL: an absolute http(s) address, else the
+ * printed link would not open anywhere.
+ */
+export function linkBase(flag: string | undefined, env: string | undefined): string | undefined {
+  const [raw, name] = flag !== undefined ? [flag, '--link-base'] : [env, '$HEADROOM_URL'];
+  if (raw === undefined) return undefined;
+  let url: URL | null = null;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = null;
+  }
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
+    throw new CliError(
+      `${name} must be the web app's http(s) address, such as https://you.github.io/headroom/; got ${quoteInput(raw)}`,
+    );
+  }
+  return raw;
+}
 
 export interface LinkInput {
   readonly base: string | undefined;

@@ -3,7 +3,7 @@ import { lookupEntry } from '../catalog/lookup';
 import { DEFAULT_HOST, type HostSystem } from '../core/devices';
 import { estimate, estimateUnchecked, maxContext, memoryComponents, type EstimateInput } from '../core/estimate';
 import { speedRange } from '../view-models/speed-range';
-import { cliShareLink } from './cli-link';
+import { cliShareLink, linkBase } from './cli-link';
 import { CliError } from './cli-error';
 import type { CliIo } from './cli-io';
 import { quoteInput } from '../core/input-text';
@@ -90,6 +90,7 @@ function baselineSpeed(input: EstimateInput, gpu: string): { name: string; speed
 
 export function runEstimate(values: Values, io: CliIo): void {
   const out = io.stdout;
+  const base = linkBase(values['link-base'], io.env['HEADROOM_URL']);
   const runtime = resolveRuntime(values.runtime);
   const model = resolveModel(values);
   const format = resolveFormat(values.precision, values.bpw, runtime, model.storedFormat);
@@ -101,8 +102,7 @@ export function runEstimate(values: Values, io: CliIo): void {
     values.context === undefined
       ? Math.min(8192, limit)
       : parseWhole('--context', values.context, 'tokens', 1, Math.min(limit, MAX_CONTEXT), true);
-  const sequences =
-    values.batch === undefined ? 1 : parseWhole('--batch', values.batch, 'sequences', 1, MAX_BATCH);
+  const sequences = values.batch === undefined ? 1 : parseWhole('--batch', values.batch, 'sequences', 1, MAX_BATCH);
   const promptTokens =
     values.prompt === undefined
       ? contextTokens
@@ -147,7 +147,7 @@ export function runEstimate(values: Values, io: CliIo): void {
   };
   const baseline = values['baseline-gpu'] === undefined ? null : baselineSpeed(input, values['baseline-gpu']);
   const link = cliShareLink({
-    base: values['link-base'] ?? io.env['HEADROOM_URL'],
+    base,
     modelToken: model.linkToken,
     config: model.config,
     format,

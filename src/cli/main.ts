@@ -52,7 +52,9 @@ function run(argv: readonly string[], io: CliIo): void {
   }
   const found = own(COMMANDS, name);
   if (!found) {
-    throw new CliError(`unknown command ${quoteInput(name)}; use ${Object.keys(COMMANDS).join(', ')} ('headroom --help')`);
+    throw new CliError(
+      `unknown command ${quoteInput(name)}; use ${Object.keys(COMMANDS).join(', ')} ('headroom --help')`,
+    );
   }
   found.run(rest, io);
 }

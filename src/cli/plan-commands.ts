@@ -240,8 +240,7 @@ export function runCanRun(values: CanRunValues, out: (text: string) => void): vo
   if (!sort) throw new CliError(`--sort must be size, speed or context; got ${quoteInput(sortKey)}`);
   const contextTokens =
     values.context === undefined ? 8192 : parseWhole('--context', values.context, 'tokens', 1, MAX_CONTEXT, true);
-  const users =
-    values.users === undefined ? 1 : parseWhole('--users', values.users, 'concurrent users', 1, MAX_BATCH);
+  const users = values.users === undefined ? 1 : parseWhole('--users', values.users, 'concurrent users', 1, MAX_BATCH);
   const result = canRun({
     devices: gpus.devices,
     contextTokens,

@@ -210,7 +210,8 @@ export function resolveGpus(flags: GpuFlags, parseCount: (raw: string) => number
       name: `custom ${gb} GB`,
       vendor,
       memoryBytes: gb * 1024 ** 3,
-      bandwidthBytesPerSecond: parseNumber('--bandwidth', flags.bandwidth, 'GB/s', FLAG_RANGES.gigabytesPerSecond) * 1e9,
+      bandwidthBytesPerSecond:
+        parseNumber('--bandwidth', flags.bandwidth, 'GB/s', FLAG_RANGES.gigabytesPerSecond) * 1e9,
       fp16FlopsPerSecond:
         flags.tflops === undefined ? 0 : parseNumber('--tflops', flags.tflops, 'TFLOPS', FLAG_RANGES.tflops) * 1e12,
       unifiedMemory: vendor === 'apple',

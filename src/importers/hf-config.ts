@@ -1,6 +1,6 @@
 import { architectureFrom, architectureProblem, type ModelArchitecture } from '../core/architecture';
 import { ARCH_BOUNDS, inRange, rangeText, type Range } from '../core/bounds';
-import { describeValue } from '../core/input-text';
+import { describeValue, quoteInput } from '../core/input-text';
 
 /**
  * The most text a config.json may have. Real ones are 1-10 KB (a long quantization_config
@@ -105,7 +105,12 @@ function readArchitecture(root: Json): ParsedConfig {
           experts,
           activeExperts: int(cfg, ['num_experts_per_tok', 'num_experts_per_token'], B.activeExperts),
           sharedExperts: int(cfg, ['n_shared_experts'], B.sharedExperts, modelType.startsWith('llama4') ? 1 : 0),
-          expertIntermediateSize: int(cfg, ['moe_intermediate_size', 'intermediate_size'], B.expertIntermediateSize, intermediateSize),
+          expertIntermediateSize: int(
+            cfg,
+            ['moe_intermediate_size', 'intermediate_size'],
+            B.expertIntermediateSize,
+            intermediateSize,
+          ),
           denseLayers: int(cfg, ['first_k_dense_replace'], B.denseLayers, 0),
           layerStep: int(cfg, ['interleave_moe_layer_step', 'decoder_sparse_step'], B.layerStep, 1),
         }
@@ -307,6 +312,25 @@ export function configSizeProblem(size: number): string | null {
   return `config.json is larger than ${MAX_CONFIG_BYTES / 1024 ** 2} MiB; a config.json is a few KB, so this is probably another file`;
 }
 
+/**
+ * Where JSON.parse stopped, in words. Its own message quotes the text around the error, which may
+ * be anything (a pasted log, "NaN"); the line and column say where without repeating it.
+ */
+function jsonErrorPlace(text: string, e: unknown): string {
+  const message = e instanceof Error ? e.message : '';
+  if (/end of JSON input/i.test(message)) return 'it ends before the JSON is complete';
+  const position = /position (\d+)/.exec(message)?.[1];
+  const at = position === undefined ? -1 : Number(position);
+  if (at >= 0 && at <= text.length) {
+    const before = text.slice(0, at);
+    const line = before.split('\n').length;
+    const column = at - before.lastIndexOf('\n');
+    return `at line ${line}, column ${column}`;
+  }
+  const token = /Unexpected token '(.)'/u.exec(message)?.[1];
+  return token === undefined ? 'paste the whole file, from { to }' : `unexpected ${quoteInput(token)}`;
+}
+
 /** Parses config.json text. Errors name the key and the fix, never a stack trace. */
 export function parseHfConfig(text: string): ConfigResult {
   const tooLarge = configSizeProblem(text.length);
@@ -316,7 +340,7 @@ export function parseHfConfig(text: string): ConfigResult {
     // Editors on Windows may save a byte-order mark, which JSON.parse refuses.
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { ok: false, error: `config.json is not valid JSON (${e instanceof Error ? e.message : String(e)})` };
+    return { ok: false, error: `config.json is not valid JSON (${jsonErrorPlace(text, e)})` };
   }
   return parseHfConfigObject(json);
 }

@@ -49,7 +49,7 @@ export const LINK_KEY_PREFIXES: Readonly<Record<string, string>> = {
   // Parsed by the serving and training modules, which own their keys and notices.
   'sv-': 'serving settings',
   'tr-': 'training settings',
-  'utm_': 'campaign tags added by the sites links are shared on; nothing reads them',
+  utm_: 'campaign tags added by the sites links are shared on; nothing reads them',
 };
 
 /** Common words people write for a key, for "did you mean" in the notice. */

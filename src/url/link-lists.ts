@@ -8,9 +8,7 @@ import { quoteInput } from '../core/input-text';
 
 /** How one entry of a list reads: its value and identity, or why it is left out. */
 export type EntryRead<T> =
-  | { readonly value: T; readonly key: string }
-  | { readonly unknown: true }
-  | { readonly problem: string };
+  { readonly value: T; readonly key: string } | { readonly unknown: true } | { readonly problem: string };
 
 export interface ListRule<T> {
   /** "model", "format", "GPU": used in "unknown model 'x'". */
@@ -64,8 +62,6 @@ export function readList<T>(raw: string, rule: ListRule<T>, notices: string[]): 
   if (repeated.length > 0)
     notices.push(`Ignored the repeated ${repeated.length === 1 ? rule.noun : rule.nouns} ${nameSome(repeated)}.`);
   if (cut.length > 0)
-    notices.push(
-      `Kept the first ${rule.max} ${rule.nouns}, the most a link carries; left out ${nameSome(cut)}.`,
-    );
+    notices.push(`Kept the first ${rule.max} ${rule.nouns}, the most a link carries; left out ${nameSome(cut)}.`);
   return values;
 }

@@ -24,6 +24,7 @@ import {
 } from '@tanstack/react-table';
 import { useRef } from 'react';
 import { cutCodePoints } from '../../core/input-text';
+import { MAX_DECODE_FILTER } from '../../url/link-limits';
 import {
   isTableColumnId,
   MAX_TABLE_TEXT,
@@ -123,6 +124,7 @@ function ColumnFilter({ column }: { readonly column: TableColumn }) {
         className="column-filter"
         type="number"
         min={0}
+        max={MAX_DECODE_FILTER}
         placeholder="min"
         aria-label={`Minimum ${meta.label}`}
         value={typeof v === 'number' ? v : ''}
@@ -160,8 +162,9 @@ function toFilters(state: ColumnFiltersState): TableFilter[] {
     if (!isTableColumnId(f.id)) continue;
     if (TEXT_FILTER_COLUMNS.includes(f.id) && typeof f.value === 'string' && f.value)
       out.push({ id: f.id, value: cutCodePoints(f.value, MAX_TABLE_TEXT) });
-    if (MIN_FILTER_COLUMNS.includes(f.id) && typeof f.value === 'number' && f.value >= 0)
-      out.push({ id: f.id, value: f.value });
+    // A minimum above what a link keeps filters out the same rows as the limit itself.
+    if (MIN_FILTER_COLUMNS.includes(f.id) && typeof f.value === 'number' && Number.isFinite(f.value) && f.value >= 0)
+      out.push({ id: f.id, value: Math.min(f.value, MAX_DECODE_FILTER) });
   }
   return out;
 }
