@@ -89,6 +89,9 @@ export function architectureFrom(input: ArchitectureInput): ModelArchitecture {
   };
 }
 
+const MLP_KINDS = ['gated', 'plain'] as const;
+const NORM_KINDS = ['rmsnorm', 'layernorm'] as const;
+
 type Checks = readonly (readonly [string, unknown, Range])[];
 
 function firstProblem(checks: Checks): string | null {
@@ -119,8 +122,9 @@ export function architectureProblem(arch: ModelArchitecture): string | null {
   if (arch.kvHeads > arch.attentionHeads) {
     return `kvHeads (${arch.kvHeads}) cannot exceed attentionHeads (${arch.attentionHeads})`;
   }
-  if (arch.mlp !== 'gated' && arch.mlp !== 'plain') return `mlp must be 'gated' or 'plain'`;
-  if (arch.norm !== 'rmsnorm' && arch.norm !== 'layernorm') return `norm must be 'rmsnorm' or 'layernorm'`;
+  // The types allow nothing else, but library callers may pass plain JavaScript objects.
+  if (!(MLP_KINDS as readonly string[]).includes(arch.mlp)) return `mlp must be 'gated' or 'plain'`;
+  if (!(NORM_KINDS as readonly string[]).includes(arch.norm)) return `norm must be 'rmsnorm' or 'layernorm'`;
   if (arch.moe) {
     const m = arch.moe;
     const moe = firstProblem([

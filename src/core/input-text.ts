@@ -103,7 +103,8 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
-  return quoteInput(String(value));
+  if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return `a ${typeof value}`;
 }
 
 /** Whole numbers with thousands separators for messages: 1048576 → "1,048,576". */

@@ -256,7 +256,7 @@ describe('fuzz: CLI argument sets', () => {
             expect(page.value.speed.decodeTokensPerSecond, shown).toBe(report.speed.decodeTokensPerSecond);
           counts.linkChecked++;
         }),
-        fuzzParameters(1500, 10, 0.2),
+        fuzzParameters(1500, 6, 0.2),
         () => counts,
       );
       // A suite that only ever refused would prove little: both outcomes must be common.

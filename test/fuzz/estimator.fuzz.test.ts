@@ -205,7 +205,7 @@ describe('fuzz: estimator invariants', () => {
             RANK[run(input).fit.verdict],
           );
         }),
-        fuzzParameters(500, 3),
+        fuzzParameters(400, 2),
       );
     },
     testTimeout(30_000),
@@ -221,7 +221,7 @@ describe('fuzz: estimator invariants', () => {
           const more = { ...host, memoryBytes: host.memoryBytes + extraGiB * GiB };
           expect(RANK[run({ ...input, host: more }).fit.verdict]).toBeLessThanOrEqual(RANK[run(input).fit.verdict]);
         }),
-        fuzzParameters(500, 3),
+        fuzzParameters(400, 2),
       );
     },
     testTimeout(30_000),
@@ -244,7 +244,7 @@ describe('fuzz: estimator invariants', () => {
             expect(h.memory.totalBytes).toBeGreaterThanOrEqual(l.memory.totalBytes);
           },
         ),
-        fuzzParameters(500, 3),
+        fuzzParameters(400, 2),
       );
     },
     testTimeout(30_000),
@@ -262,7 +262,7 @@ describe('fuzz: estimator invariants', () => {
           expect(b.memory.kvCacheBytes).toBeGreaterThanOrEqual(a.memory.kvCacheBytes);
           expect(b.memory.totalBytes).toBeGreaterThanOrEqual(a.memory.totalBytes);
         }),
-        fuzzParameters(500, 3),
+        fuzzParameters(400, 2),
       );
     },
     testTimeout(30_000),
@@ -280,7 +280,7 @@ describe('fuzz: estimator invariants', () => {
           if (RANK[a.fit.verdict] <= 1 && RANK[b.fit.verdict] <= 1)
             expect(b.speed.decodeTokensPerSecond).toBeLessThanOrEqual(a.speed.decodeTokensPerSecond * (1 + 1e-12));
         }),
-        fuzzParameters(500, 3),
+        fuzzParameters(400, 2),
       );
     },
     testTimeout(30_000),
@@ -303,7 +303,7 @@ describe('fuzz: estimator invariants', () => {
           host: hostArb,
         }),
       );
-      checkProperty(
+      const cases = checkProperty(
         'estimator-offload',
         fc.property(offloadArb, (c) => {
           const device = gpuDevice(c.gpu);
@@ -326,10 +326,11 @@ describe('fuzz: estimator invariants', () => {
           expect(onGpu.fit.verdict).not.toBe('offload');
           expect(onGpu.speed.decodeTokensPerSecond).toBeGreaterThanOrEqual(offload.speed.decodeTokensPerSecond);
         }),
-        fuzzParameters(1500, 4),
+        fuzzParameters(1500, 3),
         () => ({ offloadRuns: offloads }),
       );
-      expect(offloads).toBeGreaterThan(50);
+      // A quarter of catalogue pairs offload; a run where few did would test little.
+      expect(offloads).toBeGreaterThan(cases / 10);
     },
     testTimeout(30_000),
   );
@@ -348,7 +349,7 @@ describe('fuzz: estimator invariants', () => {
           expect(RANK[run({ ...input, contextTokens: ctx }).fit.verdict]).toBeLessThanOrEqual(1);
           if (ctx < limit) expect(RANK[run({ ...input, contextTokens: ctx + 1 }).fit.verdict]).toBeGreaterThan(1);
         }),
-        fuzzParameters(300, 3),
+        fuzzParameters(300, 2),
       );
     },
     testTimeout(30_000),

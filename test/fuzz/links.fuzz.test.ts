@@ -70,7 +70,7 @@ describe('fuzz: links', () => {
           expect(again.notices).toEqual([]);
           expect(again.state).toEqual(state);
         }),
-        fuzzParameters(3000, 6),
+        fuzzParameters(3000, 4),
       );
     },
     testTimeout(30_000),
@@ -87,7 +87,7 @@ describe('fuzz: links', () => {
           const bad = badLeaf(everyView(state, index++ % 5 === 0));
           expect(bad, link.slice(0, 300)).toBeNull();
         }),
-        fuzzParameters(250, 10, 0.05),
+        fuzzParameters(250, 8, 0.05),
       );
     },
     testTimeout(30_000),
@@ -105,7 +105,7 @@ describe('fuzz: links', () => {
           expect(parsed.state).toEqual(state);
           expect(parsed.state.pools.map(poolKey)).toEqual(state.pools.map(poolKey));
         }),
-        fuzzParameters(2000, 6),
+        fuzzParameters(2000, 4),
       );
     },
     testTimeout(30_000),
@@ -120,7 +120,7 @@ describe('fuzz: links', () => {
           const state = { ...DEFAULT_STATE, table: { ...DEFAULT_STATE.table, search: text } };
           expect(() => serializeShareLink(state)).not.toThrow();
         }),
-        fuzzParameters(1000, 2),
+        fuzzParameters(1000, 1),
       );
     },
     testTimeout(30_000),
