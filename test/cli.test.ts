@@ -164,7 +164,7 @@ describe('headroom CLI', () => {
     [['estimate', '--model', 'llama-3-8b', '--gpu', '4090', '--batch', 'abc'], /--batch must be a whole number/],
     [
       ['estimate', '--model', 'llama-3-8b', '--vram', '-24', '--bandwidth', '900'],
-      /--vram must be a positive number of GB; got '-24'/,
+      /--vram must be a number of GB from 0.25 to 65,536; got '-24'/,
     ],
     [
       ['estimate', '--config', 'nope/config.json', '--gpu', '4090'],

@@ -19,7 +19,7 @@ import { AccuracyView } from '../features/accuracy/accuracy-view';
 import { memoryBreakdownView, memoryContextView } from '../view-models/memory-view';
 import { quantView } from '../view-models/quant-view';
 import { speedView } from '../view-models/speed-view';
-import { summaryView } from '../view-models/summary-view';
+import { summaryOrError } from '../view-models/summary-view';
 import { comparisonRows } from '../view-models/table-rows';
 import { scenarioFor } from './scenario-cache';
 import { useShareState } from './use-share-state';
@@ -60,7 +60,7 @@ export function App() {
   const stale = viewState !== state;
   const hub = useHubModels(state, controlScenario, update, asyncModels, asyncVersion);
   const selected = useMemo(() => ({ model: scenario.selectedModel.key, pool: scenario.selectedPool.key }), [scenario]);
-  const summary = useMemo(() => summaryView(scenario), [scenario]);
+  const summary = useMemo(() => summaryOrError(scenario), [scenario]);
   const select = useCallback((model: string, pool: string) => update({ selected: { model, pool } }), [update]);
   const setTable = useCallback((table: TableState) => update({ table }), [update]);
   const tableRows = useMemo(
@@ -68,7 +68,9 @@ export function App() {
     [viewState.view, scenario],
   );
 
-  const viewElement = useMemo(() => {
+  // Built inside the view's error boundary (a function child), so a view model that throws
+  // shows a message in that view instead of unmounting the page.
+  const renderView = useCallback(() => {
     switch (viewState.view) {
       case 'matrix':
         return <FitMatrix view={matrixView(scenario)} selected={selected} onSelect={select} />;
@@ -126,22 +128,26 @@ export function App() {
           <CopyLinkButton />
         </div>
       </header>
-      <LinkNotice notices={notices} />
+      <ViewBoundary name="link notice">
+        <LinkNotice notices={notices} />
+      </ViewBoundary>
       <div className="app-body">
         <aside className="panel config-panel">
           <details className="config-collapse" open={configOpen} onToggle={(e) => setConfigOpen(e.currentTarget.open)}>
             <summary>Configuration</summary>
-            <ConfigPanel
-              state={state}
-              scenario={controlScenario}
-              update={update}
-              onRetryModel={asyncModels.retry}
-              hub={hub}
-            />
+            <ViewBoundary name="configuration" resetKey={state}>
+              <ConfigPanel
+                state={state}
+                scenario={controlScenario}
+                update={update}
+                onRetryModel={asyncModels.retry}
+                hub={hub}
+              />
+            </ViewBoundary>
           </details>
         </aside>
         <main className={stale ? 'main is-stale' : 'main'} aria-busy={stale}>
-          <ViewBoundary name="verdict">
+          <ViewBoundary name="verdict" resetKey={summary}>
             <VerdictBanner view={summary} />
           </ViewBoundary>
           <div className="panel">
@@ -171,8 +177,9 @@ export function App() {
               <ViewBoundary
                 key={viewState.view}
                 name={TABS.find(([id]) => id === viewState.view)?.[1] ?? viewState.view}
+                resetKey={renderView}
               >
-                {viewElement}
+                {renderView}
               </ViewBoundary>
             </div>
           </div>

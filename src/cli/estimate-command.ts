@@ -3,10 +3,14 @@ import { lookupEntry } from '../catalog/lookup';
 import { DEFAULT_HOST, type HostSystem } from '../core/devices';
 import { estimate, estimateUnchecked, maxContext, memoryComponents, type EstimateInput } from '../core/estimate';
 import { speedRange } from '../view-models/speed-range';
-import { cliShareLink } from './cli-link';
+import { cliShareLink, linkBase } from './cli-link';
 import { CliError } from './cli-error';
 import type { CliIo } from './cli-io';
-import { parsePositive, parseWhole } from './parse-values';
+import { quoteInput } from '../core/input-text';
+import { MAX_BATCH, MAX_CONTEXT } from '../url/link-limits';
+import { candidateText } from './candidates';
+import { FLAG_RANGES } from './flag-ranges';
+import { parseNumber, parseWhole } from './parse-values';
 import { renderEstimate } from './render-estimate';
 import { resolveFormat, resolveGpus, resolveKvCache, resolveModel, resolveRuntime } from './resolve-inputs';
 import { HUB_OPTIONS, type MeasuredModel } from './hub-inputs';
@@ -50,28 +54,27 @@ type Values = {
 };
 
 function resolveHost(values: Values): HostSystem {
+  const memoryBytes =
+    values.ram === undefined
+      ? DEFAULT_HOST.memoryBytes
+      : parseNumber('--ram', values.ram, 'GB', FLAG_RANGES.gigabytes) * 1024 ** 3;
   if (values.cpu !== undefined) {
     if (values['ram-bandwidth'] !== undefined) throw new CliError('give either --cpu or --ram-bandwidth, not both');
     const found = lookupEntry(CPUS, values.cpu);
     if (found.kind !== 'found') {
       const names = found.kind === 'ambiguous' ? found.candidates : found.suggestions;
       throw new CliError(
-        `--cpu '${values.cpu}' ${found.kind === 'ambiguous' ? 'matches' : 'is not in the catalogue; close:'} ${names.map((c) => `'${c.id}'`).join(', ') || 'none'}`,
+        `--cpu ${quoteInput(values.cpu)} ${found.kind === 'ambiguous' ? 'matches' : 'is not in the catalogue; close:'} ${candidateText(names, (c) => `'${c.id}'`) || 'none'}`,
       );
     }
-    return {
-      memoryBytes:
-        values.ram === undefined ? DEFAULT_HOST.memoryBytes : parsePositive('--ram', values.ram, 'GB') * 1024 ** 3,
-      bandwidthBytesPerSecond: found.entry.bandwidthGBps * 1e9,
-    };
+    return { memoryBytes, bandwidthBytesPerSecond: found.entry.bandwidthGBps * 1e9 };
   }
   return {
-    memoryBytes:
-      values.ram === undefined ? DEFAULT_HOST.memoryBytes : parsePositive('--ram', values.ram, 'GB') * 1024 ** 3,
+    memoryBytes,
     bandwidthBytesPerSecond:
       values['ram-bandwidth'] === undefined
         ? DEFAULT_HOST.bandwidthBytesPerSecond
-        : parsePositive('--ram-bandwidth', values['ram-bandwidth'], 'GB/s') * 1e9,
+        : parseNumber('--ram-bandwidth', values['ram-bandwidth'], 'GB/s', FLAG_RANGES.gigabytesPerSecond) * 1e9,
   };
 }
 
@@ -79,7 +82,7 @@ function onOff(flag: string, raw: string | undefined): boolean | undefined {
   if (raw === undefined) return undefined;
   if (raw === 'on' || raw === 'true') return true;
   if (raw === 'off' || raw === 'false') return false;
-  throw new CliError(`${flag} must be on or off; got '${raw}'`);
+  throw new CliError(`${flag} must be on or off; got ${quoteInput(raw)}`);
 }
 
 /** Decode speed of the same run on one baseline GPU, for "2.1× an RTX 3090". */
@@ -116,17 +119,20 @@ function measuredChoice(values: Values, measured: MeasuredModel) {
 
 export function runEstimate(values: Values, io: CliIo, measured?: MeasuredModel): void {
   const out = io.stdout;
+  const base = linkBase(values['link-base'], io.env['HEADROOM_URL']);
   const choice = measured ? measuredChoice(values, measured) : null;
   const runtime = choice?.runtime ?? resolveRuntime(values.runtime);
   const model = measured ?? resolveModel(values);
   const format = choice?.format ?? resolveFormat(values.precision, values.bpw, runtime, model.storedFormat);
   const kvCacheType = resolveKvCache(values['kv-cache'], runtime);
   const limit = model.contextLimit;
+  // The closing link carries at most MAX_CONTEXT tokens and MAX_BATCH sequences: beyond them the
+  // page would open something else, so the CLI refuses with the limit.
   const contextTokens =
     values.context === undefined
       ? Math.min(8192, limit)
-      : parseWhole('--context', values.context, 'tokens', 1, limit, true);
-  const sequences = values.batch === undefined ? 1 : parseWhole('--batch', values.batch, 'sequences', 1, 4096);
+      : parseWhole('--context', values.context, 'tokens', 1, Math.min(limit, MAX_CONTEXT), true);
+  const sequences = values.batch === undefined ? 1 : parseWhole('--batch', values.batch, 'sequences', 1, MAX_BATCH);
   const promptTokens =
     values.prompt === undefined
       ? contextTokens
@@ -144,7 +150,7 @@ export function runEstimate(values: Values, io: CliIo, measured?: MeasuredModel)
   );
   const split = values.split;
   if (split !== undefined && split !== 'layer' && split !== 'tensor')
-    throw new CliError(`--split must be layer or tensor; got '${split}'`);
+    throw new CliError(`--split must be layer or tensor; got ${quoteInput(split)}`);
   const input: EstimateInput = {
     arch: model.arch,
     format,
@@ -172,11 +178,10 @@ export function runEstimate(values: Values, io: CliIo, measured?: MeasuredModel)
   };
   const baseline = values['baseline-gpu'] === undefined ? null : baselineSpeed(input, values['baseline-gpu']);
   // A local file cannot be opened from a link; a Hub model can, at its commit.
-  const localFile = model.linkToken.startsWith('gguf:');
-  const link = localFile
-    ? null
+  const link = model.linkToken.startsWith('gguf:')
+    ? { url: null, why: 'a local GGUF file cannot be opened from a link' }
     : cliShareLink({
-        base: values['link-base'] ?? io.env['HEADROOM_URL'],
+        base,
         modelToken: model.linkToken,
         config: model.config,
         format,
@@ -184,8 +189,10 @@ export function runEstimate(values: Values, io: CliIo, measured?: MeasuredModel)
         batch: sequences,
         kv: kvCacheType,
         runtime,
-        gpus: gpus.summary.some((g) => g.id === 'custom') ? null : gpus.summary,
+        gpus: gpus.linkParts,
       });
+  // A run that does not fit has no speed: the page shows "–" and the JSON null (README).
+  const runs = e.fit.verdict !== 'no';
   if (values.json) {
     const report = {
       model: {
@@ -206,14 +213,25 @@ export function runEstimate(values: Values, io: CliIo, measured?: MeasuredModel)
       params: e.params,
       memory: { ...e.memory, components: memoryComponents(e.memory) },
       fit: { ...e.fit, maxContextTokens },
-      speed: {
-        ...e.speed,
-        relativeToBaseline: baseline && e.speed.decodeTokensPerSecond / baseline.speed,
-        decodeRange: ranges.decode,
-        prefillRange: ranges.prefill,
-      },
+      speed: runs
+        ? {
+            ...e.speed,
+            relativeToBaseline: baseline && e.speed.decodeTokensPerSecond / baseline.speed,
+            decodeRange: ranges.decode,
+            prefillRange: ranges.prefill,
+          }
+        : {
+            ...e.speed,
+            decodeTokensPerSecond: null,
+            decodeTotalTokensPerSecond: null,
+            prefillTokensPerSecond: null,
+            timeToFirstTokenSeconds: null,
+            relativeToBaseline: null,
+            decodeRange: null,
+            prefillRange: null,
+          },
       baseline: baseline && { gpu: baseline.name, decodeTokensPerSecond: baseline.speed },
-      link,
+      link: link.url,
     };
     out(JSON.stringify(report, null, 2));
     return;
@@ -232,7 +250,6 @@ export function runEstimate(values: Values, io: CliIo, measured?: MeasuredModel)
       promptTokens,
       baseline,
       link,
-      linkNote: localFile ? 'No app link: a local GGUF file cannot be opened from a link.' : undefined,
       measured: choice?.tensors ? { tensors: choice.tensors.tensors.length, source: choice.tensors.source } : undefined,
       assumptions: measured?.assumptions ?? model.assumptions ?? [],
       ranges,

@@ -10,7 +10,7 @@ import { HubClient, HubError, type HubOptions } from '../hub/hub-client';
 import { loadHubModel } from '../hub/hub-model';
 import { memoryCache } from '../hub/memory-cache';
 import { CliError } from './cli-error';
-import { quoted } from './options';
+import { quoteInput as quoted } from '../core/input-text';
 import type { ResolvedModel } from './resolve-inputs';
 
 /**

@@ -3,7 +3,8 @@ import { own, type CliIo } from './cli-io';
 import { ESTIMATE_OPTIONS, runEstimate } from './estimate-command';
 import { CAN_RUN_HELP, ESTIMATE_HELP, GENERAL_HELP, LIST_HELP, PLAN_HELP } from './help';
 import { listFormats, listGpus, listModels } from './list-commands';
-import { parseOptions, quoted } from './options';
+import { quoteInput } from '../core/input-text';
+import { parseOptions } from './options';
 import { CAN_RUN_OPTIONS, PLAN_OPTIONS, runCanRun, runPlan } from './plan-commands';
 import { loadMeasuredModel, wantsHub } from './hub-inputs';
 
@@ -33,7 +34,9 @@ function command<O extends Parameters<typeof parseOptions>[1]>(
 }
 
 const list = (render: (json: boolean) => string) =>
-  command(LIST_HELP, LIST_OPTIONS, (values, io) => io.stdout(render(values.json === true)));
+  command(LIST_HELP, LIST_OPTIONS, (values, io) => {
+    io.stdout(render(values.json === true));
+  });
 
 // Looked up by own property only: "__proto__" or "toString" is an unknown command, not a crash.
 const COMMANDS: Readonly<Record<string, Command>> = {
@@ -65,7 +68,9 @@ function run(argv: readonly string[], io: CliIo): void | Promise<void> {
   }
   const found = own(COMMANDS, name);
   if (!found) {
-    throw new CliError(`unknown command ${quoted(name)}; use ${Object.keys(COMMANDS).join(', ')} ('headroom --help')`);
+    throw new CliError(
+      `unknown command ${quoteInput(name)}; use ${Object.keys(COMMANDS).join(', ')} ('headroom --help')`,
+    );
   }
   return found.run(rest, io);
 }
@@ -76,10 +81,18 @@ function run(argv: readonly string[], io: CliIo): void | Promise<void> {
  * Commands that read the Hugging Face Hub or a file return a promise of the code.
  */
 export function main(argv: readonly string[], io: CliIo): number | Promise<number> {
-  const lines: CliIo = { ...io, stdout: (text) => io.stdout(`${text}\n`), stderr: (text) => io.stderr(`${text}\n`) };
+  const lines: CliIo = {
+    ...io,
+    stdout: (text) => {
+      io.stdout(`${text}\n`);
+    },
+    stderr: (text) => {
+      io.stderr(`${text}\n`);
+    },
+  };
   try {
     const pending = run(argv, lines);
-    if (pending)
+    if (pending instanceof Promise)
       return pending.then(
         () => 0,
         (e: unknown) => failure(e, lines),

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { quoteInput } from '../core/input-text';
 import { CliError } from './cli-error';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -22,11 +23,7 @@ function joinNegativeValues(args: readonly string[]): string[] {
   return out;
 }
 
-/** Cuts a value the user typed for an error message: long input is not echoed back whole. */
-export function quoted(raw: string, max = 40): string {
-  const chars = Array.from(raw);
-  return `'${chars.length > max ? `${chars.slice(0, max).join('')}…` : raw}'`;
-}
+const HELP_HINT = "'headroom <command> --help' lists a command's options";
 
 /**
  * A command's options, strictly: an unknown flag, a stray argument or a single-valued flag given
@@ -36,9 +33,11 @@ export function parseOptions<O extends Options>(rest: readonly string[], options
   const args = joinNegativeValues(rest);
   const seen = new Map<string, string>();
   for (const arg of args) {
-    const m = /^--([^=]+)(?:=(.*))?$/.exec(arg);
+    const m = /^--([^=]+)(?:=(.*))?$/s.exec(arg);
     const name = m?.[1];
-    if (name === undefined || !Object.hasOwn(options, name)) continue;
+    if (name === undefined) continue;
+    // Named here rather than by parseArgs, whose message repeats the whole flag twice.
+    if (!Object.hasOwn(options, name)) throw new CliError(`Unknown option ${quoteInput(`--${name}`)}; ${HELP_HINT}`);
     const spec = options[name];
     if (!spec || spec.multiple === true || spec.type === 'boolean') continue;
     const before = seen.get(name);
@@ -47,6 +46,6 @@ export function parseOptions<O extends Options>(rest: readonly string[], options
   }
   const { values, positionals } = parseArgs({ args, options, strict: true as const, allowPositionals: true as const });
   if (positionals.length > 0)
-    throw new CliError(`unexpected argument ${quoted(positionals[0] ?? '')}; options start with --`);
+    throw new CliError(`unexpected argument ${quoteInput(positionals[0] ?? '')}; options start with --`);
   return values;
 }

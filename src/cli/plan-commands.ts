@@ -6,8 +6,11 @@ import { DEFAULT_MIN_BITS, paretoFrontier, planHardware, type PlanOption } from 
 import { formatContext, formatGiB, formatParams, formatSig3 } from '../view-models/format-units';
 import { CliError } from './cli-error';
 import { own } from './cli-io';
-import { quoted } from './options';
-import { parsePositive, parseWhole } from './parse-values';
+import { quoteInput } from '../core/input-text';
+import { MAX_BATCH, MAX_CONTEXT } from '../url/link-limits';
+import { candidateText } from './candidates';
+import { FLAG_RANGES } from './flag-ranges';
+import { parseNumber, parseWhole } from './parse-values';
 import { resolveFormat, resolveGpus, resolveKvCache, resolveRuntime } from './resolve-inputs';
 import { table } from './text-table';
 import { formatUsd, hardwareLabel } from '../view-models/plan-view';
@@ -83,9 +86,9 @@ function planModels(names: readonly string[], measured?: MeasuredModel) {
     if (found.kind !== 'found') {
       const hint =
         found.kind === 'ambiguous'
-          ? `matches ${found.candidates.map((m) => `'${m.id}'`).join(', ')}`
+          ? `matches ${candidateText(found.candidates, (m) => `'${m.id}'`)}`
           : "is not in the catalogue ('headroom models' lists them)";
-      throw new CliError(`--model '${name}' ${hint}`);
+      throw new CliError(`--model ${quoteInput(name)} ${hint}`);
     }
     const m = found.entry;
     return { key: m.id, name: m.name, arch: m.arch, contextLimit: m.contextLength };
@@ -105,9 +108,11 @@ function hardwareClasses(raw: string | undefined): HardwareClass[] {
         `--hardware cloud: the catalogue has no sourced rental prices yet; choose from ${HARDWARE_CLASSES.join(', ')}`,
       );
     if (!(HARDWARE_CLASSES as readonly string[]).includes(p))
-      throw new CliError(`--hardware must list ${HARDWARE_CLASSES.join(', ')}; got ${quoted(p)}`);
+      throw new CliError(`--hardware must list ${HARDWARE_CLASSES.join(', ')}; got ${quoteInput(p)}`);
   }
-  return parts as HardwareClass[];
+  if (parts.length === 0)
+    throw new CliError(`--hardware lists no class; give one or more of ${HARDWARE_CLASSES.join(', ')}`);
+  return [...new Set(parts)] as HardwareClass[];
 }
 
 /** "~17.6 (11.3–25.7)": the estimate and its calibrated range. */
@@ -130,19 +135,23 @@ export function runPlan(values: PlanValues, out: (text: string) => void, measure
     contextTokens:
       values.context === undefined
         ? Math.min(8192, limit)
-        : parseWhole('--context', values.context, 'tokens', 1, limit, true),
-    users: values.users === undefined ? 1 : parseWhole('--users', values.users, 'concurrent users', 1, 256),
+        : parseWhole('--context', values.context, 'tokens', 1, Math.min(limit, MAX_CONTEXT), true),
+    users: values.users === undefined ? 1 : parseWhole('--users', values.users, 'concurrent users', 1, MAX_BATCH),
     kvCacheType: resolveKvCache(values['kv-cache'], runtime),
     runtime,
     minTokensPerSecond:
-      values['min-tps'] === undefined ? 10 : parsePositive('--min-tps', values['min-tps'], 'tokens per second'),
-    budgetUsd: values.budget === undefined ? null : parsePositive('--budget', values.budget, 'US dollars'),
-    powerLimitWatts: values.power === undefined ? null : parsePositive('--power', values.power, 'watts'),
+      values['min-tps'] === undefined
+        ? 10
+        : parseNumber('--min-tps', values['min-tps'], 'tokens per second', FLAG_RANGES.minTps),
+    budgetUsd:
+      values.budget === undefined ? null : parseNumber('--budget', values.budget, 'US dollars', FLAG_RANGES.budget),
+    powerLimitWatts:
+      values.power === undefined ? null : parseNumber('--power', values.power, 'watts', FLAG_RANGES.power),
     allowed: hardwareClasses(values.hardware),
     minBits:
       values['min-bits'] === undefined
         ? DEFAULT_MIN_BITS
-        : parsePositive('--min-bits', values['min-bits'], 'bits per weight'),
+        : parseNumber('--min-bits', values['min-bits'], 'bits per weight', FLAG_RANGES.bitsPerWeight),
   };
   const top = values.top === undefined ? 10 : parseWhole('--top', values.top, 'rows', 1, 1000);
   const plan = planHardware(req);
@@ -237,10 +246,10 @@ export function runCanRun(values: CanRunValues, out: (text: string) => void, mea
   const gpus = resolveGpus({ gpu: values.gpu, gpus: values.gpus }, (raw) => parseWhole('--gpus', raw, 'GPUs', 1, 64));
   const sortKey = values.sort ?? 'size';
   const sort = own(SORTS, sortKey);
-  if (!sort) throw new CliError(`--sort must be size, speed or context; got ${quoted(sortKey)}`);
+  if (!sort) throw new CliError(`--sort must be size, speed or context; got ${quoteInput(sortKey)}`);
   const contextTokens =
-    values.context === undefined ? 8192 : parseWhole('--context', values.context, 'tokens', 1, 1_048_576, true);
-  const users = values.users === undefined ? 1 : parseWhole('--users', values.users, 'concurrent users', 1, 256);
+    values.context === undefined ? 8192 : parseWhole('--context', values.context, 'tokens', 1, MAX_CONTEXT, true);
+  const users = values.users === undefined ? 1 : parseWhole('--users', values.users, 'concurrent users', 1, MAX_BATCH);
   const result = canRun({
     devices: gpus.devices,
     contextTokens,

@@ -3,11 +3,13 @@ import { memoryComponents, type Estimate } from '../core/estimate';
 import { RUNTIMES, type RuntimeId } from '../core/runtimes/registry';
 import {
   formatContext,
+  formatFixed,
   formatGiB,
   formatParams,
   formatPercent,
   formatSeconds,
   formatTokensPerSecond,
+  formatWhole,
 } from '../view-models/format-units';
 import { MEMORY_PARTS } from '../view-models/memory-parts';
 import { verdictWords } from '../view-models/verdict';
@@ -25,9 +27,7 @@ export interface EstimateReport {
   readonly estimate: Estimate;
   readonly maxContextTokens: number;
   readonly baseline: { readonly name: string; readonly speed: number } | null;
-  readonly link: string | null;
-  /** Why there is no link, when it is not the custom GPU. */
-  readonly linkNote?: string | undefined;
+  readonly link: { readonly url: string | null; readonly why: string | null };
   /** Weights read from a file header: how many tensors and where. */
   readonly measured?: { readonly tensors: number; readonly source: string } | undefined;
   readonly assumptions?: readonly string[] | undefined;
@@ -38,12 +38,12 @@ const row = (label: string, value: string) => `  ${label.padEnd(14)}${value}`;
 
 /** The human-readable report: same words and units as the page. */
 export function renderEstimate(r: EstimateReport): string {
-  const { memory, fit, speed, params } = r.estimate;
+  const { memory, fit, params } = r.estimate;
   const gpuText = r.gpus.map((g) => `${g.count} × ${g.name}`).join(' + ');
   const deviceCount = r.gpus.reduce((n, g) => n + g.count, 0);
   const seqText = `${r.sequences} sequence${r.sequences === 1 ? '' : 's'}`;
   const lines = [
-    `${r.model.name} · ${r.format.label} (${r.estimate.weights.bitsPerWeight.toFixed(2)} bpw) · ${formatContext(r.contextTokens)} context × ${seqText} · ${r.kvCacheType} KV · ${RUNTIMES[r.runtime].label}`,
+    `${r.model.name} · ${r.format.label} (${formatFixed(r.estimate.weights.bitsPerWeight, 2)} bpw) · ${formatContext(r.contextTokens)} context × ${seqText} · ${r.kvCacheType} KV · ${RUNTIMES[r.runtime].label}`,
     `on ${gpuText}`,
     '',
     row('Verdict', verdictWords(r.estimate)),
@@ -63,6 +63,34 @@ export function renderEstimate(r: EstimateReport): string {
         ? `${formatContext(r.maxContextTokens)} tokens per sequence fit`
         : 'the model does not fit entirely in GPU memory at any context',
     ),
+  ];
+  // A run that does not fit has no speed to report, as on the page ("–").
+  if (fit.verdict === 'no') {
+    lines.push(row('Decode', '– (it does not fit, so it does not run)'), row('Prefill', '–'));
+  } else {
+    lines.push(...speedRows(r));
+  }
+  lines.push(
+    row('Parameters', `${formatParams(params.total)} total, ${formatParams(params.active)} active per token`),
+    ...(r.measured
+      ? [row('Weights from', `${formatWhole(r.measured.tensors)} tensors in the ${r.measured.source} (exact)`)]
+      : []),
+    ...(r.assumptions ?? []).map((a, i) => row(i === 0 ? 'Assumed' : '', a)),
+    '',
+    `Estimates, not measurements: speed ranges are the 10th-90th percentile of measured ÷ estimated speed${r.ranges.decode.calibrated ? '' : ' (this backend is not calibrated yet: ±40%)'}; speed assumes the context is full; fits = at most ${formatPercent(0.9)} of usable memory; memory = ${memoryComponents(
+      memory,
+    )
+      .map((c) => MEMORY_PARTS[c.id].inline)
+      .join(' + ')}.`,
+    r.link.url ? `Open in the app: ${r.link.url}` : `No app link: ${r.link.why ?? 'none'}.`,
+  );
+  return lines.join('\n');
+}
+
+function speedRows(r: EstimateReport): string[] {
+  const { speed } = r.estimate;
+  const seqText = `${r.sequences} sequence${r.sequences === 1 ? '' : 's'}`;
+  const lines = [
     row(
       'Decode',
       `${formatSpeedWithRange(speed.decodeTokensPerSecond, r.ranges.decode)} per sequence (physical upper bound ${formatTokensPerSecond(speed.decodeUpperBoundTokensPerSecond)})`,
@@ -70,7 +98,7 @@ export function renderEstimate(r: EstimateReport): string {
   ];
   if (r.baseline) {
     const ratio = speed.decodeTokensPerSecond / r.baseline.speed;
-    const times = ratio.toFixed(ratio < 10 ? 2 : 1);
+    const times = formatFixed(ratio, ratio < 10 ? 2 : 1);
     lines.push(
       row('', `${times}× the decode speed of 1 × ${r.baseline.name} (~${formatTokensPerSecond(r.baseline.speed)})`),
     );
@@ -82,23 +110,6 @@ export function renderEstimate(r: EstimateReport): string {
       'Prefill',
       `${speed.prefillTokensPerSecond === null || !r.ranges.prefill ? 'unknown' : formatSpeedWithRange(speed.prefillTokensPerSecond, r.ranges.prefill)}, first token after ~${formatSeconds(speed.timeToFirstTokenSeconds)} (prompt of ${formatContext(r.promptTokens)} tokens)`,
     ),
-    row('Parameters', `${formatParams(params.total)} total, ${formatParams(params.active)} active per token`),
-    ...(r.measured
-      ? [
-          row(
-            'Weights from',
-            `${r.measured.tensors.toLocaleString('en-US')} tensors in the ${r.measured.source} (exact)`,
-          ),
-        ]
-      : []),
-    ...(r.assumptions ?? []).map((a, i) => row(i === 0 ? 'Assumed' : '', a)),
-    '',
-    `Estimates, not measurements: speed ranges are the 10th-90th percentile of measured ÷ estimated speed${r.ranges.decode.calibrated ? '' : ' (this backend is not calibrated yet: ±40%)'}; speed assumes the context is full; fits = at most ${formatPercent(0.9)} of usable memory; memory = ${memoryComponents(
-      memory,
-    )
-      .map((c) => MEMORY_PARTS[c.id].inline)
-      .join(' + ')}.`,
-    r.link ? `Open in the app: ${r.link}` : (r.linkNote ?? 'No app link: custom GPUs cannot be named in a link.'),
   );
-  return lines.join('\n');
+  return lines;
 }

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { GPUS, MODELS, gpuDevice } from '../catalog/catalog';
 import { compactHfConfig } from '../importers/hf-config';
 import { lookupEntry, gpuLabel } from '../catalog/lookup';
@@ -8,10 +7,14 @@ import type { Device, Vendor } from '../core/devices';
 import { customBpwFormat, weightFormatById, type WeightFormat } from '../core/formats/weight-formats';
 import { isKvCacheType, KV_CACHE_TYPES, type KvCacheType } from '../core/kv-cache-types';
 import { runtimeByName, RUNTIME_IDS, RUNTIMES, type RuntimeId } from '../core/runtimes/registry';
-import { quoted } from './options';
+import { quoteInput } from '../core/input-text';
+import { BARE_SIZE_CONTEXT, MAX_POOL_GPUS, bareSizeToken, parseBareSize } from '../url/link-limits';
 import { formatParams } from '../view-models/format-units';
 import { CliError } from './cli-error';
-import { parseParamCount, parsePositive } from './parse-values';
+import { candidateText } from './candidates';
+import { FLAG_RANGES } from './flag-ranges';
+import { parseNumber, parseParamCount } from './parse-values';
+import { readConfigFile } from './read-config';
 
 /** Turns flag values into estimator inputs; every failure is a CliError naming the flag. */
 
@@ -35,10 +38,16 @@ export interface ResolvedGpus {
   readonly devices: Device[];
   /** For output: distinct GPUs with counts. */
   readonly summary: { readonly id: string; readonly name: string; readonly count: number }[];
+  /**
+   * The pool as a link writes it: the GPUs in the order given, neighbours of one model merged
+   * ("--gpu 4090 --gpu 3090 --gpu 4090" → rtx-4090_rtx-3090_rtx-4090), so the page places layers
+   * on the same devices in the same order; null for a custom GPU, which a link cannot name.
+   */
+  readonly linkParts: { readonly id: string; readonly count: number }[] | null;
 }
 
 function suggestionText(suggestions: readonly { id: string; name: string }[]): string {
-  return suggestions.length ? ` Did you mean ${suggestions.map((s) => `'${s.id}' (${s.name})`).join(', ')}?` : '';
+  return suggestions.length ? ` Did you mean ${candidateText(suggestions, (s) => `'${s.id}' (${s.name})`)}?` : '';
 }
 
 export function resolveModel(opts: {
@@ -54,12 +63,12 @@ export function resolveModel(opts: {
     const found = lookupEntry(MODELS, opts.model);
     if (found.kind === 'ambiguous') {
       throw new CliError(
-        `--model '${opts.model}' matches ${found.candidates.map((m) => `'${m.id}'`).join(', ')}; give the full id`,
+        `--model ${quoteInput(opts.model)} matches ${candidateText(found.candidates, (m) => `'${m.id}'`)}; give the full id`,
       );
     }
     if (found.kind === 'unknown') {
       throw new CliError(
-        `unknown model '${opts.model}'.${suggestionText(found.suggestions)} Run 'headroom models' for the list.`,
+        `unknown model ${quoteInput(opts.model)}.${suggestionText(found.suggestions)} Run 'headroom models' for the list.`,
       );
     }
     const m = found.entry;
@@ -75,16 +84,9 @@ export function resolveModel(opts: {
     };
   }
   if (opts.config !== undefined) {
-    let text: string;
-    try {
-      text = readFileSync(opts.config, 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (code ?? 'unreadable');
-      throw new CliError(`cannot read --config '${opts.config}': ${why}`);
-    }
+    const text = readConfigFile(opts.config);
     const parsed = compactHfConfig(text);
-    if (!parsed.ok) throw new CliError(`${parsed.error} (in ${opts.config})`);
+    if (!parsed.ok) throw new CliError(`${parsed.error} (in ${quoteInput(opts.config)})`);
     return {
       linkToken: 'config',
       config: parsed.json ?? null,
@@ -97,17 +99,18 @@ export function resolveModel(opts: {
       assumptions: parsed.value.assumptions,
     };
   }
-  const count = parseParamCount('--params', opts.params ?? '');
-  const unit = count >= 1e12 ? 't' : count >= 1e9 ? 'b' : 'm';
-  const scaled = count / (unit === 't' ? 1e12 : unit === 'b' ? 1e9 : 1e6);
+  // The count the link's token reads back as, so the page estimates exactly the same model.
+  const linkToken = bareSizeToken(parseParamCount('--params', opts.params ?? ''));
+  const size = parseBareSize(linkToken);
+  const count = size?.ok ? size.count : NaN;
   return {
-    linkToken: `${Number(scaled.toPrecision(6))}${unit}`,
+    linkToken,
     config: null,
     storedFormat: null,
     id: 'custom-params',
     name: `${formatParams(count)} model (assumed Llama-3-like shape)`,
     arch: fallbackArchitecture(count),
-    contextLimit: 1_048_576,
+    contextLimit: BARE_SIZE_CONTEXT,
     source: 'parameter count',
   };
 }
@@ -124,9 +127,7 @@ export function resolveFormat(
 ): WeightFormat {
   if (precision !== undefined && bpw !== undefined) throw new CliError('give either --precision or --bpw, not both');
   if (bpw !== undefined) {
-    const bits = parsePositive('--bpw', bpw, 'bits per weight');
-    if (bits > 32) throw new CliError(`--bpw must be at most 32; got '${bpw}'`);
-    return customBpwFormat(bits);
+    return customBpwFormat(parseNumber('--bpw', bpw, 'bits per weight', FLAG_RANGES.bitsPerWeight));
   }
   const stored = storedFormat === null ? null : weightFormatById(storedFormat);
   const profile = RUNTIMES[runtime];
@@ -135,7 +136,7 @@ export function resolveFormat(
   const format = weightFormatById(name);
   if (!format) {
     throw new CliError(
-      `unknown --precision '${name}'. Use a format such as f16, bf16, fp8, int8, awq, gptq, nf4, Q4_K_M, Q8_0, exl2-4.65 or bpw-3.5; 'headroom formats' lists them all.`,
+      `unknown --precision ${quoteInput(name)}. Use a format such as f16, bf16, fp8, int8, awq, gptq, nf4, Q4_K_M, Q8_0, exl2-4.65 or bpw-3.5; 'headroom formats' lists them all.`,
     );
   }
   return format;
@@ -144,14 +145,16 @@ export function resolveFormat(
 export function resolveRuntime(raw: string | undefined): RuntimeId {
   const id = runtimeByName(raw ?? 'llama.cpp');
   if (id === null)
-    throw new CliError(`unknown --runtime ${quoted(raw ?? '')}; choose one of ${RUNTIME_IDS.join(', ')}`);
+    throw new CliError(`unknown --runtime ${quoteInput(raw ?? '')}; choose one of ${RUNTIME_IDS.join(', ')}`);
   return id;
 }
 
 export function resolveKvCache(raw: string | undefined, runtime: RuntimeId): KvCacheType {
   const value = (raw ?? 'f16').toLowerCase().replace(/^fp16$/, 'f16');
   if (!isKvCacheType(value)) {
-    throw new CliError(`unknown --kv-cache '${raw ?? ''}'; choose one of ${Object.keys(KV_CACHE_TYPES).join(', ')}`);
+    throw new CliError(
+      `unknown --kv-cache ${quoteInput(raw ?? '')}; choose one of ${Object.keys(KV_CACHE_TYPES).join(', ')}`,
+    );
   }
   const supported = RUNTIMES[runtime].kvCacheTypes;
   if (!supported.includes(value)) {
@@ -165,11 +168,11 @@ function lookupGpu(query: string): GpuEntry {
   if (found.kind === 'found') return found.entry;
   if (found.kind === 'ambiguous') {
     throw new CliError(
-      `--gpu '${query}' matches ${found.candidates.map((g) => `'${g.id}' (${gpuLabel(g)})`).join(', ')}; be more specific`,
+      `--gpu ${quoteInput(query)} matches ${candidateText(found.candidates, (g) => `'${g.id}' (${gpuLabel(g)})`)}; be more specific`,
     );
   }
   throw new CliError(
-    `unknown GPU '${query}'.${suggestionText(found.suggestions)} Run 'headroom gpus' for the list, or describe it with --vram and --bandwidth.`,
+    `unknown GPU ${quoteInput(query)}.${suggestionText(found.suggestions)} Run 'headroom gpus' for the list, or describe it with --vram and --bandwidth.`,
   );
 }
 
@@ -204,28 +207,40 @@ export function resolveGpus(flags: GpuFlags, parseCount: (raw: string) => number
       throw new CliError('a custom GPU needs both --vram <GB> and --bandwidth <GB/s>');
     const vendor = (flags.gpuVendor ?? 'nvidia').toLowerCase() as Vendor;
     if (!VENDORS.includes(vendor))
-      throw new CliError(`--gpu-vendor must be one of ${VENDORS.join(', ')}; got '${flags.gpuVendor ?? ''}'`);
-    const gb = parsePositive('--vram', flags.vram, 'GB');
+      throw new CliError(`--gpu-vendor must be one of ${VENDORS.join(', ')}; got ${quoteInput(flags.gpuVendor ?? '')}`);
+    const gb = parseNumber('--vram', flags.vram, 'GB', FLAG_RANGES.gigabytes);
     const device: Device = {
       name: `custom ${gb} GB`,
       vendor,
       memoryBytes: gb * 1024 ** 3,
-      bandwidthBytesPerSecond: parsePositive('--bandwidth', flags.bandwidth, 'GB/s') * 1e9,
-      fp16FlopsPerSecond: flags.tflops === undefined ? 0 : parsePositive('--tflops', flags.tflops, 'TFLOPS') * 1e12,
+      bandwidthBytesPerSecond:
+        parseNumber('--bandwidth', flags.bandwidth, 'GB/s', FLAG_RANGES.gigabytesPerSecond) * 1e9,
+      fp16FlopsPerSecond:
+        flags.tflops === undefined ? 0 : parseNumber('--tflops', flags.tflops, 'TFLOPS', FLAG_RANGES.tflops) * 1e12,
       unifiedMemory: vendor === 'apple',
     };
     return {
       devices: Array.from({ length: count }, () => device),
       summary: [{ id: 'custom', name: device.name, count }],
+      linkParts: null,
     };
+  }
+  if (names.length * count > MAX_POOL_GPUS) {
+    throw new CliError(
+      `a pool holds at most ${MAX_POOL_GPUS} GPUs, as a link does; --gpu is given ${names.length} times`,
+    );
   }
   const entries = names.map(lookupGpu);
   const devices = entries.flatMap((g) => Array.from({ length: count }, () => gpuDevice(g)));
   const summary = new Map<string, { id: string; name: string; count: number }>();
+  const linkParts: { id: string; count: number }[] = [];
   for (const g of entries) {
     const row = summary.get(g.id) ?? { id: g.id, name: gpuLabel(g), count: 0 };
     row.count += count;
     summary.set(g.id, row);
+    const last = linkParts[linkParts.length - 1];
+    if (last?.id === g.id) last.count += count;
+    else linkParts.push({ id: g.id, count });
   }
-  return { devices, summary: [...summary.values()] };
+  return { devices, summary: [...summary.values()], linkParts };
 }

@@ -1,3 +1,6 @@
+import { ARCH_BOUNDS, rangeProblem, type Range } from './bounds';
+import { describeValue } from './input-text';
+
 /**
  * The shape of a decoder-only transformer, in the terms of a Hugging Face config.json.
  * Field meanings follow transformers' LlamaConfig / MixtralConfig / DeepseekV3Config docs
@@ -198,25 +201,42 @@ export function architectureFrom(input: ArchitectureInput): ModelArchitecture {
   };
 }
 
-/** Why an architecture cannot be estimated, or null when it is usable. */
-export function architectureProblem(arch: ModelArchitecture): string | null {
-  const positive: [string, number][] = [
-    ['layers', arch.layers],
-    ['hiddenSize', arch.hiddenSize],
-    ['intermediateSize', arch.intermediateSize],
-    ['attentionHeads', arch.attentionHeads],
-    ['kvHeads', arch.kvHeads],
-    ['headDim', arch.headDim],
-    ['vocabSize', arch.vocabSize],
-  ];
-  for (const [name, value] of positive) {
-    if (!Number.isInteger(value) || value <= 0) {
-      return `${name} must be a positive whole number; got ${String(value)}`;
-    }
+const MLP_KINDS = ['gated', 'plain'] as const;
+const NORM_KINDS = ['rmsnorm', 'layernorm'] as const;
+
+type Checks = readonly (readonly [string, unknown, Range])[];
+
+function firstProblem(checks: Checks): string | null {
+  for (const [name, value, range] of checks) {
+    const problem = rangeProblem(name, value, range);
+    if (problem) return problem;
   }
+  return null;
+}
+
+/**
+ * Why an architecture cannot be estimated, or null when it is usable: every count and width
+ * within its physically sensible range (bounds.ts), and the fields that depend on each other
+ * consistent. The estimator checks each architecture object once (estimate.ts).
+ */
+export function architectureProblem(arch: ModelArchitecture): string | null {
+  const b = ARCH_BOUNDS;
+  const shape = firstProblem([
+    ['layers', arch.layers, b.layers],
+    ['hiddenSize', arch.hiddenSize, b.hiddenSize],
+    ['intermediateSize', arch.intermediateSize, b.intermediateSize],
+    ['attentionHeads', arch.attentionHeads, b.attentionHeads],
+    ['kvHeads', arch.kvHeads, b.kvHeads],
+    ['headDim', arch.headDim, b.headDim],
+    ['vocabSize', arch.vocabSize, b.vocabSize],
+  ]);
+  if (shape) return shape;
   if (arch.kvHeads > arch.attentionHeads) {
     return `kvHeads (${arch.kvHeads}) cannot exceed attentionHeads (${arch.attentionHeads})`;
   }
+  // The types allow nothing else, but library callers may pass plain JavaScript objects.
+  if (!(MLP_KINDS as readonly string[]).includes(arch.mlp)) return `mlp must be 'gated' or 'plain'`;
+  if (!(NORM_KINDS as readonly string[]).includes(arch.norm)) return `norm must be 'rmsnorm' or 'layernorm'`;
   const { hybrid } = arch;
   if (hybrid) {
     if (hybrid.mixers.length !== arch.layers || (hybrid.ffn !== undefined && hybrid.ffn.length !== arch.layers)) {
@@ -226,29 +246,55 @@ export function architectureProblem(arch: ModelArchitecture): string | null {
       return 'the hybrid layer pattern has an unknown layer kind';
     }
     const { ssm } = hybrid;
-    for (const [name, value] of [
-      ['ssm.innerSize', ssm.innerSize],
-      ['ssm.stateSize', ssm.stateSize],
-    ] as const) {
-      if (!Number.isInteger(value) || value <= 0) return `${name} must be a positive whole number; got ${value}`;
-    }
+    const sizes = firstProblem([
+      ['ssm.innerSize', ssm.innerSize, b.ssmInnerSize],
+      ['ssm.stateSize', ssm.stateSize, b.ssmStateSize],
+      ['ssm.convKernel', ssm.convKernel, b.ssmConvKernel],
+    ]);
+    if (sizes) return sizes;
     // Lightning attention has no convolution; the Mamba family and Gated DeltaNet do.
     if (!Number.isInteger(ssm.convKernel) || ssm.convKernel < (ssm.kind === 'lightning' ? 0 : 1)) {
       return `ssm.convKernel must be a positive whole number; got ${ssm.convKernel}`;
     }
     if (hybrid.ffn?.includes('E') && !arch.moe) return 'the layer pattern has expert layers but the model no experts';
   }
-  if (arch.mtpLayers !== undefined && !(Number.isInteger(arch.mtpLayers) && arch.mtpLayers >= 0)) {
-    return `mtpLayers must be a whole number ≥ 0; got ${arch.mtpLayers}`;
+  if (arch.mtpLayers !== undefined) {
+    const mtp = firstProblem([['mtpLayers', arch.mtpLayers, b.mtpLayers]]);
+    if (mtp) return mtp;
   }
   if (arch.moe) {
-    const { experts, activeExperts, denseLayers } = arch.moe;
-    if (!(activeExperts >= 1 && activeExperts <= experts)) {
-      return `activeExperts must be between 1 and ${experts}; got ${activeExperts}`;
+    const m = arch.moe;
+    const moe = firstProblem([
+      ['experts', m.experts, b.experts],
+      ['sharedExperts', m.sharedExperts, b.sharedExperts],
+      ['expertIntermediateSize', m.expertIntermediateSize, b.expertIntermediateSize],
+      ['layerStep', m.layerStep ?? 1, b.layerStep],
+    ]);
+    if (moe) return moe;
+    if (!(m.activeExperts >= 1 && m.activeExperts <= m.experts && Number.isInteger(m.activeExperts))) {
+      return `activeExperts must be a whole number from 1 to ${m.experts} (the experts); got ${describeValue(m.activeExperts)}`;
     }
-    if (denseLayers < 0 || denseLayers > arch.layers) {
-      return `denseLayers must be between 0 and ${arch.layers}; got ${denseLayers}`;
+    if (!(m.denseLayers >= 0 && m.denseLayers <= arch.layers && Number.isInteger(m.denseLayers))) {
+      return `denseLayers must be a whole number from 0 to ${arch.layers} (the layers); got ${describeValue(m.denseLayers)}`;
     }
+  }
+  if (arch.mla) {
+    const m = arch.mla;
+    const mla = firstProblem([
+      ['qLoraRank', m.qLoraRank, b.qLoraRank],
+      ['kvLoraRank', m.kvLoraRank, b.kvLoraRank],
+      ['qkNopeHeadDim', m.qkNopeHeadDim, b.qkNopeHeadDim],
+      ['qkRopeHeadDim', m.qkRopeHeadDim, b.qkRopeHeadDim],
+      ['vHeadDim', m.vHeadDim, b.vHeadDim],
+    ]);
+    if (mla) return mla;
+  }
+  if (arch.slidingWindow) {
+    const w = arch.slidingWindow;
+    return firstProblem([
+      ['slidingWindow.window', w.window, b.window],
+      ['slidingWindow.pattern', w.pattern, b.pattern],
+    ]);
   }
   return null;
 }

@@ -1,3 +1,5 @@
+import { DEVICE_BOUNDS, rangeProblem } from './bounds';
+
 /** Who makes a device; 'cpu' is a CPU socket computing from its own RAM. */
 export type Vendor = 'nvidia' | 'amd' | 'apple' | 'intel' | 'cpu';
 
@@ -37,6 +39,8 @@ export const DEFAULT_HOST: HostSystem = {
  * PCIe 4.0 x16 moves ~31.5 GB/s per direction (16 GT/s × 16 lanes, 128b/130b encoding;
  * https://pcisig.com/specifications): llama.cpp streams offloaded weights over it for prompt batches.
  */
+const GiB = 1024 ** 3;
+
 export const PCIE_BYTES_PER_SECOND = 31.5e9;
 
 /**
@@ -57,20 +61,34 @@ export function usableBytes(device: Device, memoryFraction: number): number {
   return device.memoryBytes * share * memoryFraction;
 }
 
+/** Why a device cannot be estimated, or null: memory, bandwidth and throughput in range (bounds.ts). */
 export function deviceProblem(d: Device): string | null {
-  const checks: [string, number][] = [
-    ['memory', d.memoryBytes],
-    ['bandwidth', d.bandwidthBytesPerSecond],
-  ];
-  for (const [name, value] of checks) {
-    if (!Number.isFinite(value) || value <= 0) return `${d.name}: ${name} must be a positive number`;
-  }
-  if (!Number.isFinite(d.fp16FlopsPerSecond) || d.fp16FlopsPerSecond < 0) {
-    return `${d.name}: FP16 throughput must be zero (unknown) or a positive number`;
-  }
+  const b = DEVICE_BOUNDS;
+  const problem =
+    rangeProblem('memory', d.memoryBytes, b.memoryBytes, 'GiB', GiB) ??
+    rangeProblem('bandwidth', d.bandwidthBytesPerSecond, b.bandwidthBytesPerSecond, 'GB/s', 1e9) ??
+    (d.fp16FlopsPerSecond === 0
+      ? null
+      : rangeProblem(
+          'FP16 throughput',
+          d.fp16FlopsPerSecond,
+          b.fp16FlopsPerSecond,
+          'TFLOPS (or 0 when unknown)',
+          1e12,
+        ));
+  if (problem) return `${d.name}: ${problem}`;
   const gpu = d.gpuMemoryBytes;
   if (gpu !== undefined && !(gpu > 0 && gpu <= d.memoryBytes)) {
     return `${d.name}: the GPU's share of unified memory must be positive and at most the memory`;
   }
   return null;
+}
+
+/** Why system RAM for offload cannot be estimated, or null. */
+export function hostProblem(h: HostSystem): string | null {
+  const b = DEVICE_BOUNDS;
+  const problem =
+    rangeProblem('memory', h.memoryBytes, b.memoryBytes, 'GiB', GiB) ??
+    rangeProblem('bandwidth', h.bandwidthBytesPerSecond, b.bandwidthBytesPerSecond, 'GB/s', 1e9);
+  return problem && `system RAM: ${problem}`;
 }

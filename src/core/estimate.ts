@@ -1,8 +1,10 @@
 import type { ActivationInput } from './activations';
 import { architectureProblem, type ModelArchitecture } from './architecture';
-import { DEFAULT_HOST, deviceProblem, type Device, type HostSystem } from './devices';
+import { INPUT_BOUNDS, rangeProblem } from './bounds';
+import { DEFAULT_HOST, deviceProblem, hostProblem, type Device, type HostSystem } from './devices';
 import { placeModel, type DeviceLoad, type SplitMode, type Verdict } from './fit';
 import type { WeightFormat } from './formats/weight-formats';
+import { describeValue, groupedWhole, quoteInput } from './input-text';
 import { kvCacheSize, recurrentStateBytes } from './kv-cache';
 import type { KvCacheType } from './kv-cache-types';
 import { analyseMeasuredWeights, measuredParameters, type TensorInventory } from './measured-weights';
@@ -141,33 +143,77 @@ function checkedOnce<K extends object>(
   return result;
 }
 
-/** Why an input cannot be estimated, or null. */
+const hostChecks = new WeakMap<HostSystem, string | null>();
+const tensorChecks = new WeakMap<TensorInventory, string | null>();
+
+/** Why a file header's tensors cannot be estimated: their count, elements and bytes in range. */
+function tensorsProblem(inv: TensorInventory): string | null {
+  const b = INPUT_BOUNDS;
+  const count = rangeProblem('the number of tensors', inv.tensors.length, b.tensors);
+  if (count) return count;
+  for (const t of inv.tensors) {
+    const problem =
+      rangeProblem(`elements of ${quoteInput(t.name)}`, t.elements, b.tensorElements) ??
+      rangeProblem(`bytes of ${quoteInput(t.name)}`, t.bytes, b.tensorBytes);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/** Why an input cannot be estimated, or null. Every count and size is checked against bounds.ts. */
 export function inputProblem(input: EstimateInput): string | null {
   const archProblem = checkedOnce(archChecks, input.arch, architectureProblem);
   if (archProblem) return archProblem;
-  if (!Number.isInteger(input.contextTokens) || input.contextTokens < 1) {
-    return `context must be a whole number of tokens ≥ 1; got ${String(input.contextTokens)}`;
-  }
-  if (!Number.isInteger(input.sequences) || input.sequences < 1) {
-    return `batch must be a whole number of sequences ≥ 1; got ${String(input.sequences)}`;
-  }
+  const b = INPUT_BOUNDS;
+  const context = rangeProblem('context', input.contextTokens, b.contextTokens, 'tokens');
+  if (context) return context;
+  const batch = rangeProblem('batch', input.sequences, b.sequences, 'sequences');
+  if (batch) return batch;
   const prompt = input.promptTokens;
   if (prompt !== undefined && (!Number.isInteger(prompt) || prompt < 1 || prompt > input.contextTokens)) {
-    return `prompt must be a whole number of tokens from 1 to the context (${input.contextTokens.toLocaleString('en-US')}); got ${String(prompt)}`;
+    return `prompt must be a whole number of tokens from 1 to the context (${groupedWhole(input.contextTokens)}); got ${describeValue(prompt)}`;
   }
   if (input.devices.length === 0) return 'at least one device is needed';
+  const devices = rangeProblem('the number of devices', input.devices.length, b.devices);
+  if (devices) return devices;
   for (const d of input.devices) {
     const problem = checkedOnce(deviceChecks, d, deviceProblem);
     if (problem) return problem;
   }
+  const host = input.host && checkedOnce(hostChecks, input.host, hostProblem);
+  if (host) return host;
+  const tensors = input.tensors && checkedOnce(tensorChecks, input.tensors, tensorsProblem);
+  if (tensors) return tensors;
   return runtimeProblem(runtimeProfile(input.runtime), input);
+}
+
+/**
+ * The first figure of an estimate that is not a finite number, or null. Bounds keep every input
+ * far from overflow, so this is a guarantee for library callers rather than a path users reach.
+ */
+function nonFinite(e: Estimate): string | null {
+  const figures: [string, number | null][] = [
+    ['parameters', e.params.total],
+    ['bits per weight', e.weights.bitsPerWeight],
+    ['memory', e.memory.totalBytes],
+    ['memory on the devices', e.memory.deviceBytes],
+    ['spare memory', e.fit.spareBytes],
+    ['decode speed', e.speed.decodeTokensPerSecond],
+    ['decode upper bound', e.speed.decodeUpperBoundTokensPerSecond],
+    ['prefill speed', e.speed.prefillTokensPerSecond],
+  ];
+  for (const [name, value] of figures) if (value !== null && !Number.isFinite(value)) return name;
+  return null;
 }
 
 /** Memory, fit and speed of one model × format × runtime × device set. Pure and total: invalid input yields an error. */
 export function estimate(input: EstimateInput): EstimateResult {
   const problem = inputProblem(input);
   if (problem) return { ok: false, error: problem };
-  return { ok: true, value: estimateUnchecked(input) };
+  const value = estimateUnchecked(input);
+  const broken = nonFinite(value);
+  if (broken) return { ok: false, error: `the ${broken} came out as no finite number; check the inputs' sizes` };
+  return { ok: true, value };
 }
 
 export function estimateUnchecked(input: EstimateInput): Estimate {

@@ -1,6 +1,7 @@
 import { architectureFrom, architectureProblem, type ModelArchitecture } from '../core/architecture';
 import { ConfigError, int, readLayout, type Json } from './hf-layout';
 import { parsePythonJson } from './json-text';
+import { quoteInput } from '../core/input-text';
 
 /**
  * Reads a Hugging Face config.json (untrusted: pasted, uploaded or fetched) into an architecture.
@@ -421,22 +422,73 @@ function compactQuantization(q: unknown): Json | undefined {
 export function compactHfConfig(text: string): ConfigResult & { json?: string } {
   const parsed = parseHfConfig(text);
   if (!parsed.ok) return parsed;
-  const root = parsePythonJson(text) as Json;
+  const root = parsePythonJson(withoutBom(text)) as Json;
   const cfg = flatten(root);
   const kept: Json = {};
   for (const key of CONFIG_KEYS) if (cfg[key] !== undefined && cfg[key] !== null) kept[key] = cfg[key];
+  // An attention-only layer_types list is read for one thing, the distance to the first full
+  // layer: a link carries that as sliding_window_pattern instead of one entry per layer. Lists
+  // with recurrent layers (hybrids) are read layer by layer and stay whole.
+  const types = kept['layer_types'];
+  const attentionOnly = ['full_attention', 'attention', 'sliding_attention', 'chunked_attention'];
+  if (Array.isArray(types) && types.every((t) => typeof t === 'string' && attentionOnly.includes(t))) {
+    const firstFull = types.findIndex((t) => t === 'full_attention' || t === 'attention');
+    delete kept['layer_types'];
+    if (firstFull > 0 && kept['sliding_window_pattern'] === undefined) kept['sliding_window_pattern'] = firstFull + 1;
+  }
   const quantization = compactQuantization(root['quantization_config']);
   if (quantization) kept['quantization_config'] = quantization;
   return { ...parsed, json: JSON.stringify(kept) };
 }
 
+/**
+ * The most text a config.json may have. Real ones are 1-10 KB (a long quantization_config
+ * ignore list or layer_types array makes tens of KB); the cap refuses a wrong file before it is
+ * parsed, so a pasted log or a /dev/zero costs milliseconds, not the tab.
+ */
+export const MAX_CONFIG_BYTES = 1_048_576;
+
+/** Why a config.json of `size` bytes (characters, for pasted text) is refused unread, or null. */
+export function configSizeProblem(size: number): string | null {
+  if (size <= MAX_CONFIG_BYTES) return null;
+  return `config.json is larger than ${MAX_CONFIG_BYTES / 1024 ** 2} MiB; a config.json is a few KB, so this is probably another file`;
+}
+
+/**
+ * Where JSON.parse stopped, in words. Its own message quotes the text around the error, which may
+ * be anything (a pasted log); the line and column say where without repeating it.
+ */
+function jsonErrorPlace(text: string, e: unknown): string {
+  const message = e instanceof Error ? e.message : '';
+  if (/end of JSON input/i.test(message)) return 'it ends before the JSON is complete';
+  const position = /position (\d+)/.exec(message)?.[1];
+  const at = position === undefined ? -1 : Number(position);
+  if (at >= 0 && at <= text.length) {
+    const before = text.slice(0, at);
+    const line = before.split('\n').length;
+    const column = at - before.lastIndexOf('\n');
+    return `at line ${line}, column ${column}`;
+  }
+  const token = /Unexpected token '(.)'/u.exec(message)?.[1];
+  return token === undefined ? 'paste the whole file, from { to }' : `unexpected ${quoteInput(token)}`;
+}
+
+// Editors on Windows may save a byte-order mark, which JSON.parse refuses.
+const withoutBom = (text: string) => text.replace(/^\uFEFF/, '');
+
 /** Parses config.json text. Errors name the key and the fix, never a stack trace. */
 export function parseHfConfig(text: string): ConfigResult {
+  const tooLarge = configSizeProblem(text.length);
+  if (tooLarge) return { ok: false, error: tooLarge };
+  // A config.json is an object; anything else (a bare NaN, a number, a list) is the wrong file.
+  if (!withoutBom(text).trimStart().startsWith('{')) {
+    return { ok: false, error: 'config.json is not valid JSON (paste the whole file, from { to })' };
+  }
   let json: unknown;
   try {
-    json = parsePythonJson(text);
+    json = parsePythonJson(withoutBom(text));
   } catch (e) {
-    return { ok: false, error: `config.json is not valid JSON (${e instanceof Error ? e.message : String(e)})` };
+    return { ok: false, error: `config.json is not valid JSON (${jsonErrorPlace(text, e)})` };
   }
   return parseHfConfigObject(json);
 }

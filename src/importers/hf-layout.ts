@@ -1,4 +1,6 @@
 import type { HybridShape, SlidingWindowShape, SsmShape } from '../core/architecture';
+import { ARCH_BOUNDS, inRange, rangeText, type Range } from '../core/bounds';
+import { describeValue } from '../core/input-text';
 
 /**
  * Which layers of a config.json attend, slide, chunk or recur. Key names follow transformers'
@@ -13,12 +15,73 @@ export type Json = Record<string, unknown>;
 
 export class ConfigError extends Error {}
 
+const B = ARCH_BOUNDS;
+/** A range that also admits 0, for counts a config writes as 0 when the feature is absent. */
+const orZero = (range: Range): Range => ({ ...range, min: 0 });
+/** Any other whole-number key: at most 2^31, so no product of them overflows a double. */
+const ANY: Range = { min: 0, max: 2 ** 31, whole: true };
+
+/**
+ * The range each config.json key must be in (core/bounds.ts), so a config's 1e300 is refused here
+ * with the key the user wrote rather than later with the estimator's field name.
+ */
+const KEY_BOUNDS: Readonly<Record<string, Range>> = {
+  num_hidden_layers: B.layers,
+  n_layer: B.layers,
+  n_layers: B.layers,
+  num_layers: B.layers,
+  hidden_size: B.hiddenSize,
+  n_embd: B.hiddenSize,
+  d_model: B.hiddenSize,
+  num_attention_heads: B.attentionHeads,
+  n_head: B.attentionHeads,
+  n_heads: B.attentionHeads,
+  num_key_value_heads: B.kvHeads,
+  num_kv_heads: B.kvHeads,
+  n_head_kv: B.kvHeads,
+  kv_n_heads: B.kvHeads,
+  multi_query_group_num: B.kvHeads,
+  intermediate_size: B.intermediateSize,
+  intermediate_size_mlp: B.intermediateSize,
+  ffn_hidden_size: B.intermediateSize,
+  n_inner: B.intermediateSize,
+  num_local_experts: orZero(B.experts),
+  n_routed_experts: orZero(B.experts),
+  num_experts: orZero(B.experts),
+  num_experts_per_tok: B.activeExperts,
+  num_experts_per_token: B.activeExperts,
+  moe_top_k: B.activeExperts,
+  n_shared_experts: B.sharedExperts,
+  moe_intermediate_size: B.expertIntermediateSize,
+  first_k_dense_replace: B.denseLayers,
+  interleave_moe_layer_step: B.layerStep,
+  decoder_sparse_step: B.layerStep,
+  q_lora_rank: B.qLoraRank,
+  kv_lora_rank: orZero(B.kvLoraRank),
+  qk_nope_head_dim: B.qkNopeHeadDim,
+  qk_rope_head_dim: B.qkRopeHeadDim,
+  v_head_dim: B.vHeadDim,
+  head_dim: B.headDim,
+  vocab_size: B.vocabSize,
+  padded_vocab_size: B.vocabSize,
+  sliding_window: B.window,
+  sliding_window_pattern: B.pattern,
+  _sliding_window_pattern: B.pattern,
+  max_position_embeddings: B.contextLength,
+  n_positions: B.contextLength,
+  seq_length: B.contextLength,
+  max_sequence_length: B.contextLength,
+  max_seq_len: B.contextLength,
+};
+
+/** A whole-number field: the first of `names` present, within its key's range. */
 export function int(cfg: Json, names: readonly string[], fallback?: number): number {
   for (const name of names) {
     const v = cfg[name];
     if (v === undefined || v === null) continue;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
-      throw new ConfigError(`${name} must be a non-negative whole number; got ${JSON.stringify(v)}`);
+    const range = Object.hasOwn(KEY_BOUNDS, name) ? (KEY_BOUNDS[name] ?? ANY) : ANY;
+    if (typeof v !== 'number' || !Number.isInteger(v) || !inRange(v, range)) {
+      throw new ConfigError(`${name} must be a whole number ${rangeText(range)}; got ${describeValue(v)}`);
     }
     return v;
   }
@@ -66,7 +129,7 @@ function layerTypeCode(value: unknown, index: number): string {
     case 'linear_attention':
       return 'L';
     default:
-      throw new ConfigError(`layer_types[${index}] is ${JSON.stringify(value)}, which Headroom does not know`);
+      throw new ConfigError(`layer_types[${index}] is ${describeValue(value)}, which Headroom does not know`);
   }
 }
 
@@ -80,10 +143,12 @@ function layerTypes(cfg: Json, layers: number): string | null {
   return types.map(layerTypeCode).join('');
 }
 
-function slidingFromCodes(codes: string, window: unknown): SlidingWindowShape | undefined {
+function slidingFromCodes(codes: string, cfg: Json): SlidingWindowShape | undefined {
   if (!codes.includes('S')) return undefined;
-  if (typeof window !== 'number' || !(window > 0))
+  const raw = cfg['sliding_window'];
+  if (typeof raw !== 'number' || !(raw > 0))
     throw new ConfigError('layer_types has sliding layers but no sliding_window');
+  const window = int(cfg, ['sliding_window']);
   // The estimator counts one full layer in every `pattern`: the distance to the first full layer.
   const firstFull = codes.indexOf('A');
   return firstFull > 0 ? { window, pattern: firstFull + 1 } : undefined;
@@ -207,9 +272,10 @@ export function readLayout(cfg: Json, modelType: string, layers: number, hidden:
     return { slidingWindow: { window: chunk, pattern: 4, chunked: true }, assumptions };
   }
 
-  const window = cfg['sliding_window'];
-  if (codes) return { slidingWindow: slidingFromCodes(codes, window), assumptions };
-  if (typeof window !== 'number' || window <= 0) return { assumptions };
+  if (codes) return { slidingWindow: slidingFromCodes(codes, cfg), assumptions };
+  const raw = cfg['sliding_window'];
+  if (typeof raw !== 'number' || raw <= 0) return { assumptions };
+  const window = int(cfg, ['sliding_window']);
   const given = cfg['sliding_window_pattern'] ?? cfg['_sliding_window_pattern'];
   if (typeof given === 'number') {
     const every = int(cfg, ['sliding_window_pattern', '_sliding_window_pattern']);

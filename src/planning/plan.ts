@@ -2,6 +2,7 @@ import { gpuDevice } from '../catalog/catalog';
 import type { ModelArchitecture } from '../core/architecture';
 import type { Device } from '../core/devices';
 import { estimate, type Estimate } from '../core/estimate';
+import { plainDecimal } from '../core/input-text';
 import type { Verdict } from '../core/fit';
 import { WEIGHT_FORMATS, type WeightFormat } from '../core/formats/weight-formats';
 import type { KvCacheType } from '../core/kv-cache-types';
@@ -166,7 +167,7 @@ function evaluate(req: PlanRequest, candidate: Candidate, formats: readonly Weig
     return rejected(
       candidate,
       devices,
-      `too slow: ~${tps.toPrecision(3)} tok/s at ${fastestFitting.format.label}, needs ${req.minTokensPerSecond}`,
+      `too slow: ~${plainDecimal(Number(tps.toPrecision(3)))} tok/s at ${fastestFitting.format.label}, needs ${req.minTokensPerSecond}`,
       fastestFitting,
     );
   }

@@ -124,7 +124,7 @@ describe('share links', () => {
     expect(notices).toEqual([
       "Ignored unknown model 'llama-9000'.",
       "Ignored unknown format 'Q9'.",
-      "Ignored context 'abc': it must be a whole number from 1 to 1,048,576.",
+      "Ignored context 'abc': it must be a whole number from 1 to 16,777,216.",
       "Ignored batch '-2': it must be a whole number from 1 to 256.",
       "Ignored unknown GPU 'titan-z'.",
     ]);
@@ -142,10 +142,10 @@ describe('share links', () => {
       hidden: ['prefill'],
     });
     expect(notices).toEqual([
-      "Ignored table sort 'size.a': use a column name and .a or .d.",
-      "Ignored table sort 'model.x': use a column name and .a or .d.",
-      "Ignored table filter 'tf-decode=abc'.",
-      "Ignored table filter 'tf-colour=red'.",
+      "Ignored table sort 'size.a': use a column name and .a or .d, each column once.",
+      "Ignored table sort 'model.x': use a column name and .a or .d, each column once.",
+      "Ignored table filter 'tf-decode=abc': the minimum must be a number from 0 to 1,000,000 tok/s.",
+      "Ignored table filter 'tf-colour=red': there is no filter for that column.",
       "Ignored unknown table column 'zzz'.",
     ]);
     expect(serializeShareLink(state)).toBe(

@@ -1,5 +1,6 @@
-import { isKvCacheType } from '../core/kv-cache-types';
 import { weightFormatById } from '../core/formats/weight-formats';
+import { codePointLength, quoteInput, wellFormed } from '../core/input-text';
+import { isKvCacheType } from '../core/kv-cache-types';
 import { isRuntimeId, RUNTIMES } from '../core/runtimes/registry';
 import { nearestLoadable } from '../core/runtimes/rules';
 import {
@@ -20,6 +21,9 @@ import {
   type ViewId,
 } from './share-state';
 import { migrateLink } from './migrations';
+import { checkLinkKeys } from './link-keys';
+import { MAX_FORMATS, MAX_LINK_CONFIG, MAX_POOL_GPUS, PLAN_LIMITS, parseBareSize } from './link-limits';
+import { readList, type EntryRead } from './link-lists';
 import { parseTableState, serializeTableState } from './table-state';
 import { isHubKey, isLocalGgufKey, parseHubModels, serializeHubModels } from './hub-models';
 
@@ -38,26 +42,42 @@ export interface ParsedLink {
   readonly notices: readonly string[];
 }
 
-const BARE_SIZE = /^\d+(?:\.\d+)?[mbt]$/;
-
-function list(raw: string): string[] {
-  return raw
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
-function parsePool(key: string, known: KnownIds): GpuPool | string {
+/**
+ * A pool key ("rtx-4090*2", "rtx-5090_rtx-3090"): its parts in order, or why it is refused. A
+ * single unknown GPU reads as unknown, so several share one notice.
+ */
+function readPool(key: string, known: KnownIds): EntryRead<GpuPool> {
   const parts: { id: string; count: number }[] = [];
+  let total = 0;
   for (const part of key.split('_')) {
-    const m = /^([a-z0-9-]+)(?:\*(\d{1,2}))?$/.exec(part);
-    if (!m?.[1]) return `GPU entry '${key}' is malformed`;
-    if (!known.isGpu(m[1])) return `unknown GPU '${m[1]}'`;
+    const m = /^([a-z0-9-]{1,64})(?:\*(\d{1,2}))?$/.exec(part);
+    if (!m?.[1]) return { problem: 'write a GPU id with an optional count, e.g. rtx-4090*2' };
+    if (!known.isGpu(m[1])) {
+      return key === m[1] ? { unknown: true } : { problem: `unknown GPU ${quoteInput(m[1])} in the pool` };
+    }
     const count = m[2] === undefined ? 1 : Number(m[2]);
-    if (count < 1 || count > 64) return `GPU count in '${key}' must be 1-64`;
+    if (count < 1) return { problem: 'a GPU count must be at least 1' };
+    total += count;
     parts.push({ id: m[1], count });
   }
-  return { parts };
+  if (total > MAX_POOL_GPUS) return { problem: `a pool holds at most ${MAX_POOL_GPUS} GPUs; it has ${total}` };
+  const pool = { parts };
+  return { value: pool, key: poolKey(pool) };
+}
+
+/** A model token: a catalogue id, a bare size ("7b") or "config". */
+function readModel(id: string, known: KnownIds): EntryRead<string> {
+  if (known.isModel(id) || id === 'config' || isLocalGgufKey(id)) return { value: id, key: id };
+  const size = parseBareSize(id);
+  if (size === null) return { unknown: true };
+  return size.ok ? { value: id, key: id } : { problem: size.problem };
+}
+
+/** A format by its canonical id, so "Q4_K_M,q4_k_m" is one format. */
+function readFormat(id: string, known: KnownIds): EntryRead<string> {
+  if (!known.isFormat(id)) return { unknown: true };
+  const canonical = weightFormatById(id)?.id ?? id;
+  return { value: canonical, key: canonical };
 }
 
 function wholeNumber(raw: string, min: number, max: number): number | null {
@@ -72,32 +92,35 @@ function wholeNumber(raw: string, min: number, max: number): number | null {
  */
 export function parseShareLink(search: string, known: KnownIds): ParsedLink {
   const migrated = migrateLink(new URLSearchParams(search));
-  const params = migrated.params;
+  // Unknown and repeated keys are named here; every reader below sees each known key once.
+  const checked = checkLinkKeys(migrated.params);
+  const params = checked.params;
   const notices: string[] = [];
   const get = (key: string) => params.get(key) ?? undefined;
 
   if (!migrated.known) {
     notices.push(
-      `Link version '${get('v') ?? ''}' is not one this page knows (it reads versions 1 to ${SHARE_VERSION}); parts it could not read were reset.`,
+      `Link version ${quoteInput(migrated.params.get('v') ?? '')} is not one this page knows (it reads versions 1 to ${SHARE_VERSION}); parts it could not read were reset.`,
     );
   }
+  notices.push(...checked.notices);
 
   let view: ViewId = DEFAULT_STATE.view;
   const rawView = get('view');
   if (rawView !== undefined) {
     if ((VIEW_IDS as readonly string[]).includes(rawView)) view = rawView as ViewId;
-    else notices.push(`Ignored unknown view '${rawView}'.`);
+    else notices.push(`Ignored unknown view ${quoteInput(rawView)}.`);
   }
 
   let models = DEFAULT_STATE.models;
   const rawModels = get('m');
   if (rawModels !== undefined) {
-    const kept: string[] = [];
-    for (const id of list(rawModels).slice(0, MAX_MODELS)) {
-      if (known.isModel(id) || BARE_SIZE.test(id) || id === 'config' || isLocalGgufKey(id)) kept.push(id);
-      else notices.push(`Ignored unknown model '${id}'.`);
-    }
-    models = kept.length > 0 ? [...new Set(kept)] : DEFAULT_STATE.models;
+    const kept = readList(
+      rawModels,
+      { noun: 'model', nouns: 'models', max: MAX_MODELS, read: (id) => readModel(id, known) },
+      notices,
+    );
+    models = kept.length > 0 ? kept : DEFAULT_STATE.models;
   }
   const hubModels = parseHubModels(get('hf'), notices);
   if (hubModels.length > 0) {
@@ -108,12 +131,12 @@ export function parseShareLink(search: string, known: KnownIds): ParsedLink {
   let formats = DEFAULT_STATE.formats;
   const rawFormats = get('f');
   if (rawFormats !== undefined) {
-    const kept = list(rawFormats).filter((id) => {
-      if (known.isFormat(id)) return true;
-      notices.push(`Ignored unknown format '${id}'.`);
-      return false;
-    });
-    formats = kept.length > 0 ? [...new Set(kept)] : DEFAULT_STATE.formats;
+    const kept = readList(
+      rawFormats,
+      { noun: 'format', nouns: 'formats', max: MAX_FORMATS, read: (id) => readFormat(id, known) },
+      notices,
+    );
+    formats = kept.length > 0 ? kept : DEFAULT_STATE.formats;
   }
 
   const number = (key: string, label: string, min: number, max: number, fallback: number): number => {
@@ -122,7 +145,7 @@ export function parseShareLink(search: string, known: KnownIds): ParsedLink {
     const n = wholeNumber(raw, min, max);
     if (n !== null) return n;
     notices.push(
-      `Ignored ${label} '${raw}': it must be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}.`,
+      `Ignored ${label} ${quoteInput(raw)}: it must be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}.`,
     );
     return fallback;
   };
@@ -133,14 +156,14 @@ export function parseShareLink(search: string, known: KnownIds): ParsedLink {
   const rawKv = get('kv');
   if (rawKv !== undefined) {
     if (isKvCacheType(rawKv)) kv = rawKv;
-    else notices.push(`Ignored unknown KV cache type '${rawKv}'.`);
+    else notices.push(`Ignored unknown KV cache type ${quoteInput(rawKv)}.`);
   }
 
   let runtime = DEFAULT_STATE.runtime;
   const rawRuntime = get('rt');
   if (rawRuntime !== undefined) {
     if (isRuntimeId(rawRuntime)) runtime = rawRuntime;
-    else notices.push(`Ignored unknown runtime '${rawRuntime}'.`);
+    else notices.push(`Ignored unknown runtime ${quoteInput(rawRuntime)}.`);
   }
   // The same rules as the estimator and the CLI: a format the runtime cannot load is replaced by
   // its nearest one, and a cache type it does not offer by its default.
@@ -166,19 +189,28 @@ export function parseShareLink(search: string, known: KnownIds): ParsedLink {
   let pools = DEFAULT_STATE.pools;
   const rawPools = get('g');
   if (rawPools !== undefined) {
-    const kept: GpuPool[] = [];
-    for (const key of list(rawPools).slice(0, MAX_POOLS)) {
-      const pool = parsePool(key, known);
-      if (typeof pool === 'string') notices.push(`Ignored ${pool}.`);
-      else if (!kept.some((p) => poolKey(p) === poolKey(pool))) kept.push(pool);
-    }
+    const kept = readList(
+      rawPools,
+      {
+        noun: 'GPU configuration',
+        nouns: 'GPU configurations',
+        unknownNoun: ['GPU', 'GPUs'],
+        max: MAX_POOLS,
+        read: (key) => readPool(key, known),
+      },
+      notices,
+    );
     pools = kept.length > 0 ? kept : DEFAULT_STATE.pools;
   }
 
   let config: string | null = null;
   const rawConfig = get('cfg');
   if (rawConfig !== undefined) {
-    const problem = known.configProblem(rawConfig);
+    const length = codePointLength(rawConfig);
+    const problem =
+      length > MAX_LINK_CONFIG
+        ? `it is ${length.toLocaleString('en-US')} characters long; a link carries at most ${MAX_LINK_CONFIG.toLocaleString('en-US')}`
+        : known.configProblem(rawConfig);
     if (problem === null) config = rawConfig;
     else notices.push(`Ignored the pasted config.json in the link: ${problem}.`);
   }
@@ -192,15 +224,18 @@ export function parseShareLink(search: string, known: KnownIds): ParsedLink {
   if (rawSel !== undefined) {
     const [model = '', pool = ''] = rawSel.split('~');
     if (models.includes(model) && pools.some((p) => poolKey(p) === pool)) selected = { model, pool };
-    else notices.push(`Ignored the selected pair '${rawSel}': it is not among the chosen models and GPUs.`);
+    else notices.push(`Ignored the selected pair ${quoteInput(rawSel)}: it is not among the chosen models and GPUs.`);
   }
 
   let baseline: string | null = null;
   const rawBase = get('base');
   if (rawBase !== undefined) {
-    const pool = parsePool(rawBase, known);
-    if (typeof pool === 'string') notices.push(`Ignored the speed baseline: ${pool}.`);
-    else baseline = poolKey(pool);
+    const pool = readPool(rawBase, known);
+    if ('value' in pool) baseline = pool.key;
+    else
+      notices.push(
+        `Ignored the speed baseline ${quoteInput(rawBase)}: ${'problem' in pool ? pool.problem : 'unknown GPU'}.`,
+      );
   }
 
   const plan = parsePlan(get, notices);
@@ -219,27 +254,35 @@ function parsePlan(get: (key: string) => string | undefined, notices: string[]):
     if (raw === undefined) return undefined;
     const n = wholeNumber(raw, 1, max);
     if (n === null)
-      notices.push(`Ignored ${label} '${raw}': it must be a whole number from 1 to ${max.toLocaleString('en-US')}.`);
+      notices.push(
+        `Ignored ${label} ${quoteInput(raw)}: it must be a whole number from 1 to ${max.toLocaleString('en-US')}.`,
+      );
     return n;
   };
-  const minTps = optionalWhole('tps', 'minimum speed', 100_000) ?? d.minTps;
-  const budget = optionalWhole('bud', 'budget', 100_000_000) ?? d.budget;
-  const power = optionalWhole('pw', 'power limit', 1_000_000) ?? d.power;
+  const minTps = optionalWhole('tps', 'minimum speed', PLAN_LIMITS.minTps) ?? d.minTps;
+  const budget = optionalWhole('bud', 'budget', PLAN_LIMITS.budget) ?? d.budget;
+  const power = optionalWhole('pw', 'power limit', PLAN_LIMITS.power) ?? d.power;
   let hardware = d.hardware;
   const rawHw = get('hw');
   if (rawHw !== undefined) {
-    const kept = list(rawHw).filter((h): h is HardwareClassId => {
-      if ((HARDWARE_CLASS_IDS as readonly string[]).includes(h)) return true;
-      notices.push(`Ignored unknown hardware class '${h}'.`);
-      return false;
-    });
-    hardware = kept.length > 0 ? [...new Set(kept)] : d.hardware;
+    const isClass = (h: string): h is HardwareClassId => (HARDWARE_CLASS_IDS as readonly string[]).includes(h);
+    const kept = readList<HardwareClassId>(
+      rawHw,
+      {
+        noun: 'hardware class',
+        nouns: 'hardware classes',
+        max: HARDWARE_CLASS_IDS.length,
+        read: (h) => (isClass(h) ? { value: h, key: h } : { unknown: true }),
+      },
+      notices,
+    );
+    hardware = kept.length > 0 ? kept : d.hardware;
   }
   let formats = d.formats;
   const rawPf = get('pf');
   if (rawPf !== undefined) {
     if (rawPf === 'best' || rawPf === 'chosen') formats = rawPf;
-    else notices.push(`Ignored plan format mode '${rawPf}'.`);
+    else notices.push(`Ignored plan format mode ${quoteInput(rawPf)}: use best or chosen.`);
   }
   return { minTps, budget, power, hardware, formats };
 }
@@ -276,9 +319,10 @@ export function serializeShareLink(state: ShareState): string {
   if (p.formats !== d.plan.formats) parts.push(['pf', p.formats]);
   parts.push(...serializeTableState(state.table));
   // encodeURIComponent leaves , * ~ _ readable; the commas are encoded by URLSearchParams only.
-  // A Hub model's "/", "@" and ":" are legal in a query (RFC 3986 §3.4) and stay readable.
+  // A Hub model's "/", "@" and ":" are legal in a query (RFC 3986 §3.4) and stay readable;
+  // wellFormed: a lone surrogate half would make encodeURIComponent throw.
   const encode = (k: string, v: string) => {
-    const e = encodeURIComponent(v).replace(/%2C/g, ',');
+    const e = encodeURIComponent(wellFormed(v)).replace(/%2C/g, ',');
     return k === 'hf' ? e.replace(/%2F/g, '/').replace(/%40/g, '@').replace(/%3A/g, ':') : e;
   };
   return `?${parts.map(([k, v]) => `${k}=${encode(k, v)}`).join('&')}`;

@@ -59,10 +59,8 @@ export interface ShareState {
   readonly table: TableState;
 }
 
-export const MAX_CONTEXT = 1_048_576;
-export const MAX_BATCH = 256;
-export const MAX_MODELS = 60;
-export const MAX_POOLS = 60;
+// The link's limits live in link-limits.ts, shared with the CLI.
+export { MAX_BATCH, MAX_CONTEXT, MAX_MODELS, MAX_POOLS } from './link-limits';
 
 export function poolKey(pool: GpuPool): string {
   return pool.parts.map((p) => (p.count > 1 ? `${p.id}*${p.count}` : p.id)).join('_');

@@ -1,3 +1,6 @@
+import { codePointLength, cutCodePoints, plainDecimal, quoteInput } from '../core/input-text';
+import { MAX_DECODE_FILTER, MAX_TABLE_TEXT } from './link-limits';
+
 /**
  * The comparison table's sort, search, filters and hidden columns, kept in the link so a shared
  * table opens sorted and filtered as it was. Parsed field by field like the rest of the link.
@@ -36,14 +39,33 @@ export interface TableState {
 
 export const DEFAULT_TABLE: TableState = { sort: [], search: '', filters: [], hidden: [] };
 
-/** Longest search or filter text a link keeps. */
-export const MAX_TABLE_TEXT = 100;
+export { MAX_TABLE_TEXT } from './link-limits';
 
 export function isTableColumnId(id: string): id is TableColumnId {
   return (TABLE_COLUMN_IDS as readonly string[]).includes(id);
 }
 
 const FILTER_PREFIX = 'tf-';
+
+/**
+ * A text the link keeps, cut to MAX_TABLE_TEXT characters counted in code points: cutting UTF-16
+ * units split emoji into lone surrogates, which made every later link fail to encode.
+ */
+function keptText(raw: string, what: string, notices: string[]): string {
+  if (codePointLength(raw) <= MAX_TABLE_TEXT) return raw;
+  notices.push(`Cut ${what} to its first ${MAX_TABLE_TEXT} characters, the most a link keeps.`);
+  return cutCodePoints(raw, MAX_TABLE_TEXT);
+}
+
+/**
+ * The minimum-decode filter: a plain or exponent-written number from 0 to MAX_DECODE_FILTER tok/s,
+ * or null. Serialised in plain digits (serializeTableState), so what the table writes reads back.
+ */
+export function readMinFilter(raw: string): number | null {
+  if (!/^\d{1,400}(?:\.\d{1,400})?(?:e[+-]?\d{1,3})?$/i.test(raw)) return null;
+  const n = Number(raw);
+  return n >= 0 && n <= MAX_DECODE_FILTER ? n : null;
+}
 
 /** Reads ts (sort), tq (search), tf-<column> (filters) and th (hidden columns). */
 export function parseTableState(params: URLSearchParams, notices: string[]): TableState {
@@ -54,27 +76,29 @@ export function parseTableState(params: URLSearchParams, notices: string[]): Tab
       const [id = '', dir = ''] = part.split('.');
       if (isTableColumnId(id) && (dir === 'a' || dir === 'd') && !sort.some((s) => s.id === id))
         sort.push({ id, desc: dir === 'd' });
-      else notices.push(`Ignored table sort '${part}': use a column name and .a or .d.`);
+      else notices.push(`Ignored table sort ${quoteInput(part)}: use a column name and .a or .d, each column once.`);
     }
   }
 
   let search = '';
   const rawSearch = params.get('tq');
-  if (rawSearch !== null) {
-    if (rawSearch.length <= MAX_TABLE_TEXT) search = rawSearch;
-    else notices.push(`Ignored the table search: it is longer than ${MAX_TABLE_TEXT} characters.`);
-  }
+  if (rawSearch !== null) search = keptText(rawSearch, 'the table search', notices);
 
   const filters: TableFilter[] = [];
   for (const [key, raw] of params) {
     if (!key.startsWith(FILTER_PREFIX)) continue;
     const id = key.slice(FILTER_PREFIX.length);
-    if (isTableColumnId(id) && TEXT_FILTER_COLUMNS.includes(id) && raw.length <= MAX_TABLE_TEXT) {
-      if (raw) filters.push({ id, value: raw });
-    } else if (isTableColumnId(id) && MIN_FILTER_COLUMNS.includes(id) && /^\d+(?:\.\d+)?$/.test(raw)) {
-      filters.push({ id, value: Number(raw) });
+    if (isTableColumnId(id) && TEXT_FILTER_COLUMNS.includes(id)) {
+      if (raw) filters.push({ id, value: keptText(raw, `the table filter ${quoteInput(key)}`, notices) });
+    } else if (isTableColumnId(id) && MIN_FILTER_COLUMNS.includes(id)) {
+      const n = readMinFilter(raw);
+      if (n !== null) filters.push({ id, value: n });
+      else
+        notices.push(
+          `Ignored table filter ${quoteInput(`${key}=${raw}`)}: the minimum must be a number from 0 to ${MAX_DECODE_FILTER.toLocaleString('en-US')} tok/s.`,
+        );
     } else {
-      notices.push(`Ignored table filter '${key}=${raw.slice(0, 40)}'.`);
+      notices.push(`Ignored table filter ${quoteInput(`${key}=${raw}`)}: there is no filter for that column.`);
     }
   }
 
@@ -82,9 +106,9 @@ export function parseTableState(params: URLSearchParams, notices: string[]): Tab
   const rawHidden = params.get('th');
   if (rawHidden !== null) {
     for (const id of rawHidden.split(',').filter(Boolean)) {
-      if (isTableColumnId(id)) {
-        if (!hidden.includes(id)) hidden.push(id);
-      } else notices.push(`Ignored unknown table column '${id}'.`);
+      if (!isTableColumnId(id)) notices.push(`Ignored unknown table column ${quoteInput(id)}.`);
+      else if (hidden.includes(id)) notices.push(`Ignored the repeated hidden column ${quoteInput(id)}.`);
+      else hidden.push(id);
     }
   }
   return { sort, search, filters, hidden };
@@ -95,7 +119,8 @@ export function serializeTableState(t: TableState): [string, string][] {
   const parts: [string, string][] = [];
   if (t.sort.length) parts.push(['ts', t.sort.map((s) => `${s.id}.${s.desc ? 'd' : 'a'}`).join(',')]);
   if (t.search) parts.push(['tq', t.search]);
-  for (const f of t.filters) parts.push([`${FILTER_PREFIX}${f.id}`, String(f.value)]);
+  for (const f of t.filters)
+    parts.push([`${FILTER_PREFIX}${f.id}`, typeof f.value === 'number' ? plainDecimal(f.value) : f.value]);
   if (t.hidden.length) parts.push(['th', t.hidden.join(',')]);
   return parts;
 }

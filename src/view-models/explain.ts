@@ -4,7 +4,7 @@ import { TIGHT_THRESHOLD } from '../core/fit';
 import { KV_CACHE_TYPES } from '../core/kv-cache-types';
 import { runtimeProfile } from '../core/runtimes/registry';
 import { computeEfficiencyFor } from '../core/runtimes/profile';
-import { formatGiB, formatParams, formatPercent, formatSig3 } from './format-units';
+import { formatFixed, formatGiB, formatParams, formatPercent, formatSig3, formatWhole } from './format-units';
 
 /** The formula behind each number, with the user's values filled in and a source. */
 export interface Explanation {
@@ -43,7 +43,7 @@ export function explain(input: EstimateInput, e: Estimate): Explanations {
       values: [
         ['parameters', formatParams(e.params.total)],
         ['format', measured ? `as stored (${input.tensors?.source ?? 'file header'})` : format.label],
-        ['average bits per weight', e.weights.bitsPerWeight.toFixed(3)],
+        ['average bits per weight', formatFixed(e.weights.bitsPerWeight, 3)],
         ['weights', formatGiB(e.memory.weightsBytes)],
       ],
       note: measured
@@ -59,12 +59,12 @@ export function explain(input: EstimateInput, e: Estimate): Explanations {
       title: 'KV cache',
       formula: `${kvPerToken} × cells × ${input.sequences} sequence(s) × ${formatSig3(KV_CACHE_TYPES[input.kvCacheType])} B`,
       values: [
-        ['context per sequence', input.contextTokens.toLocaleString('en-US')],
+        ['context per sequence', formatWhole(input.contextTokens)],
         ['cache type', input.kvCacheType],
         ['KV cache', formatGiB(e.memory.kvCacheBytes)],
       ],
       note: arch.slidingWindow
-        ? `Sliding-window layers keep ${arch.slidingWindow.window.toLocaleString('en-US')} tokens.`
+        ? `Sliding-window layers keep ${formatWhole(arch.slidingWindow.window)} tokens.`
         : undefined,
       source: 'https://github.com/ggml-org/llama.cpp/blob/master/src/llama-kv-cache.cpp',
     },

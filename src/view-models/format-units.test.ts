@@ -1,5 +1,16 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatContext, formatGiB, formatParams, formatSeconds, formatSig3 } from './format-units';
+import {
+  formatContext,
+  formatFixed,
+  formatGiB,
+  formatParams,
+  formatPercent,
+  formatSeconds,
+  formatSig3,
+  formatTokensPerSecond,
+  formatWhole,
+} from './format-units';
 
 describe('display formatting', () => {
   it.each([
@@ -26,5 +37,47 @@ describe('display formatting', () => {
     expect(formatSeconds(0.745)).toBe('745 ms');
     expect(formatSeconds(4.13)).toBe('4.13 s');
     expect(formatSeconds(null)).toBe('unknown');
+  });
+});
+
+describe('formatters are total (issue 16: a RangeError from toFixed unmounted the page)', () => {
+  const FORMATTERS: [string, (v: number) => string][] = [
+    ['formatSig3', formatSig3],
+    ['formatGiB', formatGiB],
+    ['formatParams', formatParams],
+    ['formatContext', formatContext],
+    ['formatSeconds', formatSeconds],
+    ['formatPercent', formatPercent],
+    ['formatWhole', formatWhole],
+    ['formatFixed(1)', (v) => formatFixed(v, 1)],
+    ['formatTokensPerSecond', formatTokensPerSecond],
+  ];
+  const BAD = /NaN|Infinity|\de[+-]?\d|undefined/;
+
+  it.each([1e300, 1e-300, -1e300, 6.427752177035961e63, 5e-324, Number.MAX_VALUE, NaN, Infinity, -Infinity])(
+    'never prints exponent notation, NaN or Infinity for %s',
+    (value) => {
+      for (const [name, f] of FORMATTERS) expect(f(value), name).not.toMatch(BAD);
+    },
+  );
+
+  it('keeps the figures of huge values in plain digits and names tiny ones', () => {
+    // 1.23e25 at three figures: 123 followed by 23 zeros, grouped.
+    expect(formatSig3(1.23e25)).toBe('12,300,000,000,000,000,000,000,000');
+    expect(formatSig3(8.01e-9)).toBe('< 0.001');
+    expect(formatFixed(1e21, 1)).toBe('1000000000000000000000.0');
+    // The memory chart once showed "6.427752177035961e+60K" for a 1e300-position config.
+    expect(formatContext(6.427752177035961e63)).not.toContain('e+');
+    expect(formatParams(Infinity)).toBe('–');
+    expect(formatPercent(NaN)).toBe('–');
+  });
+
+  it('holds for any double (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.double(), (value) => {
+        for (const [, f] of FORMATTERS) expect(f(value)).not.toMatch(BAD);
+      }),
+      { seed: 16, numRuns: 500 },
+    );
   });
 });

@@ -2,7 +2,7 @@ import { maxContext } from '../core/estimate';
 import { canRun } from '../planning/can-run';
 import { paretoFrontier, planHardware, type PlanOption } from '../planning/plan';
 import type { PlanNeeds } from '../url/share-state';
-import { formatContext, formatGiB, formatParams } from './format-units';
+import { formatContext, formatGiB, formatParams, formatWhole } from './format-units';
 import { contextFor, type Scenario } from './scenario';
 import { formatSpeedWithRange, speedRange } from './speed-range';
 
@@ -32,7 +32,7 @@ export interface PlanView {
 }
 
 /** "$2,548". */
-export const formatUsd = (usd: number) => `$${Math.round(usd).toLocaleString('en-US')}`;
+export const formatUsd = (usd: number) => `$${formatWhole(usd)}`;
 
 /** "RTX 5090 + 2 × RTX 3090". */
 export const hardwareLabel = (o: PlanOption) =>

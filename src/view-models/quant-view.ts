@@ -2,7 +2,7 @@ import { qualityCost } from '../catalog/quality';
 import type { Verdict } from '../core/fit';
 import { WEIGHT_FORMATS } from '../core/formats/weight-formats';
 import { RUNTIMES } from '../core/runtimes/registry';
-import { formatGiB, formatSig3 } from './format-units';
+import { formatFixed, formatGiB, formatSig3 } from './format-units';
 import { estimateFor, type Scenario } from './scenario';
 
 /** Every format the runtime loads, side by side, for the selected model on the selected GPUs. */
@@ -61,7 +61,7 @@ export function quantView(s: Scenario): QuantView {
       label: f.label,
       chosen: chosen.has(f.id),
       bitsPerWeight: e.weights.bitsPerWeight,
-      bitsLabel: e.weights.bitsPerWeight.toFixed(2),
+      bitsLabel: formatFixed(e.weights.bitsPerWeight, 2),
       fileSizeLabel: formatGiB(e.memory.weightsBytes),
       memoryLabel: formatGiB(e.memory.deviceBytes),
       verdict: e.fit.verdict,

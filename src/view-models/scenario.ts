@@ -10,6 +10,7 @@ import type { KvCacheType } from '../core/kv-cache-types';
 import type { TensorInventory } from '../core/measured-weights';
 import { countParameters } from '../core/params';
 import type { RuntimeId } from '../core/runtimes/registry';
+import { BARE_SIZE_CONTEXT, parseBareSize } from '../url/link-limits';
 import { poolKey, type ShareState } from '../url/share-state';
 import { formatParams } from './format-units';
 
@@ -91,20 +92,17 @@ export function isCatalogGpu(id: string): boolean {
   return GPU_BY_ID.has(id);
 }
 
-const BARE_SIZE_UNITS: Record<string, number> = { m: 1e6, b: 1e9, t: 1e12 };
-
 function bareModel(key: string): ScenarioModel | null {
-  const unit = BARE_SIZE_UNITS[key.slice(-1)];
-  const count = Number(key.slice(0, -1)) * (unit ?? NaN);
-  if (!Number.isFinite(count) || count < 1e8 || count > 1e13) return null;
-  const arch = fallbackArchitecture(count);
+  const size = parseBareSize(key);
+  if (!size?.ok) return null;
+  const arch = fallbackArchitecture(size.count);
   const p = countParameters(arch);
   return {
     key,
-    name: `Custom ${formatParams(count)}`,
+    name: `Custom ${formatParams(size.count)}`,
     family: 'Custom',
     arch,
-    contextLimit: 1_048_576,
+    contextLimit: BARE_SIZE_CONTEXT,
     totalParams: p.total,
     activeParams: p.active,
     moe: false,

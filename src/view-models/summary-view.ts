@@ -5,6 +5,7 @@ import { formatContext, formatGiB } from './format-units';
 import type { MeasuredQuery } from './measured-decode';
 import { contextFor, estimateInput, type Scenario } from './scenario';
 import { estimate, memoryComponents } from '../core/estimate';
+import { cutCodePoints } from '../core/input-text';
 import { verdictWords } from './verdict';
 import { formatSpeedWithRange, speedRange } from './speed-range';
 
@@ -82,4 +83,24 @@ export function summaryView(s: Scenario): SummaryView {
     explanations: explain(input, e),
     measuredQuery: measuredQuery(s, f.id),
   };
+}
+
+/**
+ * The summary, or a banner that says which part could not be computed: the page shell reads the
+ * verdict for its state oracle, so an error here must not escape into the page's own render.
+ */
+export function summaryOrError(s: Scenario): SummaryView {
+  try {
+    return summaryView(s);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return {
+      heading: `${s.selectedModel.name} on ${s.selectedPool.label}`,
+      verdict: 'error',
+      sentence: `The verdict could not be computed: ${cutCodePoints(message, 200)}.`,
+      parts: [],
+      explanations: null,
+      measuredQuery: null,
+    };
+  }
 }

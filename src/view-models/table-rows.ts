@@ -1,6 +1,7 @@
 import { maxContext } from '../core/estimate';
 import type { Verdict } from '../core/fit';
 import { estimateFor, estimateInput, type Scenario } from './scenario';
+import { formatFixed } from './format-units';
 
 /** One row per model × GPU pool × format, with raw numbers for sorting and CSV. */
 
@@ -58,15 +59,15 @@ const CSV_COLUMNS: readonly [string, (r: ComparisonRow) => string | number | nul
   ['model', (r) => r.model],
   ['gpu', (r) => r.gpu],
   ['format', (r) => r.format],
-  ['bits_per_weight', (r) => r.bitsPerWeight.toFixed(3)],
+  ['bits_per_weight', (r) => formatFixed(r.bitsPerWeight, 3)],
   ['verdict', (r) => r.verdict],
-  ['weights_gib', (r) => r.weightsGiB.toFixed(2)],
-  ['kv_cache_gib', (r) => r.kvCacheGiB.toFixed(2)],
-  ['needed_gib', (r) => r.totalGiB.toFixed(2)],
-  ['usable_gib', (r) => r.usableGiB.toFixed(2)],
-  ['spare_gib', (r) => r.spareGiB.toFixed(2)],
-  ['decode_tok_s', (r) => (r.decodeTokensPerSecond === null ? null : r.decodeTokensPerSecond.toFixed(1))],
-  ['prefill_tok_s', (r) => (r.prefillTokensPerSecond === null ? null : r.prefillTokensPerSecond.toFixed(0))],
+  ['weights_gib', (r) => formatFixed(r.weightsGiB, 2)],
+  ['kv_cache_gib', (r) => formatFixed(r.kvCacheGiB, 2)],
+  ['needed_gib', (r) => formatFixed(r.totalGiB, 2)],
+  ['usable_gib', (r) => formatFixed(r.usableGiB, 2)],
+  ['spare_gib', (r) => formatFixed(r.spareGiB, 2)],
+  ['decode_tok_s', (r) => (r.decodeTokensPerSecond === null ? null : formatFixed(r.decodeTokensPerSecond, 1))],
+  ['prefill_tok_s', (r) => (r.prefillTokensPerSecond === null ? null : formatFixed(r.prefillTokensPerSecond, 0))],
 ];
 
 function csvCell(value: string | number | null): string {

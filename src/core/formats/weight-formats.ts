@@ -1,3 +1,4 @@
+import { BITS_PER_WEIGHT, inRange } from '../bounds';
 import { GGUF_FILE_TYPES, type GgufFileType } from './gguf-recipes';
 import { ggmlBitsPerWeight } from './ggml-types';
 
@@ -271,7 +272,7 @@ const ALIASES: Record<string, string> = {
 
 /**
  * Resolves a format name: a catalogue id ("Q4_K_M", "fp8", "awq"), "exl2-4.65" or "bpw-3.5".
- * Returns null for names it does not know or bit widths outside (1, 32].
+ * Returns null for names it does not know or bit widths outside BITS_PER_WEIGHT (1 to 32).
  */
 export function weightFormatById(name: string): WeightFormat | null {
   const key = name.trim().toLowerCase();
@@ -280,6 +281,6 @@ export function weightFormatById(name: string): WeightFormat | null {
   const match = /^(exl2|bpw)[-:]?(\d+(?:\.\d+)?)$/.exec(key);
   if (!match) return null;
   const bpw = Number(match[2]);
-  if (!(bpw >= 1 && bpw <= 32)) return null;
+  if (!inRange(bpw, BITS_PER_WEIGHT)) return null;
   return match[1] === 'exl2' ? exl2Format(bpw) : customBpwFormat(bpw);
 }

@@ -23,6 +23,8 @@ import {
   type Updater,
 } from '@tanstack/react-table';
 import { useRef } from 'react';
+import { cutCodePoints } from '../../core/input-text';
+import { MAX_DECODE_FILTER } from '../../url/link-limits';
 import {
   isTableColumnId,
   MAX_TABLE_TEXT,
@@ -32,7 +34,7 @@ import {
   type TableState,
 } from '../../url/table-state';
 import { VerdictBadge } from '../../components/verdict-badge';
-import { formatSig3 } from '../../view-models/format-units';
+import { formatFixed, formatSig3 } from '../../view-models/format-units';
 import { rowsToCsv, type ComparisonRow } from '../../view-models/table-rows';
 
 /** The comparison table (lazily loaded): sortable, searchable, filterable, virtualised, CSV export. */
@@ -51,7 +53,7 @@ const features = tableFeatures({
 type Features = typeof features;
 
 const col = createColumnHelper<Features, ComparisonRow>();
-const gib = (v: number) => v.toFixed(1);
+const gib = (v: number) => formatFixed(v, 1);
 const VERDICT_ORDER = { fits: 0, tight: 1, offload: 2, no: 3 } as const;
 
 const columns = col.columns([
@@ -61,7 +63,7 @@ const columns = col.columns([
   col.accessor('bitsPerWeight', {
     header: 'Bits/w',
     sortDescFirst: false,
-    cell: (i) => i.getValue().toFixed(2),
+    cell: (i) => formatFixed(i.getValue(), 2),
     meta: { numeric: true, label: 'Bits per weight' },
   }),
   col.accessor('verdict', {
@@ -122,6 +124,7 @@ function ColumnFilter({ column }: { readonly column: TableColumn }) {
         className="column-filter"
         type="number"
         min={0}
+        max={MAX_DECODE_FILTER}
         placeholder="min"
         aria-label={`Minimum ${meta.label}`}
         value={typeof v === 'number' ? v : ''}
@@ -158,9 +161,10 @@ function toFilters(state: ColumnFiltersState): TableFilter[] {
   for (const f of state) {
     if (!isTableColumnId(f.id)) continue;
     if (TEXT_FILTER_COLUMNS.includes(f.id) && typeof f.value === 'string' && f.value)
-      out.push({ id: f.id, value: f.value.slice(0, MAX_TABLE_TEXT) });
-    if (MIN_FILTER_COLUMNS.includes(f.id) && typeof f.value === 'number' && f.value >= 0)
-      out.push({ id: f.id, value: f.value });
+      out.push({ id: f.id, value: cutCodePoints(f.value, MAX_TABLE_TEXT) });
+    // A minimum above what a link keeps filters out the same rows as the limit itself.
+    if (MIN_FILTER_COLUMNS.includes(f.id) && typeof f.value === 'number' && Number.isFinite(f.value) && f.value >= 0)
+      out.push({ id: f.id, value: Math.min(f.value, MAX_DECODE_FILTER) });
   }
   return out;
 }
@@ -182,7 +186,7 @@ export default function ComparisonTable({ rows, state, onState }: Props) {
       }),
     onGlobalFilterChange: (u: Updater<unknown>) => {
       const next = functionalUpdate(u, state.search);
-      onState({ ...state, search: typeof next === 'string' ? next.slice(0, MAX_TABLE_TEXT) : '' });
+      onState({ ...state, search: typeof next === 'string' ? cutCodePoints(next, MAX_TABLE_TEXT) : '' });
     },
     onColumnFiltersChange: (u: Updater<ColumnFiltersState>) =>
       onState({ ...state, filters: toFilters(functionalUpdate(u, columnFilters)) }),

@@ -1,4 +1,5 @@
 import type { ChipItem } from '../../components/removable-chips';
+import { MAX_CONTEXT, MAX_MODELS } from '../../url/link-limits';
 import { poolKey, type ShareState } from '../../url/share-state';
 import { FORMAT_GROUPS, GPU_OPTIONS, MODEL_OPTIONS } from '../../view-models/picker-options';
 import { familyUnavailable, kvOptions, switchRuntime, vendorUnavailable } from '../../view-models/runtime-choices';
@@ -43,6 +44,11 @@ export function ConfigPanel({ state, scenario, update, onRetryModel, hub }: Prop
       />
       {hub && <HubHelp {...hub.help} />}
       <CustomModelForm
+        full={
+          state.models.length >= MAX_MODELS
+            ? `A link carries at most ${MAX_MODELS} models; remove one to add another.`
+            : null
+        }
         onAddSize={addModel}
         onAddConfig={(config) => update({ config, models: [...state.models.filter((k) => k !== 'config'), 'config'] })}
       />
@@ -54,7 +60,7 @@ export function ConfigPanel({ state, scenario, update, onRetryModel, hub }: Prop
       />
       <ContextControl
         value={state.context}
-        max={Math.min(maxContext, 1_048_576)}
+        max={Math.min(maxContext, MAX_CONTEXT)}
         onChange={(context) => update({ context })}
       />
       <RunOptions

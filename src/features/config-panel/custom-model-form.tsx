@@ -1,15 +1,20 @@
 import { useId, useState } from 'react';
-import { compactHfConfig } from '../../importers/hf-config';
+import { codePointLength, quoteInput } from '../../core/input-text';
+import { compactHfConfig, configSizeProblem } from '../../importers/hf-config';
+import { bareSizeToken, MAX_LINK_CONFIG, parseBareSize } from '../../url/link-limits';
 
 interface Props {
   readonly onAddSize: (token: string) => void;
   readonly onAddConfig: (compactJson: string) => void;
+  /** Why no model can be added now (the link is full), or null. */
+  readonly full?: string | null;
 }
 
+/** "7b", "7 B", "1.5T": the link's bare-size words, in any case and with spaces. */
 const SIZE = /^(\d+(?:\.\d+)?)\s*([mbt])$/i;
 
 /** A model that is not in the catalogue: by parameter count, or by pasting/uploading config.json. */
-export function CustomModelForm({ onAddSize, onAddConfig }: Props) {
+export function CustomModelForm({ onAddSize, onAddConfig, full = null }: Props) {
   const [size, setSize] = useState('');
   const [sizeError, setSizeError] = useState<string | null>(null);
   const [config, setConfig] = useState('');
@@ -17,23 +22,37 @@ export function CustomModelForm({ onAddSize, onAddConfig }: Props) {
   const id = useId();
 
   const addSize = () => {
+    if (full) {
+      setSizeError(full);
+      return;
+    }
     const m = SIZE.exec(size.trim());
-    const value = m
-      ? Number(m[1]) * (m[2]?.toLowerCase() === 'm' ? 1e6 : m[2]?.toLowerCase() === 't' ? 1e12 : 1e9)
-      : NaN;
-    if (!m || !(value >= 1e8 && value <= 1e13)) {
-      setSizeError(`Enter a size such as 7b, 13b or 1.5t (between 100M and 10T); got '${size}'.`);
+    const parsed = m ? parseBareSize(`${m[1] ?? ''}${(m[2] ?? '').toLowerCase()}`) : null;
+    if (!parsed?.ok) {
+      setSizeError(`Enter a size such as 7b, 13b or 1.5t (from 100M to 10T); got ${quoteInput(size)}.`);
       return;
     }
     setSizeError(null);
     setSize('');
-    onAddSize(`${m[1] ?? ''}${(m[2] ?? 'b').toLowerCase()}`);
+    // The link's own spelling of the count ("7.50b" → "7.5b"), so the chip and the link agree.
+    onAddSize(bareSizeToken(parsed.count));
   };
 
   const applyConfig = (text: string) => {
+    if (full) {
+      setConfigMessage({ ok: false, text: full });
+      return;
+    }
     const r = compactHfConfig(text);
     if (!r.ok || r.json === undefined) {
       setConfigMessage({ ok: false, text: r.ok ? 'config.json could not be read' : r.error });
+      return;
+    }
+    if (codePointLength(r.json) > MAX_LINK_CONFIG) {
+      setConfigMessage({
+        ok: false,
+        text: `This config.json needs ${codePointLength(r.json).toLocaleString('en-US')} characters in the link, more than the ${MAX_LINK_CONFIG.toLocaleString('en-US')} a link carries.`,
+      });
       return;
     }
     setConfigMessage({
@@ -101,11 +120,10 @@ export function CustomModelForm({ onAddSize, onAddConfig }: Props) {
               onChange={(e) => {
                 const file = e.target.files?.[0];
                 if (!file) return;
-                if (file.size > 1_000_000) {
-                  setConfigMessage({
-                    ok: false,
-                    text: `${file.name} is ${Math.round(file.size / 1000)} kB; a config.json is a few kB.`,
-                  });
+                // Refused by its size before a byte is read: a checkpoint picked by mistake costs nothing.
+                const tooLarge = configSizeProblem(file.size);
+                if (tooLarge) {
+                  setConfigMessage({ ok: false, text: `${quoteInput(file.name)}: ${tooLarge}.` });
                   return;
                 }
                 void file.text().then((text) => {

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { RemovableChips } from '../../components/removable-chips';
 import { useIsClient } from '../../components/use-is-client';
+import { MAX_POOL_GPUS, MAX_POOLS } from '../../url/link-limits';
 import type { GpuPool } from '../../url/share-state';
 import type { GpuOption } from '../../view-models/picker-options';
 
@@ -42,6 +43,15 @@ export function GpuPicker({ options, unavailable, pools, onAdd, onRemove }: Prop
   const chosen = usable.some((o) => o.id === gpu) ? gpu : (usable[0]?.id ?? '');
   const labelOf = (gid: string) => options.find((o) => o.id === gid)?.label ?? gid;
   const parts = () => (chosen ? [...draft, { id: chosen, count }] : draft);
+  // What a link carries: MAX_POOLS configurations of at most MAX_POOL_GPUS GPUs each.
+  const full = pools.length >= MAX_POOLS;
+  const gpusInPool = parts().reduce((n, p) => n + p.count, 0);
+  const tooMany = gpusInPool > MAX_POOL_GPUS;
+  const limit = full
+    ? `A link carries at most ${MAX_POOLS} GPU configurations; remove one to add another.`
+    : tooMany
+      ? `A pool holds at most ${MAX_POOL_GPUS} GPUs; this one would have ${gpusInPool}.`
+      : null;
 
   return (
     <div className="field">
@@ -127,7 +137,7 @@ export function GpuPicker({ options, unavailable, pools, onAdd, onRemove }: Prop
           <button
             type="button"
             className="btn btn-small btn-primary"
-            disabled={parts().length === 0}
+            disabled={parts().length === 0 || limit !== null}
             onClick={() => {
               onAdd({ parts: parts() });
               setDraft([]);
@@ -135,10 +145,16 @@ export function GpuPicker({ options, unavailable, pools, onAdd, onRemove }: Prop
           >
             Add {draft.length > 0 ? 'mixed pool' : 'configuration'}
           </button>
-          <button type="button" className="btn btn-small" disabled={!chosen} onClick={() => setDraft(parts())}>
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={!chosen || limit !== null}
+            onClick={() => setDraft(parts())}
+          >
             + mix with another GPU
           </button>
         </div>
+        {limit && <p className="field-help">{limit}</p>}
       </fieldset>
     </div>
   );

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { RemovableChips, type ChipItem } from '../../components/removable-chips';
 import { parseHubReference, type HubReference } from '../../importers/hub-reference';
+import { MAX_MODELS } from '../../url/link-limits';
 import type { ModelOption } from '../../view-models/picker-options';
 
 interface Props {
@@ -48,7 +49,9 @@ export function ModelPicker({ options, selected, onChange, onHub, hubMirrors = [
       ? `${hub.ref.repo}${hub.ref.file ? ` · ${hub.ref.file}` : hub.ref.quant ? ` · ${hub.ref.quant}` : ''}${hub.ref.revision ? ` @ ${hub.ref.revision}` : ''}`
       : '';
   const activeOption = hub.kind === 'hub' ? { key: HUB_OPTION } : shown[Math.min(active, shown.length - 1)];
-  const listed = hub.kind === 'hub' || shown.length > 0;
+  // A link carries MAX_MODELS models; one more would be cut on the next load.
+  const full = selected.length >= MAX_MODELS;
+  const listed = !full && (hub.kind === 'hub' || shown.length > 0);
   return (
     <div className="field">
       <span className="field-label" id={`${listId}-label`}>
@@ -69,8 +72,14 @@ export function ModelPicker({ options, selected, onChange, onHub, hubMirrors = [
           aria-activedescendant={open && activeOption ? `${listId}-${activeOption.key}` : undefined}
           aria-autocomplete="list"
           placeholder={
-            onHub ? 'Add a model: llama 70b, Qwen/Qwen3-32B or a Hub link' : 'Add a model: type llama, qwen, 70b…'
+            full
+              ? `At most ${MAX_MODELS} models`
+              : onHub
+                ? 'Add a model: llama 70b, Qwen/Qwen3-32B or a Hub link'
+                : 'Add a model: type llama, qwen, 70b…'
           }
+          disabled={full}
+          aria-describedby={full ? `${listId}-full` : undefined}
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
@@ -98,6 +107,11 @@ export function ModelPicker({ options, selected, onChange, onHub, hubMirrors = [
         {hub.kind === 'invalid' && query.trim() !== '' && (
           <span className="field-error" role="status">
             {hub.error}
+          </span>
+        )}
+        {full && (
+          <span id={`${listId}-full`} className="field-help">
+            A link carries at most {MAX_MODELS} models; remove one to add another.
           </span>
         )}
         {open && listed && (

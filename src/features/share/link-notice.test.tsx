@@ -23,4 +23,12 @@ describe('LinkNotice', () => {
     const { container } = render(<LinkNotice notices={[]} />);
     expect(container.innerHTML).toBe('');
   });
+
+  it('shows the first eight of many notices and the rest on request, repeats included', async () => {
+    const notices = Array.from({ length: 30 }, (_, i) => `Ignored unknown part 'k${i % 15}=1'.`);
+    render(<LinkNotice notices={notices} />);
+    expect(screen.getAllByRole('listitem')).toHaveLength(8);
+    await userEvent.click(screen.getByRole('button', { name: 'Show 22 more' }));
+    expect(screen.getAllByRole('listitem')).toHaveLength(30);
+  });
 });
