@@ -195,7 +195,7 @@ describe('headroom CLI', () => {
     ],
     [
       ['estimate', '--model', 'llama-3-8b', '--gpu', '4090', '--precision', 'awq'],
-      /llama.cpp loads GGUF files or full-precision checkpoints only, not AWQ 4-bit g128; AWQ 4-bit g128 runs in vLLM or HF transformers/,
+      /llama.cpp loads GGUF files or full-precision checkpoints only, not AWQ 4-bit g128; AWQ 4-bit g128 runs in vLLM, HF transformers, SGLang or TensorRT-LLM/,
     ],
     [
       ['estimate', '--model', 'llama-3-8b', '--gpu', 'm4-max-128gb', '--runtime', 'vllm'],
