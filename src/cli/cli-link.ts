@@ -2,6 +2,7 @@ import type { WeightFormat } from '../core/formats/weight-formats';
 import type { KvCacheType } from '../core/kv-cache-types';
 import type { RuntimeId } from '../core/runtimes/registry';
 import { serializeShareLink } from '../url/share-link';
+import type { ServingState } from '../url/serving-state';
 import { DEFAULT_STATE, poolKey, type GpuPool } from '../url/share-state';
 
 /**
@@ -22,6 +23,8 @@ export interface LinkInput {
   readonly runtime: RuntimeId;
   /** Catalogue GPUs and counts; null for a custom GPU, which a link cannot name. */
   readonly gpus: readonly { readonly id: string; readonly count: number }[] | null;
+  /** Opens the Serve task's view with these settings (headroom serve). */
+  readonly serving?: ServingState | undefined;
 }
 
 export function cliShareLink(input: LinkInput): string | null {
@@ -29,7 +32,9 @@ export function cliShareLink(input: LinkInput): string | null {
   const pool: GpuPool = { parts: input.gpus.map((g) => ({ id: g.id, count: g.count })) };
   const query = serializeShareLink({
     ...DEFAULT_STATE,
-    view: 'details',
+    view: input.serving ? 'serve' : 'details',
+    task: input.serving ? 'serve' : DEFAULT_STATE.task,
+    serving: input.serving ?? DEFAULT_STATE.serving,
     models: [input.modelToken],
     formats: [input.format.id],
     context: input.contextTokens,

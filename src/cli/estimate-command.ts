@@ -7,8 +7,10 @@ import { cliShareLink } from './cli-link';
 import { CliError } from './cli-error';
 import type { CliIo } from './cli-io';
 import { parsePositive, parseWhole } from './parse-values';
+import { estimatePool, poolJson, poolLines } from './estimate-serving';
 import { renderEstimate } from './render-estimate';
 import { resolveFormat, resolveGpus, resolveKvCache, resolveModel, resolveRuntime } from './resolve-inputs';
+import { RUNTIMES } from '../core/runtimes/registry';
 
 export const ESTIMATE_OPTIONS = {
   model: { type: 'string' },
@@ -140,6 +142,12 @@ export function runEstimate(values: Values, io: CliIo): void {
         : speedRange(e.speed.prefillTokensPerSecond, runtime, gpus.devices, 'prefill'),
   };
   const baseline = values['baseline-gpu'] === undefined ? null : baselineSpeed(input, values['baseline-gpu']);
+  const pool = estimatePool(
+    input,
+    gpus.summary.map((g) => g.id),
+    limit,
+    promptTokens,
+  );
   const link = cliShareLink({
     base: values['link-base'] ?? io.env['HEADROOM_URL'],
     modelToken: model.linkToken,
@@ -171,26 +179,34 @@ export function runEstimate(values: Values, io: CliIo): void {
         prefillRange: ranges.prefill,
       },
       baseline: baseline && { gpu: baseline.name, decodeTokensPerSecond: baseline.speed },
+      ...(pool ? { serving: poolJson(pool) } : {}),
       link,
     };
     out(JSON.stringify(report, null, 2));
     return;
   }
-  out(
-    renderEstimate({
-      model,
-      format,
-      runtime,
-      contextTokens,
-      sequences,
-      kvCacheType,
-      gpus: gpus.summary,
-      estimate: e,
-      maxContextTokens,
-      promptTokens,
-      baseline,
-      link,
-      ranges,
-    }),
-  );
+  const text = renderEstimate({
+    model,
+    format,
+    runtime,
+    contextTokens,
+    sequences,
+    kvCacheType,
+    gpus: gpus.summary,
+    estimate: e,
+    maxContextTokens,
+    promptTokens,
+    baseline,
+    link,
+    ranges,
+  });
+  out(pool ? insertAfter(text, '  Max context', poolLines(pool, RUNTIMES[runtime].label, sequences)) : text);
+}
+
+/** The report with `extra` lines after the line that starts with `label`. */
+function insertAfter(text: string, label: string, extra: readonly string[]): string {
+  const lines = text.split('\n');
+  const at = lines.findIndex((l) => l.startsWith(label));
+  lines.splice(at + 1, 0, ...extra);
+  return lines.join('\n');
 }

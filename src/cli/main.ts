@@ -1,10 +1,11 @@
 import { CliError } from './cli-error';
 import { own, type CliIo } from './cli-io';
 import { ESTIMATE_OPTIONS, runEstimate } from './estimate-command';
-import { CAN_RUN_HELP, ESTIMATE_HELP, GENERAL_HELP, LIST_HELP, PLAN_HELP } from './help';
+import { CAN_RUN_HELP, ESTIMATE_HELP, GENERAL_HELP, LIST_HELP, PLAN_HELP, SERVE_HELP } from './help';
 import { listFormats, listGpus, listModels } from './list-commands';
 import { parseOptions, quoted } from './options';
 import { CAN_RUN_OPTIONS, PLAN_OPTIONS, runCanRun, runPlan } from './plan-commands';
+import { SERVE_OPTIONS, runServe } from './serve-command';
 
 const HELP_FLAG = { help: { type: 'boolean', short: 'h' } } as const;
 const LIST_OPTIONS = { json: { type: 'boolean' }, ...HELP_FLAG } as const;
@@ -36,6 +37,7 @@ const list = (render: (json: boolean) => string) =>
 // Looked up by own property only: "__proto__" or "toString" is an unknown command, not a crash.
 const COMMANDS: Readonly<Record<string, Command>> = {
   estimate: command(ESTIMATE_HELP, ESTIMATE_OPTIONS, (values, io) => runEstimate(values, io)),
+  serve: command(SERVE_HELP, SERVE_OPTIONS, (values, io) => runServe(values, io)),
   plan: command(PLAN_HELP, PLAN_OPTIONS, (values, io) => runPlan(values, io.stdout)),
   'can-run': command(CAN_RUN_HELP, CAN_RUN_OPTIONS, (values, io) => runCanRun(values, io.stdout)),
   gpus: list(listGpus),

@@ -18,7 +18,9 @@ import {
   type ViewId,
 } from './share-state';
 import { migrateLink } from './migrations';
+import { parseServingState, serializeServingState } from './serving-state';
 import { parseTableState, serializeTableState } from './table-state';
+import { TASK_IDS, type TaskId } from './task-state';
 
 /** What the link may name: the parser keeps only ids that exist. */
 export interface KnownIds {
@@ -27,6 +29,8 @@ export interface KnownIds {
   readonly isFormat: (id: string) => boolean;
   /** Checks a config.json payload; returns a reason when it is unusable. */
   readonly configProblem: (json: string) => string | null;
+  /** Networks between machines the Serve task may name; absent: any id. */
+  readonly isFabric?: ((id: string) => boolean) | undefined;
 }
 
 export interface ParsedLink {
@@ -185,9 +189,32 @@ export function parseShareLink(search: string, known: KnownIds): ParsedLink {
 
   const plan = parsePlan(get, notices);
   const table = parseTableState(params, notices);
+  let task: TaskId = DEFAULT_STATE.task;
+  const rawTask = get('task');
+  if (rawTask !== undefined) {
+    if ((TASK_IDS as readonly string[]).includes(rawTask)) task = rawTask as TaskId;
+    else notices.push(`Ignored unknown task '${rawTask.slice(0, 40)}'.`);
+  }
+  const serving = parseServingState(params, notices, known.isFabric ?? (() => true));
 
   return {
-    state: { view, models, formats, context, batch, kv, runtime, pools, selected, baseline, config, plan, table },
+    state: {
+      view,
+      models,
+      formats,
+      context,
+      batch,
+      kv,
+      runtime,
+      pools,
+      selected,
+      baseline,
+      config,
+      plan,
+      table,
+      task,
+      serving,
+    },
     notices,
   };
 }
@@ -252,6 +279,8 @@ export function serializeShareLink(state: ShareState): string {
   if (!same(p.hardware, d.plan.hardware)) parts.push(['hw', p.hardware.join(',')]);
   if (p.formats !== d.plan.formats) parts.push(['pf', p.formats]);
   parts.push(...serializeTableState(state.table));
+  if (state.task !== d.task) parts.push(['task', state.task]);
+  parts.push(...serializeServingState(state.serving));
   // encodeURIComponent leaves , * ~ _ readable; the commas are encoded by URLSearchParams only.
   return `?${parts.map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%2C/g, ',')}`).join('&')}`;
 }
