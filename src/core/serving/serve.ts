@@ -124,6 +124,7 @@ function pagedServing(
       kvCacheType: input.kvCacheType,
       runtime: profile,
       host: input.host,
+      speedConstants: input.speedConstants,
     },
     devices: Array.from({ length: layout.tensor }, () => speedDevice(gpu)),
     splitMode: 'tensor',

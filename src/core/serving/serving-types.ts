@@ -33,6 +33,8 @@ export interface ServingInput {
   /** The model's longest context: whether one request that long could be served. */
   readonly modelContextTokens: number;
   readonly host?: HostSystem | undefined;
+  /** Replaces the runtime's speed constants (used when fitting them to measurements). */
+  readonly speedConstants?: EstimateInput['speedConstants'];
 }
 
 export interface ServingLayout extends ParallelLayout {

@@ -61,6 +61,7 @@ export function unpagedServing(input: ServingInput, profile: RuntimeProfile): Se
     runtime: profile,
     devices: input.devices,
     host: input.host,
+    speedConstants: input.speedConstants,
     splitMode,
     contextTokens: input.contextTokens,
     sequences: 1,
