@@ -1,6 +1,9 @@
 import { maxContext } from '../core/estimate';
 import type { Verdict } from '../core/fit';
-import { estimateFor, estimateInput, type Scenario } from './scenario';
+import type { WeightFormat } from '../core/formats/weight-formats';
+import { estimateFor, estimateInput, type Scenario, type ScenarioModel, type ScenarioPool } from './scenario';
+import type { ServingState } from '../url/serving-state';
+import { servingFor } from './serving-view';
 
 /** One row per model × GPU pool × format, with raw numbers for sorting and CSV. */
 
@@ -19,11 +22,29 @@ export interface ComparisonRow {
   readonly decodeTokensPerSecond: number | null;
   readonly prefillTokensPerSecond: number | null;
   readonly maxContext: number | null;
+  /** Serve task: the most concurrent users who each get the floor (0 when the engine would not start). */
+  readonly maxUsersAtFloor: number | null;
 }
 
 const GiB = 1024 ** 3;
 
-export function comparisonRows(s: Scenario, withMaxContext = false): ComparisonRow[] {
+/** The most users who each get the floor, 0 when the engine would not start or cannot be laid out. */
+function maxUsersAtFloor(
+  s: Scenario,
+  serving: ServingState,
+  m: ScenarioModel,
+  p: ScenarioPool,
+  f: WeightFormat,
+): number {
+  const r = servingFor(s, serving, m, p, f, 'summary');
+  return r.ok && r.value.pool.startsUp ? (r.value.maxUsersAtFloor ?? 0) : 0;
+}
+
+export function comparisonRows(
+  s: Scenario,
+  withMaxContext = false,
+  serving: ServingState | null = null,
+): ComparisonRow[] {
   const rows: ComparisonRow[] = [];
   for (const m of s.models) {
     for (const p of s.pools) {
@@ -47,6 +68,7 @@ export function comparisonRows(s: Scenario, withMaxContext = false): ComparisonR
           decodeTokensPerSecond: runs ? e.speed.decodeTokensPerSecond : null,
           prefillTokensPerSecond: runs ? e.speed.prefillTokensPerSecond : null,
           maxContext: withMaxContext ? maxContext(estimateInput(s, m, p, f), m.contextLimit) : null,
+          maxUsersAtFloor: serving ? maxUsersAtFloor(s, serving, m, p, f) : null,
         });
       }
     }
@@ -67,6 +89,7 @@ const CSV_COLUMNS: readonly [string, (r: ComparisonRow) => string | number | nul
   ['spare_gib', (r) => r.spareGiB.toFixed(2)],
   ['decode_tok_s', (r) => (r.decodeTokensPerSecond === null ? null : r.decodeTokensPerSecond.toFixed(1))],
   ['prefill_tok_s', (r) => (r.prefillTokensPerSecond === null ? null : r.prefillTokensPerSecond.toFixed(0))],
+  ['max_users_at_floor', (r) => r.maxUsersAtFloor],
 ];
 
 function csvCell(value: string | number | null): string {

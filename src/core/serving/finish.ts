@@ -29,8 +29,8 @@ export function finish(
     outputTokens: model.outputTokens,
     contextTokens: input.contextTokens,
     load: active >= 1 ? { ...loadPoint(model, active), queuedUsers: users - active } : null,
-    curve: loadCurve(model, running),
-    kneeUsers: kneeUsers(model, running),
+    curve: input.detail === 'summary' ? [] : loadCurve(model, running),
+    kneeUsers: input.detail === 'summary' ? null : kneeUsers(model, running),
     maxUsersAtFloor: atFloor,
   };
 }

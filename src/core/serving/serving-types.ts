@@ -35,6 +35,8 @@ export interface ServingInput {
   readonly host?: HostSystem | undefined;
   /** Replaces the runtime's speed constants (used when fitting them to measurements). */
   readonly speedConstants?: EstimateInput['speedConstants'];
+  /** "summary" leaves out the curve and the knee (the matrix needs one number per cell); default "full". */
+  readonly detail?: 'full' | 'summary' | undefined;
 }
 
 export interface ServingLayout extends ParallelLayout {
