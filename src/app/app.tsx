@@ -153,7 +153,12 @@ export function App() {
       case 'plan':
         return (
           <PlanView
-            view={planView(scenario, viewState.plan)}
+            view={planView(
+              scenario,
+              viewState.plan,
+              15,
+              serving && { users: serving.users ?? 1, outputTokens: serving.output },
+            )}
             needs={viewState.plan}
             onNeeds={(patch) => update((current) => ({ plan: { ...current.plan, ...patch } }))}
           />

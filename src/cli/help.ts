@@ -104,7 +104,11 @@ export const PLAN_HELP = `headroom plan: the cheapest hardware that runs the mod
   --model <id>                  catalogue model; repeat to plan for several at once
   --min-tps <n>                 decode tokens/s each user must get (default 10)
   --context <tokens>            per user, e.g. 8192 or 8k (default 8k)
-  --users <n>                   concurrent users, each with that context (default 1)
+  --users <n>                   concurrent users, each with that context (default 1); with vLLM,
+                                SGLang or TensorRT-LLM all of them must fit in the engine's KV
+                                pool at once and each get --min-tps, and clusters of 2 or 4
+                                machines of 8 datacenter GPUs are tried too
+  --output <tokens>             answer length for those engines (default 512)
   --budget <USD>                the most the hardware may cost
   --power <W>                   the most it may draw
   --hardware <classes>          consumer, workstation, datacenter, apple, unified (comma-separated;

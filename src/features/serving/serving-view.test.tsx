@@ -26,7 +26,7 @@ describe('ServingView', () => {
     const serving = { ...DEFAULT_SERVING, users: 64 };
     render(<ServingView view={servingView(scenario({}), serving)} serving={serving} onServing={() => undefined} />);
     expect(screen.getByRole('heading', { name: 'Serving: Llama 3.1 8B · BF16 on L40S 48 GB' })).toBeTruthy();
-    const facts = screen.getByTestId('serving-facts').textContent ?? '';
+    const facts = screen.getByTestId('serving-facts').textContent;
     expect(facts).toMatch(/KV pool27\.2 GiB222,928 tokens, as vLLM sizes it at start-up/);
     expect(facts).toMatch(/At once27 requestsmaximum concurrency for 8,192 tokens per request: 27\.21x/);
     expect(facts).toMatch(/Per user \(27\)~[\d.]+ tok\/s.*37 more wait for a slot/);
