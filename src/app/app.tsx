@@ -93,7 +93,8 @@ export function App() {
   );
   const tabs = tabsFor(state.task);
   const chooseTask = useCallback(
-    (task: TaskId) => update((current) => ({ task, view: shownView(task, current.view) })),
+    // Choosing Serve opens its own view; going back keeps a view both tasks share.
+    (task: TaskId) => update((current) => ({ task, view: task === 'serve' ? 'serve' : shownView(task, current.view) })),
     [update],
   );
 

@@ -100,7 +100,10 @@ function csvCell(value: string | number | null): string {
 
 /** RFC 4180 CSV of the given rows (the table's filtered, sorted rows). */
 export function rowsToCsv(rows: readonly ComparisonRow[]): string {
-  const header = CSV_COLUMNS.map(([name]) => name).join(',');
-  const body = rows.map((r) => CSV_COLUMNS.map(([, get]) => csvCell(get(r))).join(','));
+  // The max-users column belongs to the Serve task: left out when no row has it.
+  const serving = rows.some((r) => r.maxUsersAtFloor !== null);
+  const columns = CSV_COLUMNS.filter(([name]) => serving || name !== 'max_users_at_floor');
+  const header = columns.map(([name]) => name).join(',');
+  const body = rows.map((r) => columns.map(([, get]) => csvCell(get(r))).join(','));
   return `${[header, ...body].join('\r\n')}\r\n`;
 }
