@@ -46,6 +46,8 @@ export interface MatrixView {
   /** What the matrix answers, and what the number in a cell means. */
   readonly title: string;
   readonly cellMeaning: string;
+  /** What the verdict colours mean here, when not the memory verdicts. */
+  readonly legend: readonly (readonly [Verdict, string])[] | null;
   readonly formatLabel: string;
   readonly contextNote: string;
   readonly rows: readonly MatrixAxis[];
@@ -101,6 +103,7 @@ export function matrixView(s: Scenario, serving: ServingState | null = null): Ma
   return {
     title: 'Which models fit on which GPUs',
     cellMeaning: 'the estimated decode speed in tokens/s for one sequence',
+    legend: null,
     formatLabel: format.label,
     contextNote: capped.length > 0 ? `Context capped at the model's limit for ${capped.join(', ')}.` : '',
     rows,

@@ -64,6 +64,17 @@ export function servingMatrixView(s: Scenario, serving: ServingState, format: We
   return {
     title: 'How many users each configuration serves',
     cellMeaning: `the most concurrent users who each get at least ${floor} tok/s, with ${formatContext(s.context)} per request and ${count(serving.output)}-token answers on ${engine}`,
+    legend:
+      serving.users === null
+        ? [
+            ['fits', 'serves users at the floor'],
+            ['no', 'does not start, or no user gets the floor'],
+          ]
+        : [
+            ['fits', `serves ${count(serving.users)} users or more at the floor`],
+            ['tight', `serves fewer than ${count(serving.users)}`],
+            ['no', 'does not start, or no user gets the floor'],
+          ],
     formatLabel: format.label,
     contextNote: capped.length > 0 ? `Context capped at the model's limit for ${capped.join(', ')}.` : '',
     rows,

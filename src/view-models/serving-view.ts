@@ -76,8 +76,9 @@ export interface ServingViewModel {
   }[];
   /** The engine's own names for the two settings the view offers, and their values in force. */
   readonly settings: {
-    readonly memoryFraction: string | null;
-    readonly batchedTokens: string | null;
+    /** The setting's name and the value in force ("gpu_memory_utilization", "0.9"). */
+    readonly memoryFraction: { readonly name: string; readonly value: string } | null;
+    readonly batchedTokens: { readonly name: string; readonly value: string } | null;
     readonly paged: boolean;
     /** Machines can be added (engines that lay out clusters). */
     readonly multiNode: boolean;
@@ -209,10 +210,12 @@ export function servingView(s: Scenario, serving: ServingState): ServingViewMode
     settings: {
       memoryFraction:
         paged && e.pool.memoryFractionSetting && e.pool.memoryFraction !== null
-          ? `${e.pool.memoryFractionSetting} ${formatSig3(e.pool.memoryFraction)}`
+          ? { name: e.pool.memoryFractionSetting, value: formatSig3(e.pool.memoryFraction) }
           : null,
       batchedTokens:
-        paged && e.pool.batchedTokensSetting ? `${e.pool.batchedTokensSetting} ${count(e.pool.batchedTokens)}` : null,
+        paged && e.pool.batchedTokensSetting
+          ? { name: e.pool.batchedTokensSetting, value: count(e.pool.batchedTokens) }
+          : null,
       ...layoutSettings,
     },
   };

@@ -134,6 +134,11 @@ describe('layouts', () => {
 
   it('defaults to TP within a node and PP across nodes; leftover GPUs are replicas', () => {
     expect(resolveLayout(LLAMA_3_8B, 8, 2, {})).toMatchObject({ tensor: 8, pipeline: 2, data: 1 });
+    // 28 heads (Qwen2.5 7B) on 8 GPUs: TP 4, two replicas.
+    expect(resolveLayout({ ...LLAMA_3_8B, attentionHeads: 28, kvHeads: 4 }, 8, 1, {})).toMatchObject({
+      tensor: 4,
+      data: 2,
+    });
     expect(resolveLayout(LLAMA_3_8B, 8, 1, { tensor: 2 })).toMatchObject({ tensor: 2, pipeline: 1, data: 4 });
   });
 

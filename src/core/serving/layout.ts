@@ -28,7 +28,8 @@ const count = (n: number) => n.toLocaleString('en-US');
 /**
  * The layout for the requested degrees, or why it cannot be built. Without TP or PP the default
  * is the usual multi-node recipe: TP over the GPUs of one machine, PP across machines
- * (https://docs.vllm.ai/en/latest/serving/parallelism_scaling.html); GPUs left over become
+ * (https://docs.vllm.ai/en/latest/serving/parallelism_scaling.html), with TP lowered to a
+ * divisor of the attention heads where the machine's GPU count is not one; GPUs left over become
  * data-parallel replicas.
  */
 export function resolveLayout(

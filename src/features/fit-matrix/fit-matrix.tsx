@@ -16,7 +16,7 @@ export function FitMatrix({ view, selected, onSelect }: Props) {
         {view.formatLabel} weights. Each cell shows the verdict and {view.cellMeaning}. Click a cell (or focus it and
         press Enter; arrow keys move) to see its details. {view.contextNote}
       </p>
-      <VerdictLegend />
+      <VerdictLegend {...(view.legend ? { items: view.legend } : {})} />
       <FitMatrixGrid view={view} selected={selected} onSelect={onSelect} />
     </section>
   );

@@ -55,7 +55,7 @@ export function ServingControls({ serving, view, onServing }: Props) {
         onChange={(v) => onServing({ output: v ?? serving.output })}
       />
       <NumberField
-        label="Floor, tok/s per user"
+        label="Speed floor, tok/s"
         value={serving.minTps}
         min={1}
         max={100_000}
@@ -99,10 +99,13 @@ export function ServingControls({ serving, view, onServing }: Props) {
             <label htmlFor={`${id}-mem`}>Memory fraction</label>
             <select
               id={`${id}-mem`}
+              title={
+                settings.memoryFraction ? `${settings.memoryFraction.name} ${settings.memoryFraction.value}` : undefined
+              }
               value={serving.memoryFraction === null ? '' : String(serving.memoryFraction)}
               onChange={(e) => onServing({ memoryFraction: e.target.value === '' ? null : Number(e.target.value) })}
             >
-              <option value="">default{settings.memoryFraction ? `: ${settings.memoryFraction}` : ''}</option>
+              <option value="">default{settings.memoryFraction ? ` (${settings.memoryFraction.value})` : ''}</option>
               {fractions.map((f) => (
                 <option key={f} value={String(f)}>
                   {f}
@@ -115,7 +118,7 @@ export function ServingControls({ serving, view, onServing }: Props) {
             value={serving.batchedTokens}
             min={1}
             max={1_048_576}
-            emptyLabel={settings.batchedTokens ? `default ${settings.batchedTokens.replace(/^\S+ /, '')}` : 'default'}
+            emptyLabel={settings.batchedTokens ? `default ${settings.batchedTokens.value}` : 'default'}
             onChange={(batchedTokens) => onServing({ batchedTokens })}
           />
         </>
