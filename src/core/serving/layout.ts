@@ -39,9 +39,17 @@ export function resolveLayout(
   requested: RequestedDegrees,
 ): ParallelLayout | string {
   const world = gpusPerNode * nodes;
-  const tensor =
-    requested.tensor ??
-    (requested.pipeline === undefined ? gpusPerNode : Math.max(1, Math.floor(world / requested.pipeline)));
+  // Without a TP degree: the largest that fits the machine (or the GPUs per stage) and divides the heads.
+  const room = requested.pipeline === undefined ? gpusPerNode : Math.max(1, Math.floor(world / requested.pipeline));
+  let tensor = requested.tensor ?? 1;
+  if (requested.tensor === undefined) {
+    for (let t = room; t >= 1; t--) {
+      if (room % t === 0 && arch.attentionHeads % t === 0) {
+        tensor = t;
+        break;
+      }
+    }
+  }
   const pipeline = requested.pipeline ?? (requested.tensor === undefined ? nodes : 1);
   const where = nodes > 1 ? `${count(world)} GPUs (${nodes} nodes × ${gpusPerNode})` : `${count(world)} GPUs`;
   if (tensor * pipeline > world || world % (tensor * pipeline) !== 0) {
