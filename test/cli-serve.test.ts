@@ -175,6 +175,33 @@ describe('headroom serve', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('plan --users with vLLM picks the cheapest hardware whose pool holds every user at the floor', () => {
+    const r = headroom(
+      ...['plan', '--model', 'llama-3-1-8b', '--runtime', 'vllm', '--users', '50', '--min-tps', '20'],
+      ...['--context', '8k', '--json'],
+    );
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      options: { servedUsers: number; decodeTokensPerSecond: number; nodes: number }[];
+    };
+    const best = out.options[0];
+    expect(best?.servedUsers).toBeGreaterThanOrEqual(50);
+    expect(best?.decodeTokensPerSecond).toBeGreaterThanOrEqual(20);
+    expect(best?.nodes).toBe(1);
+    const text = headroom(
+      'plan',
+      '--model',
+      'deepseek-v3',
+      '--runtime',
+      'vllm',
+      '--users',
+      '50',
+      '--hardware',
+      'datacenter',
+    );
+    expect(text.stdout).toContain('No datacenter hardware in the catalogue has a sourced launch price');
+  });
+
   it('has its own --help', () => {
     const r = headroom('serve', '--help');
     expect(r.code).toBe(0);
