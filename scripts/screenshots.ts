@@ -11,6 +11,10 @@ mkdirSync(OUT, { recursive: true });
 
 const server = await serveStatic(join(import.meta.dirname, '..', 'dist'), '/headroom/');
 const browser = await launchBrowser();
+// The Serve task: Llama 3.1 8B for 64 users on one L40S, and DeepSeek-V3 on two machines of 8 × H100.
+const SERVE_ONE = 'm=llama-3-1-8b&f=bf16&rt=vllm&g=l40s&sel=llama-3-1-8b~l40s&sv-u=64';
+const SERVE_CLUSTER =
+  'm=deepseek-v3&f=fp8&rt=vllm&g=h100-80gb-sxm*8&sel=deepseek-v3~h100-80gb-sxm*8&sv-n=2&sv-tp=8&sv-pp=2&sv-u=64';
 const shots: [string, string, { width: number; height: number }, 'light' | 'dark'][] = [
   ['matrix-light', '?v=1', { width: 1440, height: 1100 }, 'light'],
   ['matrix-dark', '?v=1', { width: 1440, height: 1100 }, 'dark'],
@@ -22,6 +26,11 @@ const shots: [string, string, { width: number; height: number }, 'light' | 'dark
   ['canrun', '?v=1&view=canrun&g=rtx-3090*2&sel=llama-3-1-70b~rtx-3090*2', { width: 1440, height: 1400 }, 'dark'],
   ['mobile', '?v=1', { width: 375, height: 1600 }, 'light'],
   ['bad-link', '?v=1&m=llama-3-1-8b,llama-9000&ctx=abc&g=rtx-4090,titan-z', { width: 1200, height: 800 }, 'light'],
+  ['serve-light', `?v=2&task=serve&view=serve&${SERVE_ONE}`, { width: 1440, height: 1500 }, 'light'],
+  ['serve-dark', `?v=2&task=serve&view=serve&${SERVE_CLUSTER}`, { width: 1440, height: 1500 }, 'dark'],
+  ['serve-mobile', `?v=2&task=serve&view=serve&${SERVE_ONE}`, { width: 375, height: 1600 }, 'light'],
+  ['serve-mobile-dark', `?v=2&task=serve&view=serve&${SERVE_CLUSTER}`, { width: 375, height: 1600 }, 'dark'],
+  ['serve-matrix', '?v=2&task=serve&f=awq-4bit-g128&rt=vllm', { width: 1440, height: 1100 }, 'light'],
 ];
 for (const [name, query, viewport, theme] of shots) {
   const page = await browser.newPage({ viewport, colorScheme: theme });
@@ -33,12 +42,13 @@ for (const [name, query, viewport, theme] of shots) {
     details: '.recharts-bar-rectangle',
     speed: '.recharts-bar-rectangle',
     table: '[data-testid=comparison-table] tbody tr',
+    serve: '.recharts-line',
   } as Record<string, string>;
   const view = /view=(\w+)/.exec(query)?.[1] ?? 'matrix';
   const selector = ready[view];
   if (selector && name !== 'bad-link') await page.waitForSelector(`#root > .app ${selector}`);
   await page.waitForTimeout(200);
-  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: name === 'mobile' });
+  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: name.includes('mobile') });
   await page.close();
   console.log(`saved ${name}.png`);
 }

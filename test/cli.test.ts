@@ -195,7 +195,7 @@ describe('headroom CLI', () => {
     ],
     [
       ['estimate', '--model', 'llama-3-8b', '--gpu', '4090', '--precision', 'awq'],
-      /llama.cpp does not load AWQ checkpoints \(AWQ 4-bit g128\); they run in vLLM or HF transformers. Choose a llama.cpp format such as Q4_K_M/,
+      /llama.cpp does not load AWQ checkpoints \(AWQ 4-bit g128\); they run in vLLM, HF transformers, SGLang or TensorRT-LLM. Choose a llama.cpp format such as Q4_K_M/,
     ],
     [
       ['estimate', '--model', 'llama-3-8b', '--gpu', 'm4-max-128gb', '--runtime', 'vllm'],

@@ -27,6 +27,11 @@ import { createAsyncModelStore } from './async-models';
 import { hubSource, localGgufSource } from './hub-sources';
 import { useHubModels } from './use-hub-models';
 import type { TableState } from '../url/table-state';
+import { ServingView } from '../features/serving/serving-view';
+import { TaskSwitch } from '../features/task-switch/task-switch';
+import type { TaskId } from '../url/task-state';
+import { servingView } from '../view-models/serving-view';
+import { formatContext } from '../view-models/format-units';
 
 const TABS: readonly [ViewId, string][] = [
   ['matrix', 'Fit matrix'],
@@ -38,6 +43,25 @@ const TABS: readonly [ViewId, string][] = [
   ['canrun', 'Can I run'],
   ['accuracy', 'Accuracy'],
 ];
+
+// The tasks this page answers (the fine-tuning mode adds its own) and each task's views.
+const TASKS: readonly (readonly [TaskId, string])[] = [
+  ['run', 'Run'],
+  ['serve', 'Serve'],
+];
+const SERVE_TABS: readonly [ViewId, string][] = [
+  ['serve', 'Serving'],
+  ['matrix', 'Fit matrix'],
+  ['table', 'Table'],
+  ['plan', 'Buy'],
+];
+const tabsFor = (task: TaskId) => (task === 'serve' ? SERVE_TABS : TABS);
+
+/** The view shown: the link's, or the task's first when the link names one the task does not have. */
+function shownView(task: TaskId, view: ViewId): ViewId {
+  const tabs = tabsFor(task);
+  return tabs.some(([id]) => id === view) ? view : (tabs[0]?.[0] ?? 'matrix');
+}
 
 // Sources of models that load asynchronously (the Hugging Face Hub, local GGUF files); the
 // catalogue, bare sizes and pasted configs resolve synchronously in the scenario.
@@ -63,17 +87,34 @@ export function App() {
   const summary = useMemo(() => summaryOrError(scenario), [scenario]);
   const select = useCallback((model: string, pool: string) => update({ selected: { model, pool } }), [update]);
   const setTable = useCallback((table: TableState) => update({ table }), [update]);
+  const view = shownView(viewState.task, viewState.view);
+  const activeView = shownView(state.task, state.view);
+  const serving = viewState.task === 'serve' ? viewState.serving : null;
   const tableRows = useMemo(
-    () => (viewState.view === 'table' ? comparisonRows(scenario) : []),
-    [viewState.view, scenario],
+    () => (view === 'table' ? comparisonRows(scenario, false, serving) : []),
+    [view, scenario, serving],
+  );
+  const tabs = tabsFor(state.task);
+  const chooseTask = useCallback(
+    // Choosing Serve opens its own view; going back keeps a view both tasks share.
+    (task: TaskId) => update((current) => ({ task, view: task === 'serve' ? 'serve' : shownView(task, current.view) })),
+    [update],
   );
 
   // Built inside the view's error boundary (a function child), so a view model that throws
   // shows a message in that view instead of unmounting the page.
   const renderView = useCallback(() => {
-    switch (viewState.view) {
+    switch (view) {
+      case 'serve':
+        return (
+          <ServingView
+            view={servingView(scenario, viewState.serving)}
+            serving={viewState.serving}
+            onServing={(patch) => update((current) => ({ serving: { ...current.serving, ...patch } }))}
+          />
+        );
       case 'matrix':
-        return <FitMatrix view={matrixView(scenario)} selected={selected} onSelect={select} />;
+        return <FitMatrix view={matrixView(scenario, serving)} selected={selected} onSelect={select} />;
       case 'details':
         return <DetailsView breakdown={memoryBreakdownView(scenario)} context={memoryContextView(scenario)} />;
       case 'quant':
@@ -102,11 +143,28 @@ export function App() {
         );
       case 'table':
         // The table's own controls follow the live state so typing in its search never lags.
-        return <TableView rows={tableRows} state={state.table} onState={setTable} />;
+        return (
+          <TableView
+            rows={tableRows}
+            state={state.table}
+            onState={setTable}
+            serving={
+              serving && {
+                floor: serving.minTps,
+                note: `${formatContext(scenario.context)} per request, ${serving.output.toLocaleString('en-US')}-token answers`,
+              }
+            }
+          />
+        );
       case 'plan':
         return (
           <PlanView
-            view={planView(scenario, viewState.plan)}
+            view={planView(
+              scenario,
+              viewState.plan,
+              15,
+              serving && { users: serving.users ?? 1, outputTokens: serving.output },
+            )}
             needs={viewState.plan}
             onNeeds={(patch) => update((current) => ({ plan: { ...current.plan, ...patch } }))}
           />
@@ -116,7 +174,7 @@ export function App() {
       case 'accuracy':
         return <AccuracyView />;
     }
-  }, [viewState, scenario, update, select, selected, tableRows, state.table, setTable]);
+  }, [view, viewState, serving, scenario, update, select, selected, tableRows, state.table, setTable]);
 
   return (
     <div className="app">
@@ -147,18 +205,22 @@ export function App() {
           </details>
         </aside>
         <main className={stale ? 'main is-stale' : 'main'} aria-busy={stale}>
-          <ViewBoundary name="verdict" resetKey={summary}>
-            <VerdictBanner view={summary} />
-          </ViewBoundary>
+          {/* The verdict is the Run task's answer for one sequence; the Serving view gives the Serve task's. */}
+          {state.task !== 'serve' && (
+            <ViewBoundary name="verdict" resetKey={summary}>
+              <VerdictBanner view={summary} />
+            </ViewBoundary>
+          )}
+          <TaskSwitch task={state.task} tasks={TASKS} onTask={chooseTask} />
           <div className="panel">
             <div className="tabs" role="tablist" aria-label="Views">
-              {TABS.map(([id, label]) => (
+              {tabs.map(([id, label]) => (
                 <button
                   key={id}
                   type="button"
                   role="tab"
                   id={`tab-${id}`}
-                  aria-selected={state.view === id}
+                  aria-selected={activeView === id}
                   aria-controls="view-panel"
                   className="tab"
                   onClick={() => update({ view: id })}
@@ -170,13 +232,13 @@ export function App() {
             <div
               role="tabpanel"
               id="view-panel"
-              aria-labelledby={`tab-${state.view}`}
-              data-view={viewState.view}
+              aria-labelledby={`tab-${activeView}`}
+              data-view={view}
               data-ready={!stale}
             >
               <ViewBoundary
-                key={viewState.view}
-                name={TABS.find(([id]) => id === viewState.view)?.[1] ?? viewState.view}
+                key={view}
+                name={tabsFor(viewState.task).find(([id]) => id === view)?.[1] ?? view}
                 resetKey={renderView}
               >
                 {renderView}

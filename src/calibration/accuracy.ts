@@ -40,6 +40,18 @@ function memoryTest(p: Prepared): string {
       return `KV cache at ${p.input.contextTokens} tokens${batch}`;
     case 'compute_buffer_bytes':
       return `compute buffer at ${p.input.contextTokens} tokens`;
+    case 'kv_pool_bytes':
+      return `KV pool bytes at ${p.input.contextTokens} tokens per request`;
+    case 'kv_pool_tokens':
+      return `KV pool tokens at ${p.input.contextTokens} tokens per request`;
+    case 'max_concurrency':
+      return `max concurrency at ${p.input.contextTokens} tokens per request`;
+    case 'activation_peak_bytes':
+      return 'profiled activation peak';
+    case 'non_torch_bytes':
+      return 'non-torch memory';
+    case 'cuda_graph_bytes':
+      return 'CUDA graph memory';
     default:
       return `peak memory at ${p.input.contextTokens} tokens${batch}`;
   }
@@ -51,8 +63,10 @@ export function describe(p: Prepared): string {
     m.quantity === 'prefill_tps'
       ? `pp${m.promptTokens ?? ''}`
       : m.quantity === 'decode_tps'
-        ? `tg${m.generatedTokens ?? ''}`
-        : memoryTest(p);
+        ? `tg${m.generatedTokens ?? ''}${(m.batch ?? 1) > 1 ? ` × ${m.batch ?? 1} users` : ''}`
+        : m.quantity === 'output_throughput_tps'
+          ? `output of ${m.batch === null ? 'a full pool' : `${m.batch} users`}, ${m.promptTokens ?? 0} in / ${m.generatedTokens ?? 0} out`
+          : memoryTest(p);
   const where = m.backend === 'cpu' ? (m.cpu ?? 'cpu') : `${m.gpuCount > 1 ? `${m.gpuCount}× ` : ''}${m.gpu ?? ''}`;
   return `${m.model} ${m.format} ${test}${m.contextDepth ? `@d${m.contextDepth}` : ''} on ${where}`;
 }

@@ -4,6 +4,8 @@ import { estimateUnchecked, inputProblem, type EstimateInput } from '../core/est
 import { weightFormatById } from '../core/formats/weight-formats';
 import type { SpeedConstants } from '../core/runtimes/profile';
 import type { Measurement } from '../catalog/measurement-schema';
+import type { ServingInput } from '../core/serving/serving-types';
+import { predictServing, servingInputFor } from './serving-rows';
 
 /** Turns a published measurement into the estimator's inputs and its prediction for the same quantity. */
 
@@ -13,6 +15,8 @@ export interface Prepared {
   /** "llama.cpp/nvidia": the constants this measurement calibrates. */
   readonly backend: string;
   readonly layers: number;
+  /** For rows measured on a server: the serving input that predicts them. */
+  readonly serving: ServingInput | null;
 }
 
 const GiB = 1024 ** 3;
@@ -38,12 +42,12 @@ export function prepare(m: Measurement): Prepared | string {
   const format = weightFormatById(m.format);
   if (!format) return `unknown format ${m.format}`;
   let devices: Device[];
+  const gpu = GPUS.find((g) => g.id === m.gpu);
   if (m.backend === 'cpu') {
     const d = m.cpu ? cpuDevice(m.cpu) : null;
     if (!d) return `CPU run without a catalogue CPU`;
     devices = [d];
   } else {
-    const gpu = GPUS.find((g) => g.id === m.gpu);
     if (!gpu) return `unknown GPU ${m.gpu ?? 'none'}`;
     devices = Array.from({ length: Math.max(1, m.gpuCount) }, () => gpuDevice(gpu));
   }
@@ -70,12 +74,15 @@ export function prepare(m: Measurement): Prepared | string {
   };
   const problem = inputProblem(input);
   if (problem) return problem;
+  const serving = servingInputFor(m, input, gpu);
+  if (typeof serving === 'string') return serving;
   const vendor = m.backend === 'cpu' ? 'cpu' : (devices[0]?.vendor ?? 'nvidia');
-  return { m, input, backend: `${m.runtime}/${vendor}`, layers: model.arch.layers };
+  return { m, input, backend: `${m.runtime}/${vendor}`, layers: model.arch.layers, serving };
 }
 
 /** The estimator's figure for the measured quantity (tokens/s or bytes), or null if it has none. */
 export function predict(p: Prepared, constants?: SpeedConstants): number | null {
+  if (p.serving) return predictServing(p.m, p.serving, constants);
   const e = estimateUnchecked({ ...p.input, speedConstants: constants });
   switch (p.m.quantity) {
     case 'decode_tps':
@@ -90,5 +97,8 @@ export function predict(p: Prepared, constants?: SpeedConstants): number | null 
       return e.memory.activationBytes / p.input.devices.length;
     case 'peak_memory_bytes':
       return p.m.memoryScope === 'allocated' ? e.memory.deviceBytes - e.memory.overheadBytes : e.memory.deviceBytes;
+    default:
+      // The other quantities (pools, concurrency, total throughput, graph memory) come from servers.
+      return null;
   }
 }

@@ -11,7 +11,9 @@ const files = [
 
 describe('data files', () => {
   it('every catalogue file has a schema', () => {
-    expect(files).toEqual(expect.arrayContaining(['gpus.json', 'models.json', 'cpus.json', 'quality.json']));
+    expect(files).toEqual(
+      expect.arrayContaining(['gpus.json', 'models.json', 'cpus.json', 'quality.json', 'systems.json']),
+    );
     expect(files.filter((f) => f.startsWith('benchmarks/')).length).toBeGreaterThanOrEqual(5);
   });
 

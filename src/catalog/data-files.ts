@@ -1,6 +1,6 @@
 // With extensions: vite.config.ts imports this file, and Vite loads its config as plain ES modules.
 import { measurementsSchema } from './measurement-schema.ts';
-import { cpuCatalogSchema, gpuCatalogSchema, modelCatalogSchema, qualitySchema } from './schema.ts';
+import { cpuCatalogSchema, gpuCatalogSchema, modelCatalogSchema, qualitySchema, systemsSchema } from './schema.ts';
 
 /**
  * The one schema behind every file in data/, checked when the app or CLI is built (the data
@@ -18,6 +18,7 @@ const SCHEMAS: readonly [RegExp, Check][] = [
   [/(^|\/)data\/cpus\.json$/, (j) => cpuCatalogSchema.safeParse(j)],
   [/(^|\/)data\/models\.json$/, (j) => modelCatalogSchema.safeParse(j)],
   [/(^|\/)data\/quality\.json$/, (j) => qualitySchema.safeParse(j)],
+  [/(^|\/)data\/systems\.json$/, (j) => systemsSchema.safeParse(j)],
   [/(^|\/)data\/benchmarks\/[^/]+\.json$/, (j) => measurementsSchema.safeParse(j)],
 ];
 

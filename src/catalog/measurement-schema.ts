@@ -10,12 +10,20 @@ export const measurementSchema = z.object({
     'weights_bytes',
     'kv_bytes',
     'compute_buffer_bytes',
+    // Serving: output tokens/s of all requests together, and what an engine logs at start-up.
+    'output_throughput_tps',
+    'kv_pool_tokens',
+    'kv_pool_bytes',
+    'max_concurrency',
+    'cuda_graph_bytes',
+    'activation_peak_bytes',
+    'non_torch_bytes',
   ]),
   value: z.number().check(z.positive()),
   valueText: z.optional(z.string()),
   model: z.string().check(z.minLength(1)),
   format: z.string().check(z.minLength(1)),
-  runtime: z.enum(['llama.cpp', 'vllm', 'transformers', 'mlx']),
+  runtime: z.enum(['llama.cpp', 'vllm', 'transformers', 'mlx', 'sglang', 'tensorrt-llm']),
   backend: z.enum(['cuda', 'rocm', 'vulkan', 'metal', 'sycl', 'cpu']),
   gpu: z.nullable(z.string()),
   gpuCount: z.int().check(z.nonnegative()),
@@ -43,6 +51,29 @@ export const measurementSchema = z.object({
   excluded: z.optional(z.string().check(z.minLength(1))),
   date: z.string().check(z.regex(/^\d{4}-\d{2}$/)),
   source: z.url(),
+  /**
+   * How a server was set up (engine logs and serving benchmarks): parallel degrees, the engine's
+   * memory fraction (gpu_memory_utilization, mem_fraction_static or free_gpu_memory_fraction),
+   * max_model_len, max_num_seqs, the tokens per step and the total output rate it reached.
+   * Memory figures of a multi-GPU server are per GPU; token counts and concurrency per replica.
+   */
+  serving: z.optional(
+    z.object({
+      tensorParallel: z.optional(z.int().check(z.positive())),
+      pipelineParallel: z.optional(z.int().check(z.positive())),
+      expertParallel: z.optional(z.int().check(z.positive())),
+      dataParallel: z.optional(z.int().check(z.positive())),
+      nodes: z.optional(z.int().check(z.positive())),
+      memoryFraction: z.optional(z.number().check(z.positive(), z.maximum(1))),
+      maxModelLen: z.optional(z.int().check(z.positive())),
+      maxNumSeqs: z.optional(z.int().check(z.positive())),
+      batchedTokens: z.optional(z.int().check(z.positive())),
+      blockTokens: z.optional(z.int().check(z.positive())),
+      totalTokensPerSecond: z.optional(z.number().check(z.positive())),
+      enforceEager: z.optional(z.boolean()),
+      speculative: z.optional(z.string()),
+    }),
+  ),
 });
 
 export const measurementsSchema = z.array(measurementSchema);

@@ -7,7 +7,7 @@ import { MEASUREMENTS } from './measurements';
 describe('bundled measurements', () => {
   it('include every file in data/benchmarks', () => {
     const dir = join(import.meta.dirname, '../../data/benchmarks');
-    expect(readdirSync(dir).filter((f) => f.endsWith('.json')).length).toBe(5);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.json')).length).toBe(6);
     expect(MEASUREMENTS.length).toBe(loadMeasurements(dir).length);
   });
 });

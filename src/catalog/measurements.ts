@@ -2,6 +2,7 @@ import apple from '../../data/benchmarks/llamacpp-apple-amd-intel-cpu.json';
 import nvidia from '../../data/benchmarks/llamacpp-nvidia.json';
 import memory from '../../data/benchmarks/memory-published.json';
 import mlx from '../../data/benchmarks/mlx-apple.json';
+import serving from '../../data/benchmarks/serving.json';
 import transformersVllm from '../../data/benchmarks/transformers-vllm.json';
 import type { Measurement } from './measurement-schema';
 
@@ -15,4 +16,5 @@ export const MEASUREMENTS = [
   ...memory,
   ...mlx,
   ...transformersVllm,
+  ...serving,
 ] as unknown as readonly Measurement[];

@@ -160,6 +160,45 @@ export const modelSchema = z.strictObject({
 });
 
 export const gpuCatalogSchema = z.array(gpuSchema).check(z.minLength(1));
+
+const month = z.string().check(z.regex(/^\d{4}-\d{2}$/));
+
+/**
+ * How serving layouts move data: the links inside a machine (their bandwidth is each GPU's own
+ * interconnect in gpus.json) and the networks between machines, each with the collective latency
+ * a measurement gives.
+ */
+export const systemsSchema = z.strictObject({
+  nodeLinks: z.array(
+    z.strictObject({
+      id: z.enum(['nvlink', 'pcie']),
+      name: text,
+      latencyMicroseconds: positive,
+      note: text,
+      source: url,
+      date: month,
+    }),
+  ),
+  fabrics: z
+    .array(
+      z.strictObject({
+        id,
+        name: text,
+        kind: z.enum(['infiniband', 'ethernet']),
+        /** Line rate of the adapter each GPU sends through, Gb/s (decimal). */
+        gbitsPerGpu: positive,
+        note: text,
+        source: url,
+        date: month,
+        latencyMicroseconds: positive,
+        latencyNote: text,
+        latencySource: url,
+        latencyDate: month,
+      }),
+    )
+    .check(z.minLength(1)),
+});
+export type SystemsCatalog = z.infer<typeof systemsSchema>;
 export const modelCatalogSchema = z.array(modelSchema).check(z.minLength(1));
 
 export const qualityEntrySchema = z.object({

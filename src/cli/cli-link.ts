@@ -5,6 +5,7 @@ import { codePointLength, quoteInput } from '../core/input-text';
 import { CliError } from './cli-error';
 import { MAX_LINK_CONFIG } from '../url/link-limits';
 import { serializeShareLink } from '../url/share-link';
+import type { ServingState } from '../url/serving-state';
 import { DEFAULT_STATE, poolKey, type GpuPool } from '../url/share-state';
 
 /**
@@ -46,6 +47,8 @@ export interface LinkInput {
   readonly runtime: RuntimeId;
   /** Catalogue GPUs and counts in pool order; null for a custom GPU, which a link cannot name. */
   readonly gpus: readonly { readonly id: string; readonly count: number }[] | null;
+  /** Opens the Serve task's view with these settings (headroom serve). */
+  readonly serving?: ServingState | undefined;
 }
 
 /**
@@ -60,7 +63,9 @@ export function cliShareLink(input: LinkInput): { readonly url: string | null; r
   const pool: GpuPool = { parts: input.gpus.map((g) => ({ id: g.id, count: g.count })) };
   const query = serializeShareLink({
     ...DEFAULT_STATE,
-    view: 'details',
+    view: input.serving ? 'serve' : 'details',
+    task: input.serving ? 'serve' : DEFAULT_STATE.task,
+    serving: input.serving ?? DEFAULT_STATE.serving,
     models: [input.modelToken],
     formats: [input.format.id],
     context: input.contextTokens,

@@ -16,6 +16,7 @@ import { resolveFormat, resolveGpus, resolveKvCache, resolveModel, resolveRuntim
 import { HUB_OPTIONS, type MeasuredModel } from './hub-inputs';
 import { RUNTIMES, type RuntimeId } from '../core/runtimes/registry';
 import { weightFormatById, type WeightFormat } from '../core/formats/weight-formats';
+import { estimatePool, poolJson, poolLines } from './estimate-serving';
 
 export const ESTIMATE_OPTIONS = {
   model: { type: 'string' },
@@ -177,6 +178,12 @@ export function runEstimate(values: Values, io: CliIo, measured?: MeasuredModel)
         : speedRange(e.speed.prefillTokensPerSecond, runtime, gpus.devices, 'prefill'),
   };
   const baseline = values['baseline-gpu'] === undefined ? null : baselineSpeed(input, values['baseline-gpu']);
+  const pool = estimatePool(
+    input,
+    gpus.summary.map((g) => g.id),
+    limit,
+    promptTokens,
+  );
   // A local file cannot be opened from a link; a Hub model can, at its commit.
   const link = model.linkToken.startsWith('gguf:')
     ? { url: null, why: 'a local GGUF file cannot be opened from a link' }
@@ -231,28 +238,36 @@ export function runEstimate(values: Values, io: CliIo, measured?: MeasuredModel)
             prefillRange: null,
           },
       baseline: baseline && { gpu: baseline.name, decodeTokensPerSecond: baseline.speed },
+      ...(pool ? { serving: poolJson(pool) } : {}),
       link: link.url,
     };
     out(JSON.stringify(report, null, 2));
     return;
   }
-  out(
-    renderEstimate({
-      model,
-      format,
-      runtime,
-      contextTokens,
-      sequences,
-      kvCacheType,
-      gpus: gpus.summary,
-      estimate: e,
-      maxContextTokens,
-      promptTokens,
-      baseline,
-      link,
-      measured: choice?.tensors ? { tensors: choice.tensors.tensors.length, source: choice.tensors.source } : undefined,
-      assumptions: measured?.assumptions ?? model.assumptions ?? [],
-      ranges,
-    }),
-  );
+  const text = renderEstimate({
+    model,
+    format,
+    runtime,
+    contextTokens,
+    sequences,
+    kvCacheType,
+    gpus: gpus.summary,
+    estimate: e,
+    maxContextTokens,
+    promptTokens,
+    baseline,
+    link,
+    measured: choice?.tensors ? { tensors: choice.tensors.tensors.length, source: choice.tensors.source } : undefined,
+    assumptions: measured?.assumptions ?? model.assumptions ?? [],
+    ranges,
+  });
+  out(pool ? insertAfter(text, '  Max context', poolLines(pool, RUNTIMES[runtime].label, sequences)) : text);
+}
+
+/** The report with `extra` lines after the line that starts with `label`. */
+function insertAfter(text: string, label: string, extra: readonly string[]): string {
+  const lines = text.split('\n');
+  const at = lines.findIndex((l) => l.startsWith(label));
+  lines.splice(at + 1, 0, ...extra);
+  return lines.join('\n');
 }

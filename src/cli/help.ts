@@ -1,14 +1,19 @@
+import { FABRICS } from '../catalog/systems';
 import { RUNTIME_PROFILES } from '../core/runtimes/registry';
 
 /** The CLI's help texts: `headroom --help` and `headroom <command> --help`. */
 
 const RUNTIMES = RUNTIME_PROFILES.map((p) => p.id).join(', ');
+const NETWORKS = FABRICS.map((f) => f.id).join(', ');
 
 export const GENERAL_HELP = `headroom: will this model fit on this GPU, at which precision, and how fast will it run?
 
 Usage
   headroom estimate --model <id> --gpu <name> [options]
                                 memory, fit and speed of one model on one set of GPUs
+  headroom serve --model <id> --gpu <name> [--gpus 8] [--nodes 2] [--users 64 | --max-users]
+                                the KV pool, how many users it serves and how fast, on one GPU,
+                                one machine or a cluster
   headroom plan --model <id> [--min-tps 20] [--context 8k] [--budget 5000]
                                 the cheapest hardware that runs the model(s) that fast
   headroom can-run --gpu <name> [--gpus 2] [--sort size|speed|context]
@@ -27,6 +32,8 @@ Examples
   headroom estimate --gguf ./model-Q4_K_M.gguf --gpu 3090 --json
   headroom plan --model llama-3-1-70b --min-tps 20 --context 8192 --budget 5000
   headroom can-run --gpu 3090 --gpus 2 --sort speed
+  headroom serve --model llama-3-1-8b --gpu l40s --users 64 --context 8k --runtime vllm
+  headroom serve --model deepseek-v3 --precision fp8 --gpu h100-sxm --gpus 8 --nodes 2 --tp 8 --pp 2
 `;
 
 export const ESTIMATE_HELP = `headroom estimate: memory, fit and speed of one model on one set of GPUs
@@ -68,6 +75,39 @@ Output
   --link-base <url>             where the web app lives, for the closing link (or $HEADROOM_URL)
 `;
 
+export const SERVE_HELP = `headroom serve: the KV pool, how many users a model serves and how fast, on one GPU, one
+machine or a cluster
+
+Model and weights (as for estimate)
+  --model <id> | --config <config.json> | --params <7b>
+  --precision <format> | --bpw <bits>     default: the engine's (bf16 for vLLM)
+Hardware
+  --gpu <name>                  the GPU of each machine (repeat it for a mixed llama.cpp machine)
+  --gpus <n>                    GPUs per machine (default 1)
+  --nodes <n>                   machines (default 1); vLLM, SGLang and TensorRT-LLM only
+  --network <id>                between machines: ${NETWORKS} (default infiniband-ndr)
+  --tp <n> --pp <n> --ep <n>    tensor, pipeline and expert parallel degrees (default TP = GPUs per
+                                machine, PP = machines, EP 1); GPUs left over are data-parallel replicas
+Requests
+  --users <n> | --max-users     concurrent users (default: as many as get --min-tps)
+  --context <tokens>            per request, prompt and answer (default 8k)
+  --output <tokens>             answer length (default 512)
+  --min-tps <n>                 decode tokens/s each user must get (default 20)
+Engine
+  --runtime <name>              vllm (default), sglang, tensorrt-llm, llama.cpp, transformers, mlx, exllamav2
+  --gpu-memory-utilization <f>  the engine's memory fraction: vLLM gpu_memory_utilization (0.9),
+                                SGLang mem_fraction_static (from the GPU), TensorRT-LLM
+                                free_gpu_memory_fraction (0.9)
+  --max-num-batched-tokens <n>  tokens per scheduler step (vLLM max_num_batched_tokens, SGLang
+                                chunked_prefill_size, TensorRT-LLM max_num_tokens)
+  --kv-cache <type>             f16 (default), bf16, fp8
+Output
+  --json                        one JSON object: serving.{kvPoolBytes (per GPU), kvPoolTokens,
+                                maxConcurrentSequences, perUserDecodeTokensPerSecond,
+                                totalDecodeTokensPerSecond, timeToFirstTokenSeconds, …}
+  --link-base <url>             where the web app lives, for the closing link (or $HEADROOM_URL)
+`;
+
 export const PLAN_HELP = `headroom plan: the cheapest hardware that runs the model(s) the way you need
 
   --model <id>                  catalogue model; repeat to plan for several at once
@@ -75,7 +115,11 @@ export const PLAN_HELP = `headroom plan: the cheapest hardware that runs the mod
                                 also plan for a model from the Hugging Face Hub or a GGUF file
   --min-tps <n>                 decode tokens/s each user must get (default 10)
   --context <tokens>            per user, e.g. 8192 or 8k (default 8k)
-  --users <n>                   concurrent users, each with that context (default 1)
+  --users <n>                   concurrent users, each with that context (default 1); with vLLM,
+                                SGLang or TensorRT-LLM all of them must fit in the engine's KV
+                                pool at once and each get --min-tps, and clusters of 2 or 4
+                                machines of 8 datacenter GPUs are tried too
+  --output <tokens>             answer length for those engines (default 512)
   --budget <USD>                the most the hardware may cost
   --power <W>                   the most it may draw
   --hardware <classes>          consumer, workstation, datacenter, apple, unified (comma-separated;

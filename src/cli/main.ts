@@ -1,12 +1,13 @@
 import { CliError } from './cli-error';
 import { own, type CliIo } from './cli-io';
 import { ESTIMATE_OPTIONS, runEstimate } from './estimate-command';
-import { CAN_RUN_HELP, ESTIMATE_HELP, GENERAL_HELP, LIST_HELP, PLAN_HELP } from './help';
+import { CAN_RUN_HELP, ESTIMATE_HELP, GENERAL_HELP, LIST_HELP, PLAN_HELP, SERVE_HELP } from './help';
 import { listFormats, listGpus, listModels } from './list-commands';
 import { quoteInput } from '../core/input-text';
 import { parseOptions } from './options';
 import { CAN_RUN_OPTIONS, PLAN_OPTIONS, runCanRun, runPlan } from './plan-commands';
 import { loadMeasuredModel, wantsHub } from './hub-inputs';
+import { SERVE_OPTIONS, runServe } from './serve-command';
 
 const HELP_FLAG = { help: { type: 'boolean', short: 'h' } } as const;
 const LIST_OPTIONS = { json: { type: 'boolean' }, ...HELP_FLAG } as const;
@@ -45,6 +46,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       ? loadMeasuredModel(values, io.env).then((m) => runEstimate(values, io, m))
       : runEstimate(values, io),
   ),
+  serve: command(SERVE_HELP, SERVE_OPTIONS, (values, io) => runServe(values, io)),
   plan: command(PLAN_HELP, PLAN_OPTIONS, (values, io) =>
     wantsHub(values)
       ? loadMeasuredModel(values, io.env).then((m) => runPlan(values, io.stdout, m))

@@ -16,7 +16,7 @@ import { table } from './text-table';
 import { formatUsd, hardwareLabel } from '../view-models/plan-view';
 import { speedRange } from '../view-models/speed-range';
 import type { Device } from '../core/devices';
-import type { RuntimeId } from '../core/runtimes/registry';
+import { RUNTIMES, type RuntimeId } from '../core/runtimes/registry';
 import { HUB_OPTIONS, type HubFlags, type MeasuredModel } from './hub-inputs';
 
 export const PLAN_OPTIONS = {
@@ -24,6 +24,7 @@ export const PLAN_OPTIONS = {
   precision: { type: 'string' },
   context: { type: 'string' },
   users: { type: 'string' },
+  output: { type: 'string' },
   'min-tps': { type: 'string' },
   'min-bits': { type: 'string' },
   budget: { type: 'string' },
@@ -54,6 +55,7 @@ type PlanValues = HubFlags & {
   'min-bits'?: string;
   context?: string;
   users?: string;
+  output?: string;
   'min-tps'?: string;
   budget?: string;
   power?: string;
@@ -136,7 +138,16 @@ export function runPlan(values: PlanValues, out: (text: string) => void, measure
       values.context === undefined
         ? Math.min(8192, limit)
         : parseWhole('--context', values.context, 'tokens', 1, Math.min(limit, MAX_CONTEXT), true),
-    users: values.users === undefined ? 1 : parseWhole('--users', values.users, 'concurrent users', 1, MAX_BATCH),
+    // A serving engine's users share its KV pool (plan --users with vLLM, SGLang or TensorRT-LLM),
+    // so they are not bounded by a link's batch limit.
+    users:
+      values.users === undefined
+        ? 1
+        : parseWhole('--users', values.users, 'concurrent users', 1, RUNTIMES[runtime].kvPool ? 100_000 : MAX_BATCH),
+    outputTokens:
+      values.output === undefined
+        ? undefined
+        : parseWhole('--output', values.output, 'tokens per answer', 1, MAX_CONTEXT, true),
     kvCacheType: resolveKvCache(values['kv-cache'], runtime),
     runtime,
     minTokensPerSecond:
@@ -154,6 +165,8 @@ export function runPlan(values: PlanValues, out: (text: string) => void, measure
         : parseNumber('--min-bits', values['min-bits'], 'bits per weight', FLAG_RANGES.bitsPerWeight),
   };
   const top = values.top === undefined ? 10 : parseWhole('--top', values.top, 'rows', 1, 1000);
+  // Engines that build their KV pool at start-up are judged on the pool, and may span machines.
+  const serving = RUNTIMES[runtime].kvPool?.kind === 'paged';
   const plan = planHardware(req);
   const frontier = paretoFrontier(plan.options);
   const cheapest = plan.options[0];
@@ -164,6 +177,8 @@ export function runPlan(values: PlanValues, out: (text: string) => void, measure
     const row = (o: PlanOption) => ({
       hardware: o.candidate.key,
       label: hardwareLabel(o),
+      nodes: o.candidate.nodes,
+      servedUsers: o.servedUsers,
       priceUsd: o.candidate.priceUsd,
       priceDate: o.candidate.priceDate,
       powerWatts: o.candidate.powerWatts,
@@ -192,7 +207,11 @@ export function runPlan(values: PlanValues, out: (text: string) => void, measure
     `Plan for ${models.map((m) => m.name).join(' + ')} · ${formatContext(req.contextTokens)} context × ${req.users} user${req.users > 1 ? 's' : ''} · at least ${req.minTokensPerSecond} tok/s each · ${formats.length ? formats.map((f) => f.label).join('/') : `best quality that fits, at least ${req.minBits} bits/weight`}${req.budgetUsd !== null ? ` · budget ${formatUsd(req.budgetUsd)}` : ''}`,
     '',
   ];
-  if (plan.options.length === 0) {
+  if (plan.options.length === 0 && plan.rejected.length === 0) {
+    lines.push(
+      `No ${req.allowed.join(', ')} hardware in the catalogue has a sourced launch price, so none can be ranked${req.allowed.includes('datacenter') ? ' (datacenter GPUs and clusters of them have no purchase price yet)' : ''}.`,
+    );
+  } else if (plan.options.length === 0) {
     lines.push('No configuration in the catalogue meets these needs. Closest misses:');
   } else {
     const rows = plan.options
@@ -205,6 +224,7 @@ export function runPlan(values: PlanValues, out: (text: string) => void, measure
         rangeText(o.decodeTokensPerSecond ?? 0, req.runtime, o.devices),
         formatUsd(o.candidate.priceUsd / (o.decodeTokensPerSecond ?? 1)),
         formatGiB(o.spareBytes ?? 0),
+        ...(serving ? [o.servedUsers === null ? '–' : o.servedUsers.toLocaleString('en-US')] : []),
         o.candidate.powerWatts === null ? '–' : `${o.candidate.powerWatts} W`,
       ]);
     lines.push(
@@ -216,11 +236,12 @@ export function runPlan(values: PlanValues, out: (text: string) => void, measure
           'format',
           'tok/s',
           '$ per tok/s',
-          'spare',
+          serving ? 'spare KV/GPU' : 'spare',
+          ...(serving ? ['users at floor'] : []),
           'power',
         ],
         rows,
-        [0, 4, 5, 6, 7],
+        serving ? [0, 4, 5, 6, 7, 8] : [0, 4, 5, 6, 7],
       ),
     );
     lines.push('', 'Cheaper options rejected:');
@@ -230,8 +251,11 @@ export function runPlan(values: PlanValues, out: (text: string) => void, measure
       ? plan.rejected.filter((o) => o.reason && !o.reason.startsWith('over')).slice(0, 5)
       : cheaperRejected;
   for (const o of misses) lines.push(`  ${hardwareLabel(o)} (${formatUsd(o.candidate.priceUsd)}): ${o.reason ?? ''}`);
-  if (misses.length === 0) lines.push('  none');
-  lines.push('', 'Prices are launch list prices (USD, month shown) from the catalogue; speeds are estimates.');
+  if (misses.length === 0 && plan.rejected.length > 0) lines.push('  none');
+  lines.push(
+    '',
+    `Prices are launch list prices (USD, month shown) from the catalogue, GPUs only${serving ? ' (machines, switches and cables of a cluster are extra)' : ''}; speeds are estimates.`,
+  );
   out(lines.join('\n'));
 }
 

@@ -8,10 +8,11 @@ const ITEMS: readonly [Verdict, string][] = [
   ['no', 'does not fit'],
 ];
 
-export function VerdictLegend() {
+/** The four verdicts with what each means; a view that uses them for another question passes its own words. */
+export function VerdictLegend({ items = ITEMS }: { readonly items?: readonly (readonly [Verdict, string])[] }) {
   return (
     <ul className="legend" aria-label="Verdicts">
-      {ITEMS.map(([v, text]) => (
+      {items.map(([v, text]) => (
         <li key={v}>
           <span className={`legend-swatch matrix-${v}`} aria-hidden="true">
             {VERDICT_ICON[v]}

@@ -76,10 +76,16 @@ export const CALIBRATION: Readonly<Record<string, FittedBackend>> = {
     },
   },
   'mlx/apple': {
-    prefill: {
-      computeEfficiency: 0.6031,
+    decode: {
+      bandwidthEfficiency: 0.8824,
+      perLayerSeconds: 0.00008822,
     },
-    bands: {},
+    prefill: {
+      computeEfficiency: 0.5868,
+    },
+    bands: {
+      decode: [1, 1.082],
+    },
   },
   'transformers/nvidia': {
     decode: {
@@ -92,13 +98,13 @@ export const CALIBRATION: Readonly<Record<string, FittedBackend>> = {
   },
   'vllm/nvidia': {
     decode: {
-      bandwidthEfficiency: 0.9883,
-      perLayerSeconds: 0.000144,
+      bandwidthEfficiency: 0.8027,
+      perLayerSeconds: 0.00009037,
     },
     bands: {
-      decode: [0.929, 1.15],
+      decode: [0.801, 1.224],
     },
   },
 };
 
-export const CALIBRATION_NOTE = 'fitted on 272 training measurements dated 2023-08 to 2026-09';
+export const CALIBRATION_NOTE = 'fitted on 296 training measurements dated 2023-08 to 2026-09';

@@ -7,7 +7,8 @@ import { architectureFrom } from './architecture';
  * https://huggingface.co/mistralai/Mistral-7B-v0.1/blob/main/config.json,
  * https://huggingface.co/mistralai/Mixtral-8x7B-v0.1/blob/main/config.json,
  * https://huggingface.co/Qwen/Qwen2.5-3B/blob/main/config.json,
- * https://huggingface.co/openlm-research/open_llama_7b_v2/blob/main/config.json).
+ * https://huggingface.co/openlm-research/open_llama_7b_v2/blob/main/config.json,
+ * https://huggingface.co/deepseek-ai/DeepSeek-V3/blob/main/config.json).
  */
 export const LLAMA_3_8B = architectureFrom({
   layers: 32,
@@ -69,4 +70,18 @@ export const OPEN_LLAMA_7B = architectureFrom({
   headDim: 128,
   vocabSize: 32000,
   tiedEmbeddings: false,
+});
+
+/** DeepSeek-V3: 61 layers (3 dense), 256 routed experts of which 8 per token plus 1 shared, MLA. */
+export const DEEPSEEK_V3 = architectureFrom({
+  layers: 61,
+  hiddenSize: 7168,
+  intermediateSize: 18432,
+  attentionHeads: 128,
+  kvHeads: 128,
+  headDim: 56,
+  vocabSize: 129280,
+  tiedEmbeddings: false,
+  moe: { experts: 256, activeExperts: 8, sharedExperts: 1, expertIntermediateSize: 2048, denseLayers: 3 },
+  mla: { qLoraRank: 1536, kvLoraRank: 512, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128 },
 });

@@ -41,3 +41,24 @@ export const M2_ULTRA_192: Device = {
   fp16FlopsPerSecond: 27.2e12,
   unifiedMemory: true,
 };
+
+/** H100 SXM 80 GB: 3,350 GB/s, 989.5 TFLOPS dense FP16 (NVIDIA H100 datasheet). */
+export const H100_SXM: Device = {
+  name: 'H100 SXM',
+  vendor: 'nvidia',
+  memoryBytes: 80 * GiB,
+  bandwidthBytesPerSecond: 3350e9,
+  fp16FlopsPerSecond: 989.5e12,
+  unifiedMemory: false,
+};
+
+/** DGX Spark: 128 GB LPDDR5X at 273 GB/s of which CUDA reports 119.7 GiB (NVIDIA; catalogue entry dgx-spark). */
+export const DGX_SPARK: Device = {
+  name: 'DGX Spark',
+  vendor: 'nvidia',
+  memoryBytes: 128 * GiB,
+  gpuMemoryBytes: 119.7 * GiB,
+  bandwidthBytesPerSecond: 273e9,
+  fp16FlopsPerSecond: 125e12,
+  unifiedMemory: true,
+};

@@ -10,9 +10,12 @@ export type HardwareClass = GpuEntry['class'];
 export const HARDWARE_CLASSES: readonly HardwareClass[] = ['consumer', 'workstation', 'datacenter', 'apple', 'unified'];
 
 export interface Candidate {
-  /** Share-link pool key, e.g. "rtx-3090*2" or "rtx-5090_rtx-3090". */
+  /** Share-link pool key, e.g. "rtx-3090*2" or "rtx-5090_rtx-3090"; with "~n2" for 2 machines of it. */
   readonly key: string;
+  /** The GPUs of one machine. */
   readonly parts: readonly { readonly gpu: GpuEntry; readonly count: number }[];
+  /** Machines of those GPUs (a serving cluster); 1 for a single machine. */
+  readonly nodes: number;
   readonly priceUsd: number;
   /** Month of the newest price used. */
   readonly priceDate: string;
@@ -32,10 +35,32 @@ function candidate(parts: { gpu: GpuEntry; count: number }[]): Candidate | null 
     power = power === null || gpu.tdpWatts === null ? null : power + gpu.tdpWatts * count;
   }
   const key = parts.map((p) => (p.count > 1 ? `${p.gpu.id}*${p.count}` : p.gpu.id)).join('_');
-  return { key, parts, priceUsd: price, priceDate: date, powerWatts: power };
+  return { key, parts, nodes: 1, priceUsd: price, priceDate: date, powerWatts: power };
 }
 
-export function hardwareCandidates(allowed: readonly HardwareClass[], gpus: readonly GpuEntry[] = GPUS): Candidate[] {
+/** `nodes` machines of a single-machine candidate: GPU prices and power times the machines (no network gear). */
+function cluster(c: Candidate, nodes: number): Candidate {
+  return {
+    ...c,
+    key: `${c.key}~n${nodes}`,
+    nodes,
+    priceUsd: c.priceUsd * nodes,
+    powerWatts: c.powerWatts === null ? null : c.powerWatts * nodes,
+  };
+}
+
+// Serving clusters the planner tries: 2 and 4 machines of 8 datacenter GPUs each (DGX/HGX nodes).
+const CLUSTER_NODES = [2, 4];
+
+/**
+ * Every configuration the planner tries; with `clusters`, also 2 and 4 machines of 8 of each
+ * datacenter GPU, for engines that serve across machines.
+ */
+export function hardwareCandidates(
+  allowed: readonly HardwareClass[],
+  gpus: readonly GpuEntry[] | undefined = GPUS,
+  clusters = false,
+): Candidate[] {
   const out: Candidate[] = [];
   const usable = gpus.filter((g) => allowed.includes(g.class) && g.launchPrice);
   for (const gpu of usable) {
@@ -49,9 +74,12 @@ export function hardwareCandidates(allowed: readonly HardwareClass[], gpus: read
     for (const count of counts) {
       const c = candidate([{ gpu, count }]);
       if (c) out.push(c);
+      if (c && clusters && gpu.class === 'datacenter' && count === 8)
+        for (const n of CLUSTER_NODES) out.push(cluster(c, n));
     }
   }
-  const pairable = usable.filter((g) => g.class === 'consumer' && g.memoryGiB >= 12);
+  // Serving engines run identical GPUs only: mixed pairs are for llama.cpp and transformers.
+  const pairable = clusters ? [] : usable.filter((g) => g.class === 'consumer' && g.memoryGiB >= 12);
   for (let i = 0; i < pairable.length; i++) {
     for (let j = i + 1; j < pairable.length; j++) {
       const a = pairable[i];

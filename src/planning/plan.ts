@@ -1,4 +1,5 @@
 import { gpuDevice } from '../catalog/catalog';
+import type { GpuEntry } from '../catalog/schema';
 import type { ModelArchitecture } from '../core/architecture';
 import type { Device } from '../core/devices';
 import { estimate, type Estimate } from '../core/estimate';
@@ -8,6 +9,7 @@ import { WEIGHT_FORMATS, type WeightFormat } from '../core/formats/weight-format
 import type { KvCacheType } from '../core/kv-cache-types';
 import { RUNTIMES, type RuntimeId } from '../core/runtimes/registry';
 import { hardwareCandidates, type Candidate, type HardwareClass } from './candidates';
+import { servingCheck } from './serving-plan';
 
 /** The buying guide: the cheapest hardware that runs the models the way the user needs. */
 
@@ -27,6 +29,8 @@ export interface PlanRequest {
   readonly contextTokens: number;
   /** Concurrent users, each with `contextTokens` of context. */
   readonly users: number;
+  /** Tokens each answer generates (engines with a start-up pool; default 512). */
+  readonly outputTokens?: number | undefined;
   readonly kvCacheType: KvCacheType;
   readonly runtime: RuntimeId;
   /** Decode speed each user must get, tokens/s. */
@@ -34,6 +38,8 @@ export interface PlanRequest {
   readonly budgetUsd: number | null;
   readonly powerLimitWatts: number | null;
   readonly allowed: readonly HardwareClass[];
+  /** The GPUs to choose from (default: the catalogue). */
+  readonly gpus?: readonly GpuEntry[] | undefined;
 }
 
 export interface PlanOption {
@@ -46,8 +52,10 @@ export interface PlanOption {
   readonly verdict: Verdict | null;
   /** Slowest model's per-user decode speed at the chosen format. */
   readonly decodeTokensPerSecond: number | null;
-  /** Least memory left over across the models, bytes. */
+  /** Least memory left over across the models, bytes (per GPU: the KV pool the users leave free). */
   readonly spareBytes: number | null;
+  /** Engines with a start-up pool: the most users who each get the floor on this hardware. */
+  readonly servedUsers: number | null;
 }
 
 export interface Plan {
@@ -105,6 +113,7 @@ function rejected(
     verdict: best?.e.fit.verdict ?? null,
     decodeTokensPerSecond: best ? best.e.speed.decodeTokensPerSecond : null,
     spareBytes: best ? best.e.fit.spareBytes : null,
+    servedUsers: null,
   };
 }
 
@@ -126,6 +135,7 @@ function evaluate(req: PlanRequest, candidate: Candidate, formats: readonly Weig
         : `draws ${candidate.powerWatts} W > ${req.powerLimitWatts} W`,
     );
   }
+  if (RUNTIMES[req.runtime].kvPool?.kind === 'paged') return evaluateServing(req, candidate, devices, formats);
   let fastestFitting: { format: WeightFormat; e: Estimate } | null = null;
   for (const format of formats) {
     let slowest: Estimate | null = null;
@@ -157,6 +167,7 @@ function evaluate(req: PlanRequest, candidate: Candidate, formats: readonly Weig
         verdict: slowest.fit.verdict,
         decodeTokensPerSecond: slowest.speed.decodeTokensPerSecond,
         spareBytes: slowest.fit.spareBytes,
+        servedUsers: null,
       };
     }
     if (!fastestFitting || slowest.speed.decodeTokensPerSecond > fastestFitting.e.speed.decodeTokensPerSecond)
@@ -175,9 +186,56 @@ function evaluate(req: PlanRequest, candidate: Candidate, formats: readonly Weig
   return rejected(candidate, devices, `does not fit${smallest ? ` even at ${smallest.label}` : ''}`);
 }
 
+/**
+ * With an engine that builds its KV pool at start-up, a candidate serves the users if the pool
+ * holds all of them at once and each still gets the floor (planning/serving-plan.ts); the best
+ * format that does wins. Otherwise the option reports the slowest model's users and speed.
+ */
+function evaluateServing(
+  req: PlanRequest,
+  candidate: Candidate,
+  devices: Device[],
+  formats: readonly WeightFormat[],
+): PlanOption {
+  let firstReason: string | null = null;
+  for (const format of formats) {
+    let worst: { served: number; tps: number; spare: number } | null = null;
+    let reason: string | null = null;
+    for (const m of req.models) {
+      const check = servingCheck(req, candidate, m, format);
+      if (!check.ok) {
+        reason = check.reason;
+        break;
+      }
+      const e = check.e;
+      const perReplica = Math.ceil(req.users / e.layout.data);
+      const spare = e.perGpu.kvPoolBytes - perReplica * e.pool.requestKvBytesPerGpu;
+      const served = e.maxUsersAtFloor ?? 0;
+      const tps = e.load?.perUserDecodeTokensPerSecond ?? 0;
+      if (!worst || tps < worst.tps) worst = { served, tps, spare };
+    }
+    if (reason === null && worst) {
+      return {
+        candidate,
+        devices,
+        viable: true,
+        reason: null,
+        format,
+        verdict: 'fits',
+        decodeTokensPerSecond: worst.tps,
+        spareBytes: worst.spare,
+        servedUsers: worst.served,
+      };
+    }
+    firstReason ??= reason;
+  }
+  return rejected(candidate, devices, firstReason ?? 'no format to try');
+}
+
 export function planHardware(req: PlanRequest): Plan {
   const formats = formatsByQuality(req.runtime, req.formats, req.minBits);
-  const all = hardwareCandidates(req.allowed).map((c) => evaluate(req, c, formats));
+  const clusters = RUNTIMES[req.runtime].kvPool?.kind === 'paged';
+  const all = hardwareCandidates(req.allowed, req.gpus, clusters).map((c) => evaluate(req, c, formats));
   const byPrice = (a: PlanOption, b: PlanOption) =>
     a.candidate.priceUsd - b.candidate.priceUsd || (b.decodeTokensPerSecond ?? 0) - (a.decodeTokensPerSecond ?? 0);
   return { options: all.filter((o) => o.viable).sort(byPrice), rejected: all.filter((o) => !o.viable).sort(byPrice) };

@@ -4,12 +4,24 @@ import { parseShareLink, serializeShareLink, type KnownIds } from './share-link'
 import { DEFAULT_STATE, HARDWARE_CLASS_IDS, SHARE_VERSION, VIEW_IDS, poolKey, type ShareState } from './share-state';
 import { TABLE_COLUMN_IDS, TEXT_FILTER_COLUMNS, type TableState } from './table-state';
 import { weightFormatById } from '../core/formats/weight-formats';
-import { RUNTIME_IDS, RUNTIMES } from '../core/runtimes/registry';
+import { servingArb } from '../../test/fuzz/link-arbitraries';
+import { TASK_IDS } from './task-state';
+import { RUNTIME_IDS, RUNTIME_PROFILES, RUNTIMES } from '../core/runtimes/registry';
 import { loadsFormat } from '../core/runtimes/rules';
 
 const MODELS = ['llama-3-1-8b', 'llama-3-1-70b', 'mixtral-8x7b'];
 const GPUS = ['rtx-4090', 'rtx-3090', 'mi300x'];
-const FORMATS = ['Q4_K_M', 'Q8_0', 'f16', 'exl2-4.65', 'bf16', 'mlx-4bit', 'awq-4bit-g128'];
+// A few formats, plus every runtime's default (what a state falls back to when none loads).
+const FORMATS = [
+  ...new Set([
+    'Q4_K_M',
+    'Q8_0',
+    'f16',
+    'exl2-4.65',
+    'awq-4bit-g128',
+    ...RUNTIME_PROFILES.map((p) => p.defaults.format),
+  ]),
+];
 
 const known: KnownIds = {
   isModel: (id) => MODELS.includes(id),
@@ -69,6 +81,8 @@ const stateArb: fc.Arbitrary<ShareState> = fc
       formats: fc.constantFrom('best', 'chosen'),
     }),
     table: tableArb,
+    task: fc.constantFrom(...TASK_IDS),
+    serving: servingArb,
   })
   .chain((s) =>
     fc
@@ -92,6 +106,41 @@ const stateArb: fc.Arbitrary<ShareState> = fc
   );
 
 describe('share links', () => {
+  it('keep the Serve task’s settings under sv- keys and name bad ones', () => {
+    const { state, notices } = parseShareLink(
+      '?task=serve&sv-u=max&sv-out=256&sv-tps=25&sv-n=2&sv-tp=8&sv-pp=2&sv-mem=0.92&sv-net=ethernet-400g&sv-ep=x&sv-bt=-1',
+      { ...known, isFabric: (id) => id === 'ethernet-400g' || id === 'infiniband-ndr' },
+    );
+    expect(state.task).toBe('serve');
+    expect(state.serving).toEqual({
+      users: null,
+      output: 256,
+      minTps: 25,
+      nodes: 2,
+      tensor: 8,
+      pipeline: 2,
+      expert: null,
+      memoryFraction: 0.92,
+      batchedTokens: null,
+      network: 'ethernet-400g',
+    });
+    expect(notices).toEqual([
+      "Ignored EP 'x': it must be a whole number from 1 to 4,096 or auto.",
+      "Ignored tokens per step '-1': it must be a whole number from 1 to 1,048,576 or auto.",
+    ]);
+    const bad = parseShareLink('?task=cook&sv-mem=1.5&sv-net=smoke-signals&sv-u=0', {
+      ...known,
+      isFabric: () => false,
+    });
+    expect(bad.state.task).toBe('run');
+    expect(bad.notices).toEqual([
+      "Ignored unknown task 'cook'.",
+      "Ignored users '0': it must be a whole number from 1 to 100,000 or max.",
+      "Ignored memory fraction '1.5': it must be a number from 0.05 to 1, such as 0.9.",
+      "Ignored unknown network 'smoke-signals'.",
+    ]);
+  });
+
   it('restore exactly the state they were made from', () => {
     fc.assert(
       fc.property(stateArb, (state) => {

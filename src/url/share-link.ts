@@ -24,8 +24,10 @@ import { migrateLink } from './migrations';
 import { checkLinkKeys } from './link-keys';
 import { MAX_FORMATS, MAX_LINK_CONFIG, MAX_POOL_GPUS, PLAN_LIMITS, parseBareSize } from './link-limits';
 import { readList, type EntryRead } from './link-lists';
-import { parseTableState, serializeTableState } from './table-state';
 import { isHubKey, isLocalGgufKey, parseHubModels, serializeHubModels } from './hub-models';
+import { parseServingState, serializeServingState } from './serving-state';
+import { parseTableState, serializeTableState } from './table-state';
+import { TASK_IDS, type TaskId } from './task-state';
 
 /** What the link may name: the parser keeps only ids that exist. */
 export interface KnownIds {
@@ -34,6 +36,8 @@ export interface KnownIds {
   readonly isFormat: (id: string) => boolean;
   /** Checks a config.json payload; returns a reason when it is unusable. */
   readonly configProblem: (json: string) => string | null;
+  /** Networks between machines the Serve task may name; absent: any id. */
+  readonly isFabric?: ((id: string) => boolean) | undefined;
 }
 
 export interface ParsedLink {
@@ -240,9 +244,32 @@ export function parseShareLink(search: string, known: KnownIds): ParsedLink {
 
   const plan = parsePlan(get, notices);
   const table = parseTableState(params, notices);
+  let task: TaskId = DEFAULT_STATE.task;
+  const rawTask = get('task');
+  if (rawTask !== undefined) {
+    if ((TASK_IDS as readonly string[]).includes(rawTask)) task = rawTask as TaskId;
+    else notices.push(`Ignored unknown task '${rawTask.slice(0, 40)}'.`);
+  }
+  const serving = parseServingState(params, notices, known.isFabric ?? (() => true));
 
   return {
-    state: { view, models, formats, context, batch, kv, runtime, pools, selected, baseline, config, plan, table },
+    state: {
+      view,
+      models,
+      formats,
+      context,
+      batch,
+      kv,
+      runtime,
+      pools,
+      selected,
+      baseline,
+      config,
+      plan,
+      table,
+      task,
+      serving,
+    },
     notices,
   };
 }
@@ -318,6 +345,8 @@ export function serializeShareLink(state: ShareState): string {
   if (!same(p.hardware, d.plan.hardware)) parts.push(['hw', p.hardware.join(',')]);
   if (p.formats !== d.plan.formats) parts.push(['pf', p.formats]);
   parts.push(...serializeTableState(state.table));
+  if (state.task !== d.task) parts.push(['task', state.task]);
+  parts.push(...serializeServingState(state.serving));
   // encodeURIComponent leaves , * ~ _ readable; the commas are encoded by URLSearchParams only.
   // A Hub model's "/", "@" and ":" are legal in a query (RFC 3986 §3.4) and stay readable;
   // wellFormed: a lone surrogate half would make encodeURIComponent throw.

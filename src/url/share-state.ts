@@ -1,7 +1,9 @@
 import type { KvCacheType } from '../core/kv-cache-types';
 import type { RuntimeId } from '../core/runtimes/registry';
 import { CURRENT_VERSION } from './migrations';
+import { DEFAULT_SERVING, type ServingState } from './serving-state';
 import { DEFAULT_TABLE, type TableState } from './table-state';
+import { DEFAULT_TASK, type TaskId } from './task-state';
 
 /**
  * Everything a shared link restores. When a default changes, add a migration (migrations.ts) so
@@ -9,7 +11,17 @@ import { DEFAULT_TABLE, type TableState } from './table-state';
  */
 export const SHARE_VERSION = CURRENT_VERSION;
 
-export const VIEW_IDS = ['matrix', 'details', 'quant', 'speed', 'table', 'plan', 'canrun', 'accuracy'] as const;
+export const VIEW_IDS = [
+  'matrix',
+  'details',
+  'quant',
+  'speed',
+  'table',
+  'plan',
+  'canrun',
+  'accuracy',
+  'serve',
+] as const;
 
 export const HARDWARE_CLASS_IDS = ['consumer', 'workstation', 'datacenter', 'apple', 'unified'] as const;
 export type HardwareClassId = (typeof HARDWARE_CLASS_IDS)[number];
@@ -57,6 +69,10 @@ export interface ShareState {
   readonly plan: PlanNeeds;
   /** The comparison table's sort, search, filters and hidden columns. */
   readonly table: TableState;
+  /** What the page answers: run one model, serve many users, or fine-tune. */
+  readonly task: TaskId;
+  /** The Serve task's users, floor, cluster and engine settings. */
+  readonly serving: ServingState;
 }
 
 // The link's limits live in link-limits.ts, shared with the CLI.
@@ -113,6 +129,8 @@ export const DEFAULT_STATE: ShareState = {
   config: null,
   plan: { minTps: 10, budget: null, power: null, hardware: HARDWARE_CLASS_IDS, formats: 'best' },
   table: DEFAULT_TABLE,
+  task: DEFAULT_TASK,
+  serving: DEFAULT_SERVING,
 };
 
 /**

@@ -18,12 +18,13 @@ export const TABLE_COLUMN_IDS = [
   'spareGiB',
   'decode',
   'prefill',
+  'maxUsers',
 ] as const;
 export type TableColumnId = (typeof TABLE_COLUMN_IDS)[number];
 
 /** Columns filtered by a contained string, and by a minimum number. */
 export const TEXT_FILTER_COLUMNS: readonly TableColumnId[] = ['model', 'gpu', 'format', 'verdict'];
-export const MIN_FILTER_COLUMNS: readonly TableColumnId[] = ['decode'];
+export const MIN_FILTER_COLUMNS: readonly TableColumnId[] = ['decode', 'maxUsers'];
 
 export interface TableFilter {
   readonly id: TableColumnId;

@@ -1,10 +1,13 @@
 import { memoryComponents, type MemoryEstimate } from '../core/estimate';
 import type { Verdict } from '../core/fit';
 import { memoryPartsLine } from './memory-parts';
-import { formatGiB, formatParams, formatSig3 } from './format-units';
-import { contextFor, estimateFor, type Scenario } from './scenario';
+import { formatGiB, formatSig3 } from './format-units';
+import { estimateFor, type Scenario } from './scenario';
 import { VERDICT_LABEL } from './verdict';
 import { formatSpeedWithRange, speedRange } from './speed-range';
+import { matrixAxes, type MatrixAxis } from './matrix-axes';
+import type { ServingState } from '../url/serving-state';
+import { servingMatrixView } from './serving-matrix';
 
 /** Rows, columns and cells of the fit matrix for the first chosen format. */
 
@@ -40,33 +43,23 @@ export function cellTooltip(cell: MatrixCell): string[] {
 }
 
 export interface MatrixView {
+  /** What the matrix answers, and what the number in a cell means. */
+  readonly title: string;
+  readonly cellMeaning: string;
+  /** What the verdict colours mean here, when not the memory verdicts. */
+  readonly legend: readonly (readonly [Verdict, string])[] | null;
   readonly formatLabel: string;
   readonly contextNote: string;
-  readonly rows: readonly { readonly key: string; readonly label: string; readonly detail: string }[];
-  readonly columns: readonly { readonly key: string; readonly label: string; readonly detail: string }[];
+  readonly rows: readonly MatrixAxis[];
+  readonly columns: readonly MatrixAxis[];
   readonly cells: readonly (readonly MatrixCell[])[];
 }
 
-export function matrixView(s: Scenario): MatrixView {
+export function matrixView(s: Scenario, serving: ServingState | null = null): MatrixView {
   const format = s.formats[0];
   if (!format) throw new Error('no format chosen');
-  const rows = s.models.map((m) => ({
-    key: m.key,
-    label: m.name,
-    detail: m.moe
-      ? `${formatParams(m.totalParams)} MoE, ${formatParams(m.activeParams)} active`
-      : `${formatParams(m.totalParams)} dense`,
-  }));
-  const columns = s.pools.map((p) => {
-    const gib = p.devices.reduce((a, d) => a + d.memoryBytes, 0) / 1024 ** 3;
-    // The memory size is added unless the name already carries it ("RTX 3060 12GB").
-    return {
-      key: p.key,
-      label: p.shortLabel,
-      detail: /\d\s?GB/.test(p.shortLabel) && p.devices.length === 1 ? '' : `${formatSig3(gib)} GB`,
-    };
-  });
-  const capped = s.models.filter((m) => contextFor(s, m) < s.context).map((m) => m.name);
+  if (serving) return servingMatrixView(s, serving, format);
+  const { rows, columns, capped } = matrixAxes(s);
   const cells = s.models.map((m) =>
     s.pools.map((p): MatrixCell => {
       const r = estimateFor(s, m, p, format);
@@ -108,6 +101,9 @@ export function matrixView(s: Scenario): MatrixView {
     }),
   );
   return {
+    title: 'Which models fit on which GPUs',
+    cellMeaning: 'the estimated decode speed in tokens/s for one sequence',
+    legend: null,
     formatLabel: format.label,
     contextNote: capped.length > 0 ? `Context capped at the model's limit for ${capped.join(', ')}.` : '',
     rows,

@@ -60,6 +60,7 @@ const FAMILY_LABEL: Record<FormatFamily, string> = {
   exl2: 'EXL2',
   mlx: 'MLX',
   mxfp4: 'MXFP4',
+  nvfp4: 'NVFP4',
   custom: 'Custom',
 };
 
@@ -70,7 +71,7 @@ export interface FormatGroup {
 }
 
 export const FORMAT_GROUPS: readonly FormatGroup[] = (
-  ['float', 'fp8', 'int', 'gptq', 'awq', 'bnb', 'mxfp4', 'mlx', 'gguf'] as const
+  ['float', 'fp8', 'int', 'gptq', 'awq', 'bnb', 'mxfp4', 'nvfp4', 'mlx', 'gguf'] as const
 ).map((family) => ({
   family,
   label: FAMILY_LABEL[family],

@@ -19,6 +19,8 @@ export interface PlanRow {
   readonly pricePerTps: string;
   readonly spare: string;
   readonly maxContext: string;
+  /** Engines with a start-up pool: the most users who each get the floor. */
+  readonly served: string;
   readonly power: string;
   readonly pareto: boolean;
   readonly cheaperRejected: string;
@@ -34,19 +36,32 @@ export interface PlanView {
 /** "$2,548". */
 export const formatUsd = (usd: number) => `$${formatWhole(usd)}`;
 
-/** "RTX 5090 + 2 × RTX 3090". */
-export const hardwareLabel = (o: PlanOption) =>
-  o.candidate.parts.map((p) => `${p.count > 1 ? `${p.count} × ` : ''}${p.gpu.shortName}`).join(' + ');
+/** "RTX 5090 + 2 × RTX 3090", "2 machines of 8 × H100 80GB SXM". */
+export const hardwareLabel = (o: PlanOption) => {
+  const machine = o.candidate.parts.map((p) => `${p.count > 1 ? `${p.count} × ` : ''}${p.gpu.shortName}`).join(' + ');
+  return o.candidate.nodes > 1 ? `${o.candidate.nodes} machines of ${machine}` : machine;
+};
 const reasonLine = (o: PlanOption) => `${hardwareLabel(o)} (${formatUsd(o.candidate.priceUsd)}): ${o.reason ?? ''}`;
 
-export function planView(s: Scenario, needs: PlanNeeds, limit = 15): PlanView {
+/**
+ * The buying guide for the selected model. `serving` (the Serve task) sets the users and answer
+ * length; engines that build a KV pool at start-up are then judged on the pool.
+ */
+export function planView(
+  s: Scenario,
+  needs: PlanNeeds,
+  limit = 15,
+  serving: { readonly users: number; readonly outputTokens: number } | null = null,
+): PlanView {
   const m = s.selectedModel;
   const context = contextFor(s, m);
+  const users = serving?.users ?? s.batch;
   const plan = planHardware({
     models: [{ key: m.key, name: m.name, arch: m.arch, contextLimit: m.contextLimit }],
     formats: needs.formats === 'chosen' ? s.formats : [],
     contextTokens: context,
-    users: s.batch,
+    users,
+    outputTokens: serving?.outputTokens,
     kvCacheType: s.kv,
     runtime: s.runtime,
     minTokensPerSecond: needs.minTps,
@@ -59,7 +74,7 @@ export function planView(s: Scenario, needs: PlanNeeds, limit = 15): PlanView {
     const tps = o.decodeTokensPerSecond ?? 0;
     const cheaper = plan.rejected.filter((r) => r.candidate.priceUsd <= o.candidate.priceUsd).pop();
     const max =
-      o.format === null
+      o.format === null || o.servedUsers !== null
         ? 0
         : maxContext(
             {
@@ -83,7 +98,8 @@ export function planView(s: Scenario, needs: PlanNeeds, limit = 15): PlanView {
       tps,
       pricePerTps: formatUsd(o.candidate.priceUsd / Math.max(tps, 1e-9)),
       spare: formatGiB(o.spareBytes ?? 0),
-      maxContext: `${formatContext(max)} tokens`,
+      maxContext: o.servedUsers === null ? `${formatContext(max)} tokens` : '–',
+      served: o.servedUsers === null ? '–' : o.servedUsers.toLocaleString('en-US'),
       power: o.candidate.powerWatts === null ? '–' : `${o.candidate.powerWatts} W`,
       pareto: frontier.has(o.candidate.key),
       cheaperRejected: cheaper ? reasonLine(cheaper) : '',
@@ -97,7 +113,7 @@ export function planView(s: Scenario, needs: PlanNeeds, limit = 15): PlanView {
           .map(reasonLine)
       : [];
   return {
-    title: `${m.name} · ${formatContext(context)} context × ${s.batch} user${s.batch > 1 ? 's' : ''} · at least ${needs.minTps} tok/s each`,
+    title: `${m.name} · ${formatContext(context)} context × ${users} user${users > 1 ? 's' : ''} · at least ${needs.minTps} tok/s each`,
     rows,
     rejectedCount: plan.rejected.length,
     closestMisses: misses,

@@ -32,7 +32,9 @@ describe('runtime choices in the configuration panel', () => {
     });
     expect(vllm.find((o) => o.id === 'fp8')?.unavailable).toBeNull();
     expect(familyUnavailable('vllm', 'gguf')).toBe('runs in llama.cpp, not vLLM');
-    expect(familyUnavailable('llama.cpp', 'awq')).toBe('runs in vLLM or HF transformers, not llama.cpp');
+    expect(familyUnavailable('llama.cpp', 'awq')).toBe(
+      'runs in vLLM, HF transformers, SGLang or TensorRT-LLM, not llama.cpp',
+    );
     expect(vendorUnavailable('mlx', 'nvidia')).toBe('not for Apple MLX');
     expect(vendorUnavailable('llama.cpp', 'nvidia')).toBeNull();
   });

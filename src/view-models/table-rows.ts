@@ -1,7 +1,10 @@
 import { maxContext } from '../core/estimate';
 import type { Verdict } from '../core/fit';
-import { estimateFor, estimateInput, type Scenario } from './scenario';
+import type { WeightFormat } from '../core/formats/weight-formats';
+import { estimateFor, estimateInput, type Scenario, type ScenarioModel, type ScenarioPool } from './scenario';
 import { formatFixed } from './format-units';
+import type { ServingState } from '../url/serving-state';
+import { servingFor } from './serving-view';
 
 /** One row per model × GPU pool × format, with raw numbers for sorting and CSV. */
 
@@ -20,11 +23,29 @@ export interface ComparisonRow {
   readonly decodeTokensPerSecond: number | null;
   readonly prefillTokensPerSecond: number | null;
   readonly maxContext: number | null;
+  /** Serve task: the most concurrent users who each get the floor (0 when the engine would not start). */
+  readonly maxUsersAtFloor: number | null;
 }
 
 const GiB = 1024 ** 3;
 
-export function comparisonRows(s: Scenario, withMaxContext = false): ComparisonRow[] {
+/** The most users who each get the floor, 0 when the engine would not start or cannot be laid out. */
+function maxUsersAtFloor(
+  s: Scenario,
+  serving: ServingState,
+  m: ScenarioModel,
+  p: ScenarioPool,
+  f: WeightFormat,
+): number {
+  const r = servingFor(s, serving, m, p, f, 'summary');
+  return r.ok && r.value.pool.startsUp ? (r.value.maxUsersAtFloor ?? 0) : 0;
+}
+
+export function comparisonRows(
+  s: Scenario,
+  withMaxContext = false,
+  serving: ServingState | null = null,
+): ComparisonRow[] {
   const rows: ComparisonRow[] = [];
   for (const m of s.models) {
     for (const p of s.pools) {
@@ -48,6 +69,7 @@ export function comparisonRows(s: Scenario, withMaxContext = false): ComparisonR
           decodeTokensPerSecond: runs ? e.speed.decodeTokensPerSecond : null,
           prefillTokensPerSecond: runs ? e.speed.prefillTokensPerSecond : null,
           maxContext: withMaxContext ? maxContext(estimateInput(s, m, p, f), m.contextLimit) : null,
+          maxUsersAtFloor: serving ? maxUsersAtFloor(s, serving, m, p, f) : null,
         });
       }
     }
@@ -68,6 +90,7 @@ const CSV_COLUMNS: readonly [string, (r: ComparisonRow) => string | number | nul
   ['spare_gib', (r) => formatFixed(r.spareGiB, 2)],
   ['decode_tok_s', (r) => (r.decodeTokensPerSecond === null ? null : formatFixed(r.decodeTokensPerSecond, 1))],
   ['prefill_tok_s', (r) => (r.prefillTokensPerSecond === null ? null : formatFixed(r.prefillTokensPerSecond, 0))],
+  ['max_users_at_floor', (r) => r.maxUsersAtFloor],
 ];
 
 function csvCell(value: string | number | null): string {
@@ -78,7 +101,10 @@ function csvCell(value: string | number | null): string {
 
 /** RFC 4180 CSV of the given rows (the table's filtered, sorted rows). */
 export function rowsToCsv(rows: readonly ComparisonRow[]): string {
-  const header = CSV_COLUMNS.map(([name]) => name).join(',');
-  const body = rows.map((r) => CSV_COLUMNS.map(([, get]) => csvCell(get(r))).join(','));
+  // The max-users column belongs to the Serve task: left out when no row has it.
+  const serving = rows.some((r) => r.maxUsersAtFloor !== null);
+  const columns = CSV_COLUMNS.filter(([name]) => serving || name !== 'max_users_at_floor');
+  const header = columns.map(([name]) => name).join(',');
+  const body = rows.map((r) => columns.map(([, get]) => csvCell(get(r))).join(','));
   return `${[header, ...body].join('\r\n')}\r\n`;
 }

@@ -371,4 +371,104 @@ describe.skipIf(!canRun)('Headroom in Chromium (reason when skipped: no /usr/bin
     await page.screenshot({ path: join(SHOTS, 'e2e-mobile.png'), fullPage: true });
     await close(page);
   });
+
+  it('the Serve task: the Serving view answers how many users, its settings live in the link, and the link restores it', async () => {
+    const page = await open('?v=2&m=llama-3-1-8b&f=bf16&rt=vllm&g=l40s&sel=llama-3-1-8b~l40s');
+    await page.getByRole('radio', { name: 'Serve' }).click();
+    await viewReady(page, 'serve');
+    await expect.poll(() => new URL(page.url()).searchParams.get('task')).toBe('serve');
+    expect(new URL(page.url()).searchParams.get('view')).toBe('serve');
+    const facts = page.getByTestId('serving-facts');
+    await expect
+      .poll(() => facts.textContent())
+      .toMatch(/At once27 requestsmaximum concurrency for 8,192 tokens per request: 27\.21x/);
+    await page.getByRole('textbox', { name: 'Concurrent users' }).fill('64');
+    await page.getByRole('textbox', { name: 'Concurrent users' }).press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('sv-u')).toBe('64');
+    await viewReady(page, 'serve');
+    await expect.poll(() => facts.textContent()).toMatch(/Per user \(27\).*37 more wait for a slot/);
+    // The chart: per-user and total lines, the floor as a line.
+    await page.waitForSelector('[role=tabpanel] .recharts-line');
+    expect(await page.locator('[role=tabpanel] .recharts-line').count()).toBe(2);
+    expect(await page.locator('[role=tabpanel] .recharts-reference-line').count()).toBeGreaterThanOrEqual(2);
+    await page.getByRole('textbox', { name: 'Machines' }).fill('2');
+    await page.getByRole('textbox', { name: 'Machines' }).press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('sv-n')).toBe('2');
+    await page.getByLabel('Network between machines').selectOption('ethernet-400g');
+    await expect.poll(() => new URL(page.url()).searchParams.get('sv-net')).toBe('ethernet-400g');
+    const link = page.url();
+    const fresh = await open(new URL(link).search);
+    await viewReady(fresh, 'serve');
+    const restored = (await appState(fresh)) as unknown as {
+      state: { task: string; view: string; serving: { users: number; nodes: number; network: string } };
+    };
+    expect(restored.state.task).toBe('serve');
+    expect(restored.state.view).toBe('serve');
+    expect(restored.state.serving).toMatchObject({ users: 64, nodes: 2, network: 'ethernet-400g' });
+    expect(await fresh.getByTestId('serving-facts').textContent()).toMatch(/TP 1 · PP 2 · EP 1 · DP 1/);
+    // The matrix and the table answer the same question in the Serve task.
+    await fresh.getByRole('tab', { name: 'Fit matrix' }).click();
+    await viewReady(fresh, 'matrix');
+    expect(await fresh.getByRole('heading', { level: 2 }).textContent()).toBe(
+      'How many users each configuration serves',
+    );
+    await fresh.getByRole('tab', { name: 'Table' }).click();
+    await viewReady(fresh, 'table');
+    await fresh.waitForSelector('[data-testid=comparison-table] tbody tr');
+    expect(await fresh.locator('[data-testid=comparison-table] thead').textContent()).toContain('Max users');
+    await close(fresh);
+    await close(page);
+  });
+
+  it('a bad Serve link keeps its valid parts and names the rest', async () => {
+    const page = await open(
+      '?v=2&task=serve&view=serve&m=llama-3-1-8b&f=bf16&rt=vllm&g=l40s&sv-u=-3&sv-tp=two&sv-out=256',
+    );
+    await viewReady(page, 'serve');
+    const notice = await page.getByTestId('link-notice').textContent();
+    expect(notice).toContain("Ignored users '-3'");
+    expect(notice).toContain("Ignored TP 'two'");
+    const state = (await appState(page)) as unknown as { state: { serving: { output: number; users: number } } };
+    expect(state.state.serving).toMatchObject({ output: 256, users: 32 });
+    await close(page);
+  });
+
+  it.each(['light', 'dark'] as const)(
+    'axe finds no serious or critical violations in the Serving view (%s theme)',
+    async (theme) => {
+      const require = createRequire(import.meta.url);
+      const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+      const page = await open(
+        '?v=2&task=serve&view=serve&m=deepseek-v3&f=fp8&rt=vllm&g=h100-80gb-sxm*8&sel=deepseek-v3~h100-80gb-sxm*8&sv-n=2&sv-tp=8&sv-pp=2&sv-u=64',
+        { colorScheme: theme },
+      );
+      await viewReady(page, 'serve');
+      await page.waitForSelector('[role=tabpanel] .recharts-line');
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (
+                ctx: Document,
+              ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+            };
+          }
+        ).axe;
+        const result = await axe.run(document);
+        return result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map(
+            (v) =>
+              `${v.id}: ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(' '))
+                .join(', ')}`,
+          );
+      });
+      expect(violations).toEqual([]);
+      await page.screenshot({ path: join(SHOTS, `e2e-serve-${theme}.png`), fullPage: true });
+      await close(page);
+    },
+  );
 });

@@ -5,6 +5,9 @@ import { GPUS, MODELS } from '../../src/catalog/catalog';
 import { WEIGHT_FORMATS, weightFormatById } from '../../src/core/formats/weight-formats';
 import { wellFormed } from '../../src/core/input-text';
 import { RUNTIME_IDS, RUNTIMES } from '../../src/core/runtimes/registry';
+import { FABRICS } from '../../src/catalog/systems';
+import { MAX_NODES, MAX_SERVING_USERS, type ServingState } from '../../src/url/serving-state';
+import { TASK_IDS } from '../../src/url/task-state';
 import { nearestLoadable } from '../../src/core/runtimes/rules';
 import { compactHfConfig, parseHfConfig } from '../../src/importers/hf-config';
 import { LINK_KEYS, LINK_KEY_PREFIXES } from '../../src/url/link-keys';
@@ -251,6 +254,25 @@ const usableConfig = fc
     return json;
   });
 
+const optionalWhole = (max: number) => fc.option(fc.integer({ min: 1, max }), { nil: null });
+
+/** The Serve task's settings as the page can set them (url/serving-state.ts). */
+export const servingArb: fc.Arbitrary<ServingState> = fc.record({
+  users: fc.option(fc.integer({ min: 1, max: MAX_SERVING_USERS }), { nil: null }),
+  output: fc.integer({ min: 1, max: 100_000 }),
+  minTps: fc.integer({ min: 1, max: 1000 }),
+  nodes: fc.integer({ min: 1, max: MAX_NODES }),
+  tensor: optionalWhole(64),
+  pipeline: optionalWhole(16),
+  expert: optionalWhole(64),
+  memoryFraction: fc.option(
+    fc.integer({ min: 5, max: 100 }).map((n) => n / 100),
+    { nil: null },
+  ),
+  batchedTokens: optionalWhole(65536),
+  network: fc.constantFrom(...FABRICS.map((f) => f.id)),
+});
+
 export const reachableState: fc.Arbitrary<ShareState> = fc
   .record({
     view: fc.constantFrom(...VIEW_IDS),
@@ -277,6 +299,8 @@ export const reachableState: fc.Arbitrary<ShareState> = fc
       formats: fc.constantFrom('best' as const, 'chosen' as const),
     }),
     table: tableArb,
+    task: fc.constantFrom(...TASK_IDS),
+    serving: servingArb,
   })
   .chain((s) =>
     fc

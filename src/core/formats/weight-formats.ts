@@ -7,7 +7,7 @@ import { ggmlBitsPerWeight } from './ggml-types';
  * weight (scales included) and keep some tensors at 16 bits, as their converters do.
  */
 export type FormatFamily =
-  'float' | 'fp8' | 'int' | 'gptq' | 'awq' | 'bnb' | 'exl2' | 'mlx' | 'mxfp4' | 'gguf' | 'custom';
+  'float' | 'fp8' | 'int' | 'gptq' | 'awq' | 'bnb' | 'exl2' | 'mlx' | 'mxfp4' | 'nvfp4' | 'gguf' | 'custom';
 
 export interface WeightFormat {
   readonly id: string;
@@ -216,6 +216,18 @@ const FIXED_FORMATS: readonly WeightFormat[] = [
     keep16: 'all-but-experts',
     activationBytes: 2,
     source: 'https://huggingface.co/openai/gpt-oss-120b',
+  },
+  // NVIDIA's FP4: blocks of 16 E2M1 values share one FP8 E4M3 scale (4 + 8/16 = 4.5 bits), with
+  // one FP32 scale per tensor (https://developer.nvidia.com/blog/introducing-nvfp4-for-efficient-and-accurate-low-precision-inference/);
+  // Model Optimizer checkpoints keep the embeddings and the output head in BF16.
+  {
+    id: 'nvfp4',
+    label: 'NVFP4',
+    family: 'nvfp4',
+    bits: 4 + 8 / 16,
+    keep16: 'embeddings',
+    activationBytes: 2,
+    source: 'https://developer.nvidia.com/blog/introducing-nvfp4-for-efficient-and-accurate-low-precision-inference/',
   },
 ];
 

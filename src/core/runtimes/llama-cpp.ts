@@ -88,4 +88,15 @@ export const LLAMA_CPP = {
   // recurrent_type_k/v = GGML_TYPE_F32, https://github.com/ggml-org/llama.cpp/blob/master/src/llama-model.cpp).
   recurrentStateElementBytes: 4,
   ...speedTables('llama.cpp', PROVISIONAL),
+  // llama-server: -np slots share the -c cells; -np auto gives 4 slots with a unified cache in
+  // which any slot may use the whole context (tools/server/server.cpp,
+  // https://github.com/ggml-org/llama.cpp/blob/00dd0816129a5210351c78bb90e0828f8eb69f99/tools/server/server.cpp);
+  // without -kvu each slot gets n_ctx / np (src/llama-context.cpp).
+  kvPool: {
+    kind: 'slots',
+    blockTokens: 256,
+    formula: '-c cells shared by -np slots (unified KV cache)',
+    source:
+      'https://github.com/ggml-org/llama.cpp/blob/00dd0816129a5210351c78bb90e0828f8eb69f99/tools/server/server.cpp',
+  },
 } as const satisfies RuntimeProfile;

@@ -89,7 +89,69 @@ export interface RuntimeProfile {
    * absent: 4 (fp32).
    */
   readonly recurrentStateElementBytes?: number | undefined;
+  /**
+   * How a server built on this engine sizes the KV cache its requests share (src/core/serving/);
+   * absent: every sequence reserves its whole context up front, as in a plain batch.
+   */
+  readonly kvPool?: KvPoolRule | undefined;
 }
+
+/** What an engine sizes its KV pool from on one GPU (one rank) of a serving layout. */
+export interface KvPoolInput {
+  readonly device: Device;
+  /** Weights held on this GPU, bytes. */
+  readonly weightsBytes: number;
+  /** The model and a request's shape, for the engine's own activation profile. */
+  readonly activation: ActivationInput;
+  readonly tensorParallel: number;
+  readonly pipelineParallel: number;
+  /** The user's memory fraction (the engine's own setting, KvPoolRule.memoryFractionSetting); default: the engine's. */
+  readonly memoryFraction?: number | undefined;
+  /** The user's token budget per scheduler step (KvPoolRule.batchedTokensSetting); default: the engine's. */
+  readonly batchedTokens?: number | undefined;
+}
+
+/** One GPU's KV pool as the engine computes it at start-up. */
+export interface KvPoolBudget {
+  /** Bytes left for KV blocks on this GPU; zero or negative when nothing is left. */
+  readonly poolBytes: number;
+  /** The memory fraction in force (the user's or the engine's default for this GPU). */
+  readonly memoryFraction: number;
+  /** The token budget per step in force (chunked prefill). */
+  readonly batchedTokens: number;
+  /** Working memory set aside before the pool (profiled activation peak, SGLang's reserve), bytes. */
+  readonly activationBytes: number;
+  /** Memory outside PyTorch's allocator (CUDA context, NCCL buffers), bytes. */
+  readonly overheadBytes: number;
+  /** The most requests the scheduler runs at once (vLLM max_num_seqs); null when only the pool limits it. */
+  readonly maxSequences: number | null;
+}
+
+/**
+ * "paged": the engine sizes a pool of KV blocks from memory at start-up and every request takes
+ * blocks as it grows (vLLM PagedAttention, SGLang's token pool, TensorRT-LLM's paged cache);
+ * "slots": the user sets the context (-c) and -np slots share it (llama.cpp server).
+ */
+export type KvPoolRule =
+  | {
+      readonly kind: 'paged';
+      /** Tokens per KV block; a request holds whole blocks. */
+      readonly blockTokens: number;
+      /** The engine's name for the memory fraction ("gpu_memory_utilization"). */
+      readonly memoryFractionSetting: string;
+      /** The engine's name for the per-step token budget ("max_num_batched_tokens"). */
+      readonly batchedTokensSetting: string;
+      readonly budget: (input: KvPoolInput) => KvPoolBudget;
+      /** The pool formula in words, for explanations. */
+      readonly formula: string;
+      readonly source: string;
+    }
+  | {
+      readonly kind: 'slots';
+      readonly blockTokens: number;
+      readonly formula: string;
+      readonly source: string;
+    };
 
 /** The compute efficiency that applies to a model: MoE prompts have their own when calibrated. */
 export function computeEfficiencyFor(k: SpeedConstants, moe: boolean): number {

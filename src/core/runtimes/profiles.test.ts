@@ -81,7 +81,7 @@ describe('what an engine cannot run is refused in core, with the fix', () => {
     ],
     [
       { format: format('awq-4bit-g128') },
-      /^llama.cpp does not load AWQ checkpoints \(AWQ 4-bit g128\); they run in vLLM or HF transformers/,
+      /^llama.cpp does not load AWQ checkpoints \(AWQ 4-bit g128\); they run in vLLM, HF transformers, SGLang or TensorRT-LLM/,
     ],
     [{ kvCacheType: 'fp8' }, /^llama.cpp has no fp8 KV cache; it supports f32, f16, bf16, q8_0, q4_0$/],
     [{ promptTokens: -5 }, /^prompt must be a whole number of tokens from 1 to the context \(4,096\); got -5$/],

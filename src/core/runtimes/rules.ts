@@ -29,6 +29,7 @@ const FAMILY_WORDS: Record<FormatFamily, string> = {
   exl2: 'EXL2 checkpoints',
   mlx: 'MLX checkpoints',
   mxfp4: 'MXFP4 checkpoints',
+  nvfp4: 'NVFP4 checkpoints',
   custom: 'checkpoints of any bit width',
 };
 

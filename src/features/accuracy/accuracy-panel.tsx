@@ -17,10 +17,16 @@ import { accuracyData } from './accuracy-data';
 const QUANTITY_LABEL: Record<string, string> = {
   decode_tps: 'Decode tok/s',
   prefill_tps: 'Prefill tok/s',
-  weights_bytes: 'GGUF file size',
+  weights_bytes: 'Weights',
   kv_bytes: 'KV cache',
   peak_memory_bytes: 'Total memory',
   compute_buffer_bytes: 'Compute buffer',
+  output_throughput_tps: 'Total output tok/s',
+  kv_pool_bytes: 'KV pool (bytes)',
+  kv_pool_tokens: 'KV pool (tokens)',
+  max_concurrency: 'Max concurrency',
+  activation_peak_bytes: 'Activation peak',
+  non_torch_bytes: 'Non-torch memory',
 };
 
 const AXIS_LABEL = { fill: 'var(--text-muted)', fontSize: 12 };

@@ -106,6 +106,14 @@ const columns = col.columns([
     cell: (i) => (i.getValue() < 0 ? '–' : formatSig3(i.getValue())),
     meta: { numeric: true, label: 'Prefill (tok/s)' },
   }),
+  // Serve task only: the most concurrent users who each get the floor.
+  col.accessor((r) => r.maxUsersAtFloor ?? -1, {
+    id: 'maxUsers',
+    header: 'Max users',
+    filterFn: 'greaterThanOrEqualTo',
+    cell: (i) => (i.getValue() < 0 ? '–' : i.getValue().toLocaleString('en-US')),
+    meta: { filter: 'min', numeric: true, label: 'Max users at the floor' },
+  }),
 ]);
 
 type TableColumn = Column<Features, ComparisonRow>;
@@ -154,6 +162,8 @@ interface Props {
   /** Sort, search, filters and hidden columns: kept in the link, so a shared table opens as it was. */
   readonly state: TableState;
   readonly onState: (next: TableState) => void;
+  /** The Serve task's speed floor: shows the max-users column; null in the Run task. */
+  readonly servingFloor: number | null;
 }
 
 function toFilters(state: ColumnFiltersState): TableFilter[] {
@@ -169,10 +179,13 @@ function toFilters(state: ColumnFiltersState): TableFilter[] {
   return out;
 }
 
-export default function ComparisonTable({ rows, state, onState }: Props) {
+export default function ComparisonTable({ rows, state, onState, servingFloor }: Props) {
   const sorting: SortingState = state.sort.map((s) => ({ id: s.id, desc: s.desc }));
   const columnFilters: ColumnFiltersState = state.filters.map((f) => ({ id: f.id, value: f.value }));
-  const columnVisibility: ColumnVisibilityState = Object.fromEntries(state.hidden.map((id) => [id, false]));
+  const columnVisibility: ColumnVisibilityState = {
+    ...Object.fromEntries(state.hidden.map((id) => [id, false])),
+    ...(servingFloor === null ? { maxUsers: false } : {}),
+  };
   const table = useTable({
     features,
     columns,
@@ -194,7 +207,7 @@ export default function ComparisonTable({ rows, state, onState }: Props) {
       onState({
         ...state,
         hidden: Object.entries(functionalUpdate(u, columnVisibility)).flatMap(([id, visible]) =>
-          !visible && isTableColumnId(id) ? [id] : [],
+          !visible && isTableColumnId(id) && (id !== 'maxUsers' || servingFloor !== null) ? [id] : [],
         ),
       }),
   });
@@ -244,7 +257,7 @@ export default function ComparisonTable({ rows, state, onState }: Props) {
           <div className="column-menu-list">
             {table
               .getAllLeafColumns()
-              .filter((c) => c.getCanHide())
+              .filter((c) => c.getCanHide() && (c.id !== 'maxUsers' || servingFloor !== null))
               .map((c) => (
                 <label key={c.id} className="check">
                   <input type="checkbox" checked={c.getIsVisible()} onChange={c.getToggleVisibilityHandler()} />

@@ -71,6 +71,7 @@ export function ConfigPanel({ state, scenario, update, onRetryModel, hub }: Prop
         onBatch={(batch) => update({ batch })}
         onKv={(kv) => update({ kv })}
         onRuntime={(runtime) => update(switchRuntime(runtime, state.formats, state.kv))}
+        showBatch={state.task !== 'serve'}
       />
       <GpuPicker
         options={GPU_OPTIONS}

@@ -12,27 +12,31 @@ interface Props {
   readonly onBatch: (n: number) => void;
   readonly onKv: (kv: KvCacheType) => void;
   readonly onRuntime: (r: RuntimeId) => void;
+  /** The Serve task sets its users in the Serving view instead. */
+  readonly showBatch?: boolean;
 }
 
 const BATCHES = [1, 2, 4, 8, 16, 32, 64, 128, 256];
 
 /** Concurrent sequences, KV cache type and runtime. */
-export function RunOptions({ batch, kv, kvOptions, runtime, onBatch, onKv, onRuntime }: Props) {
+export function RunOptions({ batch, kv, kvOptions, runtime, onBatch, onKv, onRuntime, showBatch = true }: Props) {
   const id = useId();
   return (
     <>
-      <div className="field">
-        <label className="field-label" htmlFor={`${id}-batch`}>
-          Concurrent sequences <span className="field-value">{batch === 1 ? '1 user' : `${batch} users`}</span>
-        </label>
-        <select id={`${id}-batch`} value={batch} onChange={(e) => onBatch(Number(e.target.value))}>
-          {(BATCHES.includes(batch) ? BATCHES : [...BATCHES, batch].sort((a, b) => a - b)).map((b) => (
-            <option key={b} value={b}>
-              {b}
-            </option>
-          ))}
-        </select>
-      </div>
+      {showBatch && (
+        <div className="field">
+          <label className="field-label" htmlFor={`${id}-batch`}>
+            Concurrent sequences <span className="field-value">{batch === 1 ? '1 user' : `${batch} users`}</span>
+          </label>
+          <select id={`${id}-batch`} value={batch} onChange={(e) => onBatch(Number(e.target.value))}>
+            {(BATCHES.includes(batch) ? BATCHES : [...BATCHES, batch].sort((a, b) => a - b)).map((b) => (
+              <option key={b} value={b}>
+                {b}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <div className="field">
         <label className="field-label" htmlFor={`${id}-kv`} title="KV cache: the memory that grows with context length">
           KV cache type <span className="field-value">the memory that grows with context</span>

@@ -11,12 +11,12 @@ interface Props {
 export function FitMatrix({ view, selected, onSelect }: Props) {
   return (
     <section className="view" aria-labelledby="matrix-title">
-      <h2 id="matrix-title">Which models fit on which GPUs</h2>
+      <h2 id="matrix-title">{view.title}</h2>
       <p className="view-intro">
-        {view.formatLabel} weights. Each cell shows the verdict and the estimated decode speed in tokens/s for one
-        sequence. Click a cell (or focus it and press Enter; arrow keys move) to see its details. {view.contextNote}
+        {view.formatLabel} weights. Each cell shows the verdict and {view.cellMeaning}. Click a cell (or focus it and
+        press Enter; arrow keys move) to see its details. {view.contextNote}
       </p>
-      <VerdictLegend />
+      <VerdictLegend {...(view.legend ? { items: view.legend } : {})} />
       <FitMatrixGrid view={view} selected={selected} onSelect={onSelect} />
     </section>
   );

@@ -124,6 +124,9 @@ export function PlanView({ view, needs, onNeeds }: Props) {
                     Max context
                   </th>
                   <th scope="col" className="num">
+                    Users at floor
+                  </th>
+                  <th scope="col" className="num">
                     Power
                   </th>
                   <th scope="col">Cheaper option rejected</th>
@@ -143,6 +146,7 @@ export function PlanView({ view, needs, onNeeds }: Props) {
                     <td className="num">{r.pricePerTps}</td>
                     <td className="num">{r.spare}</td>
                     <td className="num">{r.maxContext}</td>
+                    <td className="num">{r.served}</td>
                     <td className="num">{r.power}</td>
                     <td className="cell-wrap">{r.cheaperRejected || '–'}</td>
                   </tr>

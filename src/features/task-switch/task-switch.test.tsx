@@ -1,0 +1,36 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { TaskSwitch } from './task-switch';
+
+afterEach(cleanup);
+
+describe('TaskSwitch', () => {
+  it('is a radio group: click or arrow keys choose the task', async () => {
+    const onTask = vi.fn();
+    render(
+      <TaskSwitch
+        task="run"
+        tasks={[
+          ['run', 'Run'],
+          ['serve', 'Serve'],
+        ]}
+        onTask={onTask}
+      />,
+    );
+    const run = screen.getByRole('radio', { name: 'Run' });
+    expect(run.getAttribute('aria-checked')).toBe('true');
+    expect(screen.getByRole('radio', { name: 'Serve' }).getAttribute('aria-checked')).toBe('false');
+    await userEvent.click(screen.getByRole('radio', { name: 'Serve' }));
+    expect(onTask).toHaveBeenLastCalledWith('serve');
+    run.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(onTask).toHaveBeenLastCalledWith('serve');
+    // Focus followed to Serve; left goes back to Run, and from Run wraps round to Serve.
+    await userEvent.keyboard('{ArrowLeft}');
+    expect(onTask).toHaveBeenLastCalledWith('run');
+    await userEvent.keyboard('{ArrowLeft}');
+    expect(onTask).toHaveBeenLastCalledWith('serve');
+  });
+});
