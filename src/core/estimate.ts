@@ -42,8 +42,12 @@ export interface EstimateInput {
   readonly speedConstants?: SpeedConstants | undefined;
 }
 
-/** The parts memory is spent on; views render these in this order and colour. */
-export type MemoryComponentId = 'weights' | 'kv-cache' | 'activations' | 'overhead';
+/**
+ * The parts memory is spent on; views render these in this order and colour. Inference uses the
+ * first four; fine-tuning (training/estimate-training.ts) adds gradients, optimizer states and logits.
+ */
+export type MemoryComponentId =
+  'weights' | 'kv-cache' | 'activations' | 'overhead' | 'gradients' | 'optimizer' | 'logits';
 
 export interface MemoryComponent {
   readonly id: MemoryComponentId;
