@@ -1,5 +1,6 @@
 // With extensions: vite.config.ts imports this file, and Vite loads its config as plain ES modules.
 import { measurementsSchema } from './measurement-schema.ts';
+import { trainingMeasurementsSchema } from './training-measurement-schema.ts';
 import { cpuCatalogSchema, gpuCatalogSchema, modelCatalogSchema, qualitySchema } from './schema.ts';
 
 /**
@@ -19,6 +20,7 @@ const SCHEMAS: readonly [RegExp, Check][] = [
   [/(^|\/)data\/models\.json$/, (j) => modelCatalogSchema.safeParse(j)],
   [/(^|\/)data\/quality\.json$/, (j) => qualitySchema.safeParse(j)],
   [/(^|\/)data\/benchmarks\/[^/]+\.json$/, (j) => measurementsSchema.safeParse(j)],
+  [/(^|\/)data\/benchmarks\/training\/[^/]+\.json$/, (j) => trainingMeasurementsSchema.safeParse(j)],
 ];
 
 /** Whether a path is a catalogue file with a schema. */

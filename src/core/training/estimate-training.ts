@@ -1,5 +1,12 @@
 import { architectureProblem, type ModelArchitecture } from '../architecture';
-import { DEFAULT_HOST, deviceProblem, usableBytes, type Device, type HostSystem } from '../devices';
+import {
+  DEFAULT_HOST,
+  PCIE_BYTES_PER_SECOND,
+  deviceProblem,
+  usableBytes,
+  type Device,
+  type HostSystem,
+} from '../devices';
 import type { MemoryComponent } from '../estimate';
 import { TIGHT_THRESHOLD, type Verdict } from '../fit';
 import type { TensorInventory } from '../measured-weights';
@@ -34,6 +41,11 @@ export interface TrainingInput {
   readonly epochs: number;
   /** Replaces the fitted constants (used when fitting them). */
   readonly calibration?: TrainingCalibration | undefined;
+  /**
+   * GPU-to-GPU bandwidth per direction, bytes/s (NVLink where the GPUs have it, else PCIe);
+   * default PCIe 4.0 x16.
+   */
+  readonly interconnectBytesPerSecond?: number | undefined;
   /** bitsandbytes before 0.43.2, which kept every 4-bit layer's input (activations.ts); for older measurements. */
   readonly legacyBitsandbytes?: boolean | undefined;
 }
@@ -115,6 +127,10 @@ export function trainingInputProblem(input: TrainingInput): string | null {
   if (!(input.datasetTokens > 0) || !Number.isFinite(input.datasetTokens)) {
     return `dataset tokens must be a positive number; got ${String(input.datasetTokens)}`;
   }
+  const link = input.interconnectBytesPerSecond;
+  if (link !== undefined && !(link > 0 && Number.isFinite(link))) {
+    return `GPU interconnect bandwidth must be a positive number; got ${String(link)}`;
+  }
   if (!Number.isFinite(input.epochs) || input.epochs <= 0 || input.epochs > 1000) {
     return `epochs must be a number above 0 and at most 1,000; got ${String(input.epochs)}`;
   }
@@ -195,6 +211,7 @@ export function estimateTrainingUnchecked(input: TrainingInput): TrainingEstimat
       datasetTokens: input.datasetTokens,
       epochs: input.epochs,
       calibration,
+      interconnectBytesPerSecond: input.interconnectBytesPerSecond ?? PCIE_BYTES_PER_SECOND,
     }),
   };
 }

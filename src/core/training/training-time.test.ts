@@ -43,6 +43,7 @@ describe('time from FLOPs at the calibrated utilisation', () => {
       datasetTokens: 1e8,
       epochs: 2,
       calibration: { fragmentation: 0, utilisation: { full: 0.4, lora: 0.5, qlora: 0.3 } },
+      interconnectBytesPerSecond: 1e15,
     });
   it('tokens/s per GPU = FLOPS × utilisation ÷ FLOPs per token; the dataset × epochs at that rate', () => {
     const t = time(1);
@@ -67,6 +68,7 @@ describe('time from FLOPs at the calibrated utilisation', () => {
         datasetTokens: 1,
         epochs: 1,
         calibration: { fragmentation: 0, utilisation: { full: 0.4, lora: 0.5, qlora: 0.3 } },
+        interconnectBytesPerSecond: 1e15,
       }),
     ).toBeNull();
   });

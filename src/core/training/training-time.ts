@@ -28,8 +28,8 @@ export interface TrainingTime {
   readonly tokensPerStep: number;
   /** The dataset × epochs. */
   readonly totalSeconds: number;
-  /** Whether the GPUs' arithmetic or the PCIe transfers of CPU offload set the pace. */
-  readonly bound: 'compute' | 'transfer';
+  /** What sets the pace: the GPUs' arithmetic, the PCIe transfers of CPU offload, or communication between GPUs. */
+  readonly bound: 'compute' | 'transfer' | 'communication';
 }
 
 /** Attention FLOPs per token in the forward pass, causal (half the square), sliding windows capped. */
@@ -68,6 +68,8 @@ export function trainingTime(input: {
   readonly datasetTokens: number;
   readonly epochs: number;
   readonly calibration: TrainingCalibration;
+  /** GPU-to-GPU bandwidth per direction, bytes/s. */
+  readonly interconnectBytesPerSecond: number;
 }): TrainingTime | null {
   const { arch, settings: s, states, devices } = input;
   let slowest = Infinity;
@@ -87,7 +89,10 @@ export function trainingTime(input: {
       : 0;
   const perMicroBatchTransfer = s.offload === 'params' ? (2 * states.weightsBytes + states.gradientBytes) / n : 0;
   const transferSeconds = (perMicroBatchTransfer + perStepTransfer / s.gradAccum) / PCIE_BYTES_PER_SECOND;
-  const microBatchSeconds = Math.max(computeSeconds, transferSeconds);
+  const communicationSeconds = communicationBytes(s, states, n) / input.interconnectBytesPerSecond;
+  // FSDP and DDP overlap communication with computation (prefetching, gradient buckets), so the
+  // slowest of the three sets the pace.
+  const microBatchSeconds = Math.max(computeSeconds, transferSeconds, communicationSeconds);
   const tokensPerSecondPerGpu = tokens / microBatchSeconds;
   const tokensPerSecond = tokensPerSecondPerGpu * n;
   return {
@@ -98,6 +103,36 @@ export function trainingTime(input: {
     stepSeconds: microBatchSeconds * s.gradAccum,
     tokensPerStep: tokens * s.gradAccum * n,
     totalSeconds: (input.datasetTokens * input.epochs) / tokensPerSecond,
-    bound: transferSeconds > computeSeconds ? 'transfer' : 'compute',
+    bound:
+      microBatchSeconds === computeSeconds
+        ? 'compute'
+        : microBatchSeconds === transferSeconds
+          ? 'transfer'
+          : 'communication',
   };
+}
+
+/**
+ * Bytes each GPU sends per micro-batch in a ring collective, which moves (N − 1) ÷ N of the
+ * data per GPU (Patarasuk & Yuan 2009, https://doi.org/10.1016/j.jpdc.2008.09.002): ZeRO-3 and
+ * FSDP gather the weights for the forward and again for the backward pass and reduce-scatter the
+ * gradients; ZeRO-1/2 reduce-scatter the gradients and gather the updated weights once per step;
+ * DDP all-reduces the gradients (twice their size) once per step (arXiv:1910.02054, section 7).
+ */
+function communicationBytes(s: TrainingSettings, m: ModelStates, n: number): number {
+  if (n < 2) return 0;
+  const ring = (n - 1) / n;
+  const trainableWeights = s.method === 'full' ? m.weightsBytes : m.adapterBytes;
+  switch (s.sharding) {
+    case 'zero3':
+    case 'fsdp':
+      return ring * (2 * m.weightsBytes + m.gradientBytes);
+    case 'zero1':
+    case 'zero2':
+      return (ring * (m.gradientBytes + trainableWeights)) / s.gradAccum;
+    case 'ddp':
+      return (ring * 2 * m.gradientBytes) / s.gradAccum;
+    case 'none':
+      return 0;
+  }
 }
