@@ -4,6 +4,8 @@ import { parseShareLink, serializeShareLink, type KnownIds } from './share-link'
 import { DEFAULT_STATE, HARDWARE_CLASS_IDS, SHARE_VERSION, VIEW_IDS, poolKey, type ShareState } from './share-state';
 import { TABLE_COLUMN_IDS, TEXT_FILTER_COLUMNS, type TableState } from './table-state';
 import { RUNTIME_IDS, RUNTIMES } from '../core/runtimes/registry';
+import { TASK_IDS } from './task-state';
+import { trainingArb } from './test-training-arbitrary';
 
 const MODELS = ['llama-3-1-8b', 'llama-3-1-70b', 'mixtral-8x7b'];
 const GPUS = ['rtx-4090', 'rtx-3090', 'mi300x'];
@@ -67,6 +69,8 @@ const stateArb: fc.Arbitrary<ShareState> = fc
       formats: fc.constantFrom('best', 'chosen'),
     }),
     table: tableArb,
+    task: fc.constantFrom(...TASK_IDS),
+    training: trainingArb,
   })
   .chain((s) =>
     fc

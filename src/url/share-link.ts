@@ -19,6 +19,8 @@ import {
 } from './share-state';
 import { migrateLink } from './migrations';
 import { parseTableState, serializeTableState } from './table-state';
+import { DEFAULT_TASK, TASK_IDS, type TaskId } from './task-state';
+import { parseTrainingState, serializeTrainingState } from './training-state';
 
 /** What the link may name: the parser keeps only ids that exist. */
 export interface KnownIds {
@@ -186,8 +188,32 @@ export function parseShareLink(search: string, known: KnownIds): ParsedLink {
   const plan = parsePlan(get, notices);
   const table = parseTableState(params, notices);
 
+  let task: TaskId = DEFAULT_TASK;
+  const rawTask = get('task');
+  if (rawTask !== undefined) {
+    if ((TASK_IDS as readonly string[]).includes(rawTask)) task = rawTask as TaskId;
+    else notices.push(`Ignored unknown task '${rawTask.slice(0, 40)}': use ${TASK_IDS.join(', ')}.`);
+  }
+  const training = parseTrainingState(params, notices);
+
   return {
-    state: { view, models, formats, context, batch, kv, runtime, pools, selected, baseline, config, plan, table },
+    state: {
+      view,
+      models,
+      formats,
+      context,
+      batch,
+      kv,
+      runtime,
+      pools,
+      selected,
+      baseline,
+      config,
+      plan,
+      table,
+      task,
+      training,
+    },
     notices,
   };
 }
@@ -252,6 +278,8 @@ export function serializeShareLink(state: ShareState): string {
   if (!same(p.hardware, d.plan.hardware)) parts.push(['hw', p.hardware.join(',')]);
   if (p.formats !== d.plan.formats) parts.push(['pf', p.formats]);
   parts.push(...serializeTableState(state.table));
+  if (state.task !== DEFAULT_TASK) parts.push(['task', state.task]);
+  parts.push(...serializeTrainingState(state.training));
   // encodeURIComponent leaves , * ~ _ readable; the commas are encoded by URLSearchParams only.
   return `?${parts.map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%2C/g, ',')}`).join('&')}`;
 }

@@ -2,6 +2,8 @@ import type { KvCacheType } from '../core/kv-cache-types';
 import type { RuntimeId } from '../core/runtimes/registry';
 import { CURRENT_VERSION } from './migrations';
 import { DEFAULT_TABLE, type TableState } from './table-state';
+import { DEFAULT_TASK, type TaskId } from './task-state';
+import { DEFAULT_TRAINING, type TrainingLinkState } from './training-state';
 
 /**
  * Everything a shared link restores. When a default changes, add a migration (migrations.ts) so
@@ -57,6 +59,10 @@ export interface ShareState {
   readonly plan: PlanNeeds;
   /** The comparison table's sort, search, filters and hidden columns. */
   readonly table: TableState;
+  /** Run (inference), Serve or Fine-tune: which version of the views the page shows. */
+  readonly task: TaskId;
+  /** The fine-tuning settings (used when task is train). */
+  readonly training: TrainingLinkState;
 }
 
 export const MAX_CONTEXT = 1_048_576;
@@ -115,6 +121,8 @@ export const DEFAULT_STATE: ShareState = {
   config: null,
   plan: { minTps: 10, budget: null, power: null, hardware: HARDWARE_CLASS_IDS, formats: 'best' },
   table: DEFAULT_TABLE,
+  task: DEFAULT_TASK,
+  training: DEFAULT_TRAINING,
 };
 
 /**
