@@ -1,7 +1,8 @@
 import { CliError } from './cli-error';
 import { own, type CliIo } from './cli-io';
 import { ESTIMATE_OPTIONS, runEstimate } from './estimate-command';
-import { CAN_RUN_HELP, ESTIMATE_HELP, GENERAL_HELP, LIST_HELP, PLAN_HELP } from './help';
+import { CAN_RUN_HELP, ESTIMATE_HELP, GENERAL_HELP, LIST_HELP, PLAN_HELP, TRAIN_HELP } from './help';
+import { runTrain, TRAIN_OPTIONS } from './train-command';
 import { listFormats, listGpus, listModels } from './list-commands';
 import { parseOptions, quoted } from './options';
 import { CAN_RUN_OPTIONS, PLAN_OPTIONS, runCanRun, runPlan } from './plan-commands';
@@ -36,6 +37,7 @@ const list = (render: (json: boolean) => string) =>
 // Looked up by own property only: "__proto__" or "toString" is an unknown command, not a crash.
 const COMMANDS: Readonly<Record<string, Command>> = {
   estimate: command(ESTIMATE_HELP, ESTIMATE_OPTIONS, (values, io) => runEstimate(values, io)),
+  train: command(TRAIN_HELP, TRAIN_OPTIONS, (values, io) => runTrain(values, io)),
   plan: command(PLAN_HELP, PLAN_OPTIONS, (values, io) => runPlan(values, io.stdout)),
   'can-run': command(CAN_RUN_HELP, CAN_RUN_OPTIONS, (values, io) => runCanRun(values, io.stdout)),
   gpus: list(listGpus),

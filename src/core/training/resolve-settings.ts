@@ -119,7 +119,8 @@ export function parseLoraTargets(raw: string): { ok: true; modules: LoraModule[]
 
 /** The modules in the shortest words: "attention", "all-linear", "all" or "q,v". */
 export function loraTargetsText(modules: readonly LoraModule[]): string {
-  const same = (list: readonly LoraModule[]) => list.length === modules.length && list.every((m) => modules.includes(m));
+  const same = (list: readonly LoraModule[]) =>
+    list.length === modules.length && list.every((m) => modules.includes(m));
   if (same(ATTENTION_MODULES)) return 'attention';
   if (same(ALL_LINEAR_MODULES)) return 'all-linear';
   if (same([...ALL_LINEAR_MODULES, 'lm_head'])) return 'all';

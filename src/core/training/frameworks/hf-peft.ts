@@ -16,6 +16,10 @@ export const HF_PEFT = {
       source: 'https://github.com/huggingface/peft/blob/main/src/peft/utils/other.py',
     },
     {
+      text: 'QLoRA under FSDP or ZeRO-3 loads the model in the 4-bit storage dtype (bf16) without that upcast, so every weight shards alike.',
+      source: 'https://github.com/huggingface/peft/blob/main/docs/source/accelerate/fsdp.md',
+    },
+    {
       text: 'The loss upcasts the logits of every token to fp32 (ForCausalLMLoss).',
       source: 'https://github.com/huggingface/transformers/blob/main/src/transformers/loss/loss_utils.py',
     },
@@ -37,7 +41,7 @@ export const HF_PEFT = {
     flashAttention: true,
   },
   adapterFp32: true,
-  upcastUnquantized: () => true,
+  upcastUnquantized: (sharding) => sharding !== 'fsdp' && sharding !== 'zero3',
   untiedHead: false,
   offloadedCheckpoints: false,
   expandableSegments: false,
