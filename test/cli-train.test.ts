@@ -174,3 +174,62 @@ describe('headroom train', () => {
       expect(r.stdout).toContain(flag);
   });
 });
+
+describe('plan and can-run --task train', () => {
+  it('plans the cheapest hardware that fine-tunes the model in time, and explains cheaper rejections', () => {
+    const r = headroom(
+      'plan',
+      '--task',
+      'train',
+      '--model',
+      'llama-3-1-8b',
+      '--method',
+      'qlora',
+      '--max-hours',
+      '48',
+      '--hardware',
+      'consumer',
+      '--json',
+    );
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as {
+      options: { priceUsd: number; verdict: string; totalSeconds: number }[];
+      cheaperRejected: { reason: string }[];
+    };
+    expect(j.options.length).toBeGreaterThan(0);
+    for (const o of j.options) {
+      expect(['fits', 'tight']).toContain(o.verdict);
+      expect(o.totalSeconds / 3600).toBeLessThanOrEqual(48);
+    }
+    for (const o of j.cheaperRejected) expect(o.reason).toMatch(/does not fit|too slow/);
+    const text = headroom(
+      'plan',
+      '--task=train',
+      '--model',
+      'llama-3-1-8b',
+      '--method',
+      'qlora',
+      '--hardware',
+      'consumer',
+    );
+    expect(text.stdout).toMatch(/^Fine-tuning plan for Llama 3\.1 8B · QLoRA/);
+  });
+
+  it('lists what owned GPUs can fine-tune, with the method that fits', () => {
+    const r = headroom('can-run', '--task', 'train', '--gpu', '4090', '--seq', '1024', '--json');
+    const j = JSON.parse(r.stdout) as { models: { modelId: string; method: string }[]; cannotFineTune: string[] };
+    expect(j.models.find((m) => m.modelId === 'llama-3-1-8b')?.method).toBe('lora');
+    expect(j.models.find((m) => m.modelId === 'qwen2-5-0-5b')?.method).toBe('full');
+    expect(j.cannotFineTune).toContain('Llama 3.1 405B');
+  });
+
+  it('keeps the inference versions as they were, and refuses an unknown task', () => {
+    expect(headroom('plan', '--task', 'run', '--model', 'llama-3-1-8b', '--top', '1').stdout).toMatch(
+      /^Plan for Llama 3\.1 8B/,
+    );
+    const bad = headroom('plan', '--task', 'serve', '--model', 'llama-3-1-8b');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--task must be run or train; got 'serve'");
+    expect(headroom('plan', '--task', 'train', '--help').stdout).toContain('--max-hours');
+  });
+});

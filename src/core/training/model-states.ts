@@ -61,18 +61,36 @@ function shapeOf(t: TensorSpec): TrainableShape {
     : { rows: t.rows, cols: t.ne0, count: t.experts };
 }
 
+// The inventory is rebuilt on every call of tensorInventory; the planner and can-run ask for the
+// same model hundreds of times, so the list is kept per architecture (and head layout).
+const inventories = new WeakMap<ModelArchitecture, { tied: readonly TensorSpec[]; untied: readonly TensorSpec[] }>();
+
 /** The tensors as trained: a framework that unties the head gets its own copy of the table. */
-function trainedTensors(arch: ModelArchitecture, framework: TrainingFramework): TensorSpec[] {
-  const tensors = tensorInventory(arch);
-  if (!arch.tiedEmbeddings || !framework.untiedHead) return tensors;
-  return [
-    ...tensors,
-    { name: 'output', layer: -1, ne0: arch.hiddenSize, rows: arch.vocabSize, experts: 1, vector: false, routed: false },
-  ];
+function trainedTensors(arch: ModelArchitecture, framework: TrainingFramework): readonly TensorSpec[] {
+  let hit = inventories.get(arch);
+  if (!hit) {
+    const tensors = tensorInventory(arch);
+    const head: TensorSpec = {
+      name: 'output',
+      layer: -1,
+      ne0: arch.hiddenSize,
+      rows: arch.vocabSize,
+      experts: 1,
+      vector: false,
+      routed: false,
+    };
+    hit = { tied: tensors, untied: arch.tiedEmbeddings ? [...tensors, head] : tensors };
+    inventories.set(arch, hit);
+  }
+  return framework.untiedHead ? hit.untied : hit.tied;
 }
 
 /** Parameter totals from a file header when one is given: they replace the derived count. */
-function measuredScale(arch: ModelArchitecture, tensors: TensorSpec[], measured: TensorInventory | undefined): number {
+function measuredScale(
+  arch: ModelArchitecture,
+  tensors: readonly TensorSpec[],
+  measured: TensorInventory | undefined,
+): number {
   if (!measured) return 1;
   let derived = 0;
   for (const t of tensors) derived += tensorElements(t);
