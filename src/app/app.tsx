@@ -1,4 +1,13 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { ViewBoundary } from '../components/view-boundary';
 import { FitMatrix } from '../features/fit-matrix/fit-matrix';
 import { ConfigPanel } from '../features/config-panel/config-panel';
@@ -25,6 +34,9 @@ import { scenarioFor } from './scenario-cache';
 import { useShareState } from './use-share-state';
 import { createAsyncModelStore } from './async-models';
 import type { TableState } from '../url/table-state';
+import type { TaskId } from '../url/task-state';
+import { TaskSwitch } from '../features/task-switch/task-switch';
+import { ChartPlaceholder } from '../components/chart-placeholder';
 
 const TABS: readonly [ViewId, string][] = [
   ['matrix', 'Fit matrix'],
@@ -36,6 +48,14 @@ const TABS: readonly [ViewId, string][] = [
   ['canrun', 'Can I run'],
   ['accuracy', 'Accuracy'],
 ];
+
+/** The tasks this page implements (DESIGN "Run · Serve · Fine-tune"), and the views each shows. */
+const TASKS: readonly TaskId[] = ['run', 'train'];
+const TRAIN_VIEWS: readonly ViewId[] = ['matrix', 'details', 'table', 'plan', 'canrun', 'accuracy'];
+
+// The fine-tuning mode loads when first chosen: its estimator and views stay out of the first paint.
+const TrainingBannerSlot = lazy(() => import('./training-mode').then((m) => ({ default: m.TrainingBannerSlot })));
+const TrainingViewSlot = lazy(() => import('./training-mode').then((m) => ({ default: m.TrainingViewSlot })));
 
 // Sources of models that load asynchronously; the catalogue, bare sizes and pasted configs
 // resolve synchronously in the scenario.
@@ -56,16 +76,44 @@ export function App() {
   const controlScenario = useMemo(() => scenarioFor(state, asyncModels.resolve, asyncVersion), [state, asyncVersion]);
   const scenario = useMemo(() => scenarioFor(viewState, asyncModels.resolve, asyncVersion), [viewState, asyncVersion]);
   const stale = viewState !== state;
+  // A link may name a task this page does not implement yet: it opens as Run and says so.
+  const task: TaskId = TASKS.includes(state.task) ? state.task : 'run';
+  const viewTask: TaskId = TASKS.includes(viewState.task) ? viewState.task : 'run';
+  const training = viewTask === 'train';
+  const tabs = training ? TABS.filter(([id]) => TRAIN_VIEWS.includes(id)) : TABS;
+  const shownView: ViewId = tabs.some(([id]) => id === viewState.view) ? viewState.view : 'matrix';
+  const tabView: ViewId = tabs.some(([id]) => id === state.view) ? state.view : 'matrix';
+  const allNotices = useMemo(
+    () =>
+      state.task === task
+        ? notices
+        : [...notices, `This page has no ${state.task} mode yet; it shows the Run (inference) estimates.`],
+    [notices, state.task, task],
+  );
   const selected = useMemo(() => ({ model: scenario.selectedModel.key, pool: scenario.selectedPool.key }), [scenario]);
   const summary = useMemo(() => summaryView(scenario), [scenario]);
   const select = useCallback((model: string, pool: string) => update({ selected: { model, pool } }), [update]);
   const setTable = useCallback((table: TableState) => update({ table }), [update]);
   const tableRows = useMemo(
-    () => (viewState.view === 'table' ? comparisonRows(scenario) : []),
-    [viewState.view, scenario],
+    () => (viewState.view === 'table' && !training ? comparisonRows(scenario) : []),
+    [viewState.view, scenario, training],
   );
 
   const viewElement = useMemo(() => {
+    if (training) {
+      return (
+        <Suspense fallback={<ChartPlaceholder height={480} label="fine-tuning estimates" />}>
+          <TrainingViewSlot
+            view={shownView}
+            scenario={scenario}
+            state={viewState}
+            selected={selected}
+            onSelect={select}
+            update={update}
+          />
+        </Suspense>
+      );
+    }
     switch (viewState.view) {
       case 'matrix':
         return <FitMatrix view={matrixView(scenario)} selected={selected} onSelect={select} />;
@@ -111,7 +159,7 @@ export function App() {
       case 'accuracy':
         return <AccuracyView />;
     }
-  }, [viewState, scenario, update, select, selected, tableRows, state.table, setTable]);
+  }, [viewState, scenario, update, select, selected, tableRows, state.table, setTable, training, shownView]);
 
   return (
     <div className="app">
@@ -123,7 +171,7 @@ export function App() {
           <CopyLinkButton />
         </div>
       </header>
-      <LinkNotice notices={notices} />
+      <LinkNotice notices={allNotices} />
       <div className="app-body">
         <aside className="panel config-panel">
           <details className="config-collapse" open={configOpen} onToggle={(e) => setConfigOpen(e.currentTarget.open)}>
@@ -132,18 +180,25 @@ export function App() {
           </details>
         </aside>
         <main className={stale ? 'main is-stale' : 'main'} aria-busy={stale}>
+          <TaskSwitch task={task} tasks={TASKS} onTask={(next) => update({ task: next })} />
           <ViewBoundary name="verdict">
-            <VerdictBanner view={summary} />
+            {training ? (
+              <Suspense fallback={<ChartPlaceholder height={120} label="fine-tuning verdict" />}>
+                <TrainingBannerSlot scenario={scenario} training={viewState.training} />
+              </Suspense>
+            ) : (
+              <VerdictBanner view={summary} />
+            )}
           </ViewBoundary>
           <div className="panel">
             <div className="tabs" role="tablist" aria-label="Views">
-              {TABS.map(([id, label]) => (
+              {tabs.map(([id, label]) => (
                 <button
                   key={id}
                   type="button"
                   role="tab"
                   id={`tab-${id}`}
-                  aria-selected={state.view === id}
+                  aria-selected={tabView === id}
                   aria-controls="view-panel"
                   className="tab"
                   onClick={() => update({ view: id })}
@@ -155,27 +210,38 @@ export function App() {
             <div
               role="tabpanel"
               id="view-panel"
-              aria-labelledby={`tab-${state.view}`}
-              data-view={viewState.view}
+              aria-labelledby={`tab-${tabView}`}
+              data-view={shownView}
+              data-task={viewTask}
               data-ready={!stale}
             >
               <ViewBoundary
-                key={viewState.view}
-                name={TABS.find(([id]) => id === viewState.view)?.[1] ?? viewState.view}
+                key={`${viewTask}-${shownView}`}
+                name={tabs.find(([id]) => id === shownView)?.[1] ?? shownView}
               >
                 {viewElement}
               </ViewBoundary>
             </div>
           </div>
-          <p className="footnote estimates-note">
-            These are estimates from published specifications and formulas, not measurements. They leave out speculative
-            decoding, prompt caching, other programs sharing the GPU, driver and build differences, and thermal
-            throttling. Decode speed assumes the context is full.
-          </p>
+          {training ? (
+            <p className="footnote estimates-note">
+              Fine-tuning estimates come from published formulas (ZeRO, Korthikanti et al.) and the frameworks&apos;
+              code, with the allocator reserve and the utilisation fitted to published runs on NVIDIA GPUs; see
+              Accuracy. They leave out packing and padding differences, torch.compile, fused kernels beyond the
+              framework presets, and other programs sharing the GPU.
+            </p>
+          ) : (
+            <p className="footnote estimates-note">
+              Run estimates inference only: running a trained model, not training it (choose Fine-tune above for that).
+              These are estimates from published specifications and formulas, not measurements. They leave out
+              speculative decoding, prompt caching, other programs sharing the GPU, driver and build differences, and
+              thermal throttling. Decode speed assumes the context is full.
+            </p>
+          )}
         </main>
       </div>
       <pre hidden data-testid="app-state">
-        {JSON.stringify({ state, selected, verdict: summary.verdict })}
+        {JSON.stringify({ state, selected, verdict: training ? null : summary.verdict })}
       </pre>
     </div>
   );

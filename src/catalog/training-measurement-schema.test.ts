@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FRAMEWORK_IDS } from '../core/training/frameworks/registry';
+import { FRAMEWORK_IDS } from '../core/training/frameworks/framework-ids';
 import {
   LORA_MODULES,
   LOSS_MODES,

@@ -1,5 +1,5 @@
 import { RUNTIME_PROFILES } from '../core/runtimes/registry';
-import { FRAMEWORK_IDS } from '../core/training/frameworks/registry';
+import { FRAMEWORK_IDS } from '../core/training/frameworks/framework-ids';
 
 /** The CLI's help texts: `headroom --help` and `headroom <command> --help`. */
 

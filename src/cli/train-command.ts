@@ -126,7 +126,7 @@ export function runTrain(values: TrainValues, io: CliIo): void {
     modelToken: model.linkToken,
     config: model.config,
     gpus: gpus.summary.some((g) => g.id === 'custom') ? null : gpus.summary,
-    training: trainingLinkState(flags.framework, flags.request, flags.datasetTokens, flags.epochs, rate),
+    training: trainingLinkState(flags.framework, settings, flags.datasetTokens, flags.epochs, rate),
   });
   const range = time ? trainingSpeedRange(time.tokensPerSecond) : null;
   if (values.json) {

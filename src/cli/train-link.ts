@@ -1,39 +1,43 @@
-import type { FrameworkId } from '../core/training/frameworks/registry';
-import type { TrainingRequest } from '../core/training/resolve-settings';
+import type { FrameworkId } from '../core/training/frameworks/framework-ids';
+import type { TrainingSettings } from '../core/training/training-settings';
 import { serializeShareLink } from '../url/share-link';
 import { DEFAULT_STATE, poolKey, type GpuPool } from '../url/share-state';
 import type { TrainingLinkState } from '../url/training-state';
 import { DEFAULT_LINK_BASE } from './cli-link';
 
-/** The settings the user gave (null where the framework's default applies), as the link keeps them. */
+/**
+ * The run as the link keeps it: every setting resolved (the framework's defaults filled in), so the
+ * page shows exactly what the command estimated whatever its own defaults are.
+ */
 export function trainingLinkState(
   framework: FrameworkId,
-  r: TrainingRequest,
+  s: TrainingSettings,
   datasetTokens: number,
   epochs: number,
   gpuHourUsd: number | null,
 ): TrainingLinkState {
   return {
     framework,
-    method: r.method ?? null,
-    rank: r.rank ?? null,
-    targets: r.modules ?? null,
-    dora: r.dora ?? false,
-    optimizer: r.optimizer ?? null,
-    precision: r.precision ?? null,
-    masterWeights: r.masterWeights ?? null,
-    gradientCheckpointing: r.gradientCheckpointing ?? null,
-    flashAttention: r.flashAttention ?? null,
-    loss: r.loss ?? null,
-    sharding: r.sharding ?? null,
-    offload: r.offload ?? null,
-    doubleQuant: r.doubleQuant ?? null,
-    seqTokens: r.seqTokens,
-    microBatch: r.microBatch,
-    gradAccum: r.gradAccum ?? 1,
+    method: s.method,
+    rank: s.lora?.rank ?? null,
+    targets: s.lora?.modules ?? null,
+    dora: s.lora?.dora ?? false,
+    optimizer: s.optimizer,
+    precision: s.precision,
+    masterWeights: s.masterWeights,
+    gradientCheckpointing: s.gradientCheckpointing,
+    flashAttention: s.flashAttention,
+    loss: s.loss,
+    sharding: s.sharding,
+    offload: s.offload,
+    doubleQuant: s.doubleQuant,
+    seqTokens: s.seqTokens,
+    microBatch: s.microBatch,
+    gradAccum: s.gradAccum,
     datasetTokens,
     epochs,
     gpuHourUsd,
+    maxHours: null,
   };
 }
 

@@ -1,4 +1,5 @@
-import { frameworkByName, FRAMEWORK_IDS, type FrameworkId } from '../core/training/frameworks/registry';
+import { frameworkByName } from '../core/training/frameworks/registry';
+import { FRAMEWORK_IDS, type FrameworkId } from '../core/training/frameworks/framework-ids';
 import { parseLoraTargets, type TrainingRequest } from '../core/training/resolve-settings';
 import {
   LOSS_MODES,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { FRAMEWORK_IDS } from '../core/training/frameworks/registry';
+import { FRAMEWORK_IDS } from '../core/training/frameworks/framework-ids';
 import {
   LORA_MODULES,
   LOSS_MODES,
@@ -24,7 +24,7 @@ export const trainingArb: fc.Arbitrary<TrainingLinkState> = fc.record({
   optimizer: fc.option(fc.constantFrom(...OPTIMIZER_IDS), { nil: null }),
   precision: fc.option(fc.constantFrom(...TRAINING_PRECISIONS), { nil: null }),
   masterWeights: fc.option(fc.boolean(), { nil: null }),
-  gradientCheckpointing: fc.option(fc.boolean(), { nil: null }),
+  gradientCheckpointing: fc.boolean(),
   flashAttention: fc.option(fc.boolean(), { nil: null }),
   loss: fc.option(fc.constantFrom(...LOSS_MODES), { nil: null }),
   sharding: fc.option(fc.constantFrom(...SHARDING_IDS), { nil: null }),
@@ -39,4 +39,5 @@ export const trainingArb: fc.Arbitrary<TrainingLinkState> = fc.record({
     fc.integer({ min: 1, max: 100_000 }).map((n) => n / 100),
     { nil: null },
   ),
+  maxHours: fc.option(fc.integer({ min: 1, max: 100_000 }), { nil: null }),
 });

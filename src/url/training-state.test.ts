@@ -14,7 +14,7 @@ describe('fine-tuning settings in the link', () => {
 
   it('reads every key and writes the short forms back', () => {
     const q =
-      'tr-fw=unsloth&tr-m=qlora&tr-r=64&tr-t=all-linear&tr-dora=on&tr-o=paged-adamw-8bit&tr-p=fp16&tr-gc=on&tr-l=fused&tr-sh=zero3&tr-off=optimizer&tr-dq=off&tr-s=8192&tr-b=4&tr-ga=8&tr-d=500000000&tr-e=3&tr-usd=2.49';
+      'tr-fw=unsloth&tr-m=qlora&tr-r=64&tr-t=all-linear&tr-dora=on&tr-o=paged-adamw-8bit&tr-p=fp16&tr-gc=off&tr-l=fused&tr-sh=zero3&tr-off=optimizer&tr-dq=off&tr-s=8192&tr-b=4&tr-ga=8&tr-d=500000000&tr-e=3&tr-usd=2.49';
     const { state, notices } = parse(q);
     expect(notices).toEqual([]);
     expect(state).toMatchObject({

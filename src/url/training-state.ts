@@ -1,4 +1,4 @@
-import { FRAMEWORK_IDS, type FrameworkId } from '../core/training/frameworks/registry';
+import { FRAMEWORK_IDS, type FrameworkId } from '../core/training/frameworks/framework-ids';
 import { loraTargetsText, parseLoraTargets } from '../core/training/resolve-settings';
 import {
   LOSS_MODES,
@@ -35,7 +35,8 @@ export interface TrainingLinkState {
   readonly optimizer: OptimizerId | null;
   readonly precision: TrainingPrecision | null;
   readonly masterWeights: boolean | null;
-  readonly gradientCheckpointing: boolean | null;
+  /** On unless the link says off: the page starts from the usual fine-tuning setup. */
+  readonly gradientCheckpointing: boolean;
   readonly flashAttention: boolean | null;
   readonly loss: LossMode | null;
   readonly sharding: ShardingId | null;
@@ -49,6 +50,8 @@ export interface TrainingLinkState {
   readonly epochs: number;
   /** Rental price per GPU-hour for the cost; null: no cost shown. */
   readonly gpuHourUsd: number | null;
+  /** The buying guide's limit on one run's time, hours; null: none. */
+  readonly maxHours: number | null;
 }
 
 export const DEFAULT_TRAINING: TrainingLinkState = {
@@ -60,7 +63,7 @@ export const DEFAULT_TRAINING: TrainingLinkState = {
   optimizer: null,
   precision: null,
   masterWeights: null,
-  gradientCheckpointing: null,
+  gradientCheckpointing: true,
   flashAttention: null,
   loss: null,
   sharding: null,
@@ -72,6 +75,7 @@ export const DEFAULT_TRAINING: TrainingLinkState = {
   datasetTokens: 100_000_000,
   epochs: 1,
   gpuHourUsd: null,
+  maxHours: null,
 };
 
 export const MAX_DATASET_TOKENS = 1e14;
@@ -136,7 +140,7 @@ export function parseTrainingState(params: URLSearchParams, notices: string[]): 
     optimizer: pick('tr-o', 'optimizer', OPTIMIZER_IDS),
     precision: pick('tr-p', 'training precision', TRAINING_PRECISIONS),
     masterWeights: flag('tr-mw', 'master weights'),
-    gradientCheckpointing: flag('tr-gc', 'gradient checkpointing'),
+    gradientCheckpointing: flag('tr-gc', 'gradient checkpointing') ?? d.gradientCheckpointing,
     flashAttention: flag('tr-fa', 'flash attention'),
     loss: pick('tr-l', 'loss', LOSS_MODES),
     sharding: pick('tr-sh', 'sharding', SHARDING_IDS),
@@ -148,6 +152,7 @@ export function parseTrainingState(params: URLSearchParams, notices: string[]): 
     datasetTokens: positive('tr-d', 'dataset tokens', MAX_DATASET_TOKENS) ?? d.datasetTokens,
     epochs: positive('tr-e', 'epochs', MAX_EPOCHS) ?? d.epochs,
     gpuHourUsd: positive('tr-usd', 'price per GPU-hour', 1e6) ?? d.gpuHourUsd,
+    maxHours: positive('tr-h', 'time limit', 1e6) ?? d.maxHours,
   };
 }
 
@@ -165,7 +170,7 @@ export function serializeTrainingState(t: TrainingLinkState): [string, string][]
   if (t.optimizer !== null) parts.push(['tr-o', t.optimizer]);
   if (t.precision !== null) parts.push(['tr-p', t.precision]);
   if (t.masterWeights !== null) parts.push(['tr-mw', onOff(t.masterWeights)]);
-  if (t.gradientCheckpointing !== null) parts.push(['tr-gc', onOff(t.gradientCheckpointing)]);
+  if (t.gradientCheckpointing !== d.gradientCheckpointing) parts.push(['tr-gc', onOff(t.gradientCheckpointing)]);
   if (t.flashAttention !== null) parts.push(['tr-fa', onOff(t.flashAttention)]);
   if (t.loss !== null) parts.push(['tr-l', t.loss]);
   if (t.sharding !== null) parts.push(['tr-sh', t.sharding]);
@@ -177,5 +182,6 @@ export function serializeTrainingState(t: TrainingLinkState): [string, string][]
   if (t.datasetTokens !== d.datasetTokens) parts.push(['tr-d', String(t.datasetTokens)]);
   if (t.epochs !== d.epochs) parts.push(['tr-e', String(t.epochs)]);
   if (t.gpuHourUsd !== null) parts.push(['tr-usd', String(t.gpuHourUsd)]);
+  if (t.maxHours !== null) parts.push(['tr-h', String(t.maxHours)]);
   return parts;
 }

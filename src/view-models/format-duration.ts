@@ -23,3 +23,13 @@ export function formatMoney(usd: number): string {
   if (usd < 100) return `$${usd.toFixed(2)}`;
   return `$${Math.round(usd).toLocaleString('en-US')}`;
 }
+
+/** For a matrix cell: "45s", "12m", "3.4h", "2.1d", "1.3y". */
+export function formatDurationShort(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '–';
+  if (seconds < 90) return `${formatSig3(seconds)}s`;
+  if (seconds < 90 * 60) return `${formatSig3(seconds / 60)}m`;
+  if (seconds < 48 * 3600) return `${formatSig3(seconds / 3600)}h`;
+  if (seconds < 730 * 86400) return `${formatSig3(seconds / 86400)}d`;
+  return `${formatSig3(seconds / (365 * 86400))}y`;
+}

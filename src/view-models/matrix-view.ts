@@ -1,7 +1,8 @@
 import { memoryComponents, type MemoryEstimate } from '../core/estimate';
 import type { Verdict } from '../core/fit';
 import { memoryPartsLine } from './memory-parts';
-import { formatGiB, formatParams, formatSig3 } from './format-units';
+import { formatGiB, formatSig3 } from './format-units';
+import { matrixAxes } from './matrix-axes';
 import { contextFor, estimateFor, type Scenario } from './scenario';
 import { VERDICT_LABEL } from './verdict';
 import { formatSpeedWithRange, speedRange } from './speed-range';
@@ -50,22 +51,7 @@ export interface MatrixView {
 export function matrixView(s: Scenario): MatrixView {
   const format = s.formats[0];
   if (!format) throw new Error('no format chosen');
-  const rows = s.models.map((m) => ({
-    key: m.key,
-    label: m.name,
-    detail: m.moe
-      ? `${formatParams(m.totalParams)} MoE, ${formatParams(m.activeParams)} active`
-      : `${formatParams(m.totalParams)} dense`,
-  }));
-  const columns = s.pools.map((p) => {
-    const gib = p.devices.reduce((a, d) => a + d.memoryBytes, 0) / 1024 ** 3;
-    // The memory size is added unless the name already carries it ("RTX 3060 12GB").
-    return {
-      key: p.key,
-      label: p.shortLabel,
-      detail: /\d\s?GB/.test(p.shortLabel) && p.devices.length === 1 ? '' : `${formatSig3(gib)} GB`,
-    };
-  });
+  const { rows, columns } = matrixAxes(s);
   const capped = s.models.filter((m) => contextFor(s, m) < s.context).map((m) => m.name);
   const cells = s.models.map((m) =>
     s.pools.map((p): MatrixCell => {

@@ -7,13 +7,14 @@ import {
   type Device,
   type HostSystem,
 } from '../devices';
-import type { MemoryComponent } from '../estimate';
+import type { MemoryComponent, MemoryComponentId } from '../estimate';
 import { TIGHT_THRESHOLD, type Verdict } from '../fit';
 import type { TensorInventory } from '../measured-weights';
 import { countParameters } from '../params';
 import { activationMemory } from './activations';
 import type { TrainingFramework } from './frameworks/framework';
-import { trainingFramework, type FrameworkId } from './frameworks/registry';
+import { trainingFramework } from './frameworks/registry';
+import { type FrameworkId } from './frameworks/framework-ids';
 import { modelStates } from './model-states';
 import { perDeviceStates } from './sharding';
 import { TRAINING_CALIBRATION, type TrainingCalibration } from './training-calibration';
@@ -222,7 +223,10 @@ export function estimateTrainingUnchecked(input: TrainingInput): TrainingEstimat
  * gradients only as far as they outlive a micro-batch; in the optimizer step the gradients and the
  * step's buffers (counted with the optimizer) replace them.
  */
-export function trainingMemoryComponents(m: TrainingMemory): MemoryComponent[] {
+/** The memory parts fine-tuning has (no KV cache). */
+export type TrainingPartId = Exclude<MemoryComponentId, 'kv-cache'>;
+
+export function trainingMemoryComponents(m: TrainingMemory): (MemoryComponent & { readonly id: TrainingPartId })[] {
   const backward = m.peakPhase === 'backward';
   return [
     { id: 'weights', bytes: m.weightsBytes, hostBytes: 0 },

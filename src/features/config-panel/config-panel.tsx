@@ -9,6 +9,10 @@ import { FormatPicker } from './format-picker';
 import { GpuPicker } from './gpu-picker';
 import { ModelPicker } from './model-picker';
 import { RunOptions } from './run-options';
+import { lazy, Suspense } from 'react';
+
+// The fine-tuning settings load with the Fine-tune task, outside the first paint.
+const TrainingOptions = lazy(() => import('./training-options'));
 
 interface Props {
   readonly state: ShareState;
@@ -33,26 +37,17 @@ export function ConfigPanel({ state, scenario, update, onRetryModel }: Props) {
         onAddSize={addModel}
         onAddConfig={(config) => update({ config, models: [...state.models.filter((k) => k !== 'config'), 'config'] })}
       />
-      <FormatPicker
-        groups={FORMAT_GROUPS}
-        unavailable={(family) => familyUnavailable(state.runtime, family)}
-        selected={scenario.formats.map((f) => ({ id: f.id, label: f.label }))}
-        onChange={(formats) => update({ formats })}
-      />
-      <ContextControl
-        value={state.context}
-        max={Math.min(maxContext, 1_048_576)}
-        onChange={(context) => update({ context })}
-      />
-      <RunOptions
-        batch={state.batch}
-        kv={state.kv}
-        kvOptions={kvOptions(state.runtime)}
-        runtime={state.runtime}
-        onBatch={(batch) => update({ batch })}
-        onKv={(kv) => update({ kv })}
-        onRuntime={(runtime) => update(switchRuntime(runtime, state.formats, state.kv))}
-      />
+      {state.task === 'train' ? (
+        <Suspense fallback={<p className="field-help">Loading the fine-tuning settings…</p>}>
+          <TrainingOptions
+            training={state.training}
+            scenario={scenario}
+            onChange={(patch) => update({ training: { ...state.training, ...patch } })}
+          />
+        </Suspense>
+      ) : (
+        <InferenceOptions state={state} scenario={scenario} update={update} maxContext={maxContext} />
+      )}
       <GpuPicker
         options={GPU_OPTIONS}
         unavailable={(vendor) => vendorUnavailable(state.runtime, vendor)}
@@ -73,4 +68,42 @@ function modelChips(scenario: Scenario, onRetry: (key: string) => void): ChipIte
       : { key: p.key, label: p.label, status: { tone: 'error', text: p.error }, onRetry: () => onRetry(p.key) },
   );
   return [...ready, ...pending];
+}
+
+/** Formats, context and run options: the inference settings (Run task). */
+function InferenceOptions({
+  state,
+  scenario,
+  update,
+  maxContext,
+}: {
+  readonly state: ShareState;
+  readonly scenario: Scenario;
+  readonly update: (patch: Partial<ShareState>) => void;
+  readonly maxContext: number;
+}) {
+  return (
+    <>
+      <FormatPicker
+        groups={FORMAT_GROUPS}
+        unavailable={(family) => familyUnavailable(state.runtime, family)}
+        selected={scenario.formats.map((f) => ({ id: f.id, label: f.label }))}
+        onChange={(formats) => update({ formats })}
+      />
+      <ContextControl
+        value={state.context}
+        max={Math.min(maxContext, 1_048_576)}
+        onChange={(context) => update({ context })}
+      />
+      <RunOptions
+        batch={state.batch}
+        kv={state.kv}
+        kvOptions={kvOptions(state.runtime)}
+        runtime={state.runtime}
+        onBatch={(batch) => update({ batch })}
+        onKv={(kv) => update({ kv })}
+        onRuntime={(runtime) => update(switchRuntime(runtime, state.formats, state.kv))}
+      />
+    </>
+  );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { trainingSettingsProblem } from '../training-settings';
-import { FRAMEWORK_IDS, frameworkByName, TRAINING_FRAMEWORKS } from './registry';
+import { FRAMEWORK_IDS } from './framework-ids';
+import { frameworkByName, TRAINING_FRAMEWORKS } from './registry';
 
 describe('framework presets', () => {
   it.each(TRAINING_FRAMEWORKS.map((f) => [f.id, f] as const))(
@@ -44,5 +45,9 @@ describe('framework presets', () => {
     expect(frameworkByName(' transformers ')).toBe('hf');
     expect(frameworkByName('deepspeed-chat')).toBeNull();
     expect(new Set(FRAMEWORK_IDS).size).toBe(FRAMEWORK_IDS.length);
+  });
+
+  it('lists exactly the profiles’ ids, in their order', () => {
+    expect(TRAINING_FRAMEWORKS.map((f) => f.id)).toEqual(FRAMEWORK_IDS);
   });
 });

@@ -6,21 +6,12 @@ import { LLAMA_FACTORY } from './llama-factory';
 import { TORCHTUNE } from './torchtune';
 import { TRL } from './trl';
 import { UNSLOTH } from './unsloth';
+import type { FrameworkId } from './framework-ids';
 
 /** Every fine-tuning framework the estimator knows, in the order pickers list them. */
 const FRAMEWORKS = [HF_PEFT, TRL, UNSLOTH, TORCHTUNE, LLAMA_FACTORY, AXOLOTL, LITGPT] as const;
 
-export type FrameworkId = (typeof FRAMEWORKS)[number]['id'];
-
 export const TRAINING_FRAMEWORKS: readonly TrainingFramework[] = FRAMEWORKS;
-
-export const FRAMEWORK_IDS: readonly FrameworkId[] = FRAMEWORKS.map((f) => f.id);
-
-export const DEFAULT_FRAMEWORK: FrameworkId = 'hf';
-
-export function isFrameworkId(name: string): name is FrameworkId {
-  return FRAMEWORKS.some((f) => f.id === name);
-}
 
 /** The framework a user means by a name: its id or an alias, in any case; null if none. */
 export function frameworkByName(name: string): FrameworkId | null {
@@ -30,6 +21,7 @@ export function frameworkByName(name: string): FrameworkId | null {
 }
 
 export function trainingFramework(id: FrameworkId): TrainingFramework {
+  // Every id in FRAMEWORK_IDS has its profile here (frameworks.test.ts).
   const found = FRAMEWORKS.find((f) => f.id === id);
   return found ?? HF_PEFT;
 }
