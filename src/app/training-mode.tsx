@@ -74,7 +74,7 @@ export function TrainingViewSlot({ view, scenario, state, selected, onSelect, up
       case 'canrun':
         return <TrainingCanRunView view={trainingCanRunView(scenario, t)} />;
       case 'accuracy':
-        return <AccuracyView />;
+        return <AccuracyView task="train" />;
       default: {
         const matrix = trainingMatrixView(scenario, t);
         return (
