@@ -21,8 +21,8 @@ describe('TrainingOptions', () => {
     render(<TrainingOptions training={DEFAULT_TRAINING} scenario={scenario} onChange={onChange} />);
     const method = screen.getByRole('combobox', { name: 'Method' });
     expect((method as HTMLSelectElement).value).toBe('lora');
-    expect((screen.getByRole('combobox', { name: 'LoRA rank' }) as HTMLSelectElement).value).toBe('8');
-    expect((screen.getByRole('checkbox', { name: 'Gradient checkpointing' }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByRole<HTMLSelectElement>('combobox', { name: 'LoRA rank' }).value).toBe('8');
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Gradient checkpointing' }).checked).toBe(true);
     fireEvent.change(method, { target: { value: 'qlora' } });
     expect(onChange).toHaveBeenCalledWith({ method: 'qlora' });
     fireEvent.change(screen.getByRole('combobox', { name: 'Framework' }), { target: { value: 'unsloth' } });
