@@ -46,7 +46,8 @@ export function trainingMatrixView(s: Scenario, t: TrainingLinkState): MatrixVie
         verdict: e.fit.verdict,
         speedLabel: label,
         decodeTokensPerSecond: e.time && runs ? e.time.tokensPerSecond : null,
-        ariaLabel: `${m.name} on ${p.label}: ${trainingVerdictWords(e)}${epochSeconds === null ? '' : `, about ${formatDuration(epochSeconds)} per epoch`}`,
+        // The cell's own text ("16.2h") is part of its name, as accessible-name rules ask.
+        ariaLabel: `${m.name} on ${p.label}: ${trainingVerdictWords(e)}${epochSeconds === null ? '' : `, ${label} per epoch`}`,
         memory: null,
         title,
         verdictText: `${trainingVerdictWords(e)} (peak ${formatGiB(e.memory.peakPerDeviceBytes)} per GPU)`,

@@ -7,7 +7,7 @@ import { formatDuration, formatTokens } from './format-duration';
 import { formatContext, formatGiB, formatParams } from './format-units';
 import { formatUsd } from './plan-view';
 import type { Scenario } from './scenario';
-import { formatTrainingSpeed } from './training-range';
+import { formatTrainingSpeed, formatTrainingSpeedCompact } from './training-range';
 import { trainingRequest } from './training-scenario';
 import { METHOD_LABEL } from './training-words';
 
@@ -130,7 +130,7 @@ export function trainingCanRunView(s: Scenario, t: TrainingLinkState): TrainingC
       paramsCount: r.totalParams,
       method: METHOD_LABEL[r.method],
       peak: formatGiB(r.estimate.memory.peakPerDeviceBytes),
-      speed: r.estimate.time ? formatTrainingSpeed(r.estimate.time.tokensPerSecond) : 'unknown',
+      speed: r.estimate.time ? formatTrainingSpeedCompact(r.estimate.time.tokensPerSecond) : 'unknown',
       tps: r.estimate.time?.tokensPerSecond ?? 0,
       time: r.estimate.time ? formatDuration(r.estimate.time.totalSeconds) : 'unknown',
       maxSeq: formatContext(r.maxSeqTokens),

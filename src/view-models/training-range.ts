@@ -22,3 +22,9 @@ export function formatTrainingSpeed(tokensPerSecond: number): string {
   const r = trainingSpeedRange(tokensPerSecond);
   return `~${formatSig3(tokensPerSecond)} tok/s (${formatSig3(r.low)}–${formatSig3(r.high)})`;
 }
+
+/** "~2,310 (1,690–3,760)" where the column already says tokens/s. */
+export function formatTrainingSpeedCompact(tokensPerSecond: number): string {
+  const r = trainingSpeedRange(tokensPerSecond);
+  return `~${formatSig3(tokensPerSecond)} (${formatSig3(r.low)}–${formatSig3(r.high)})`;
+}

@@ -33,7 +33,7 @@ export function TrainingCanRunView({ view }: { readonly view: ViewModel }) {
           </button>
         ))}
       </div>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Models these GPUs can fine-tune">
         <table className="data-table" data-testid="training-canrun-table">
           <thead>
             <tr>
@@ -46,7 +46,7 @@ export function TrainingCanRunView({ view }: { readonly view: ViewModel }) {
                 Peak / GPU
               </th>
               <th scope="col" className="num">
-                Speed
+                Tokens/s
               </th>
               <th scope="col" className="num">
                 Time
