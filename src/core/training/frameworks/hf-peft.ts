@@ -24,8 +24,12 @@ export const HF_PEFT = {
       source: 'https://github.com/huggingface/transformers/blob/main/src/transformers/loss/loss_utils.py',
     },
     {
-      text: 'Defaults: LoRA rank 8 on q_proj and v_proj for Llama-style models, no adapter dropout; the Trainer leaves gradient checkpointing off.',
+      text: 'PEFT defaults: LoRA rank 8 on q_proj and v_proj for Llama-style models, no adapter dropout.',
       source: 'https://github.com/huggingface/peft/blob/main/src/peft/tuners/lora/config.py',
+    },
+    {
+      text: 'The Trainer leaves gradient checkpointing off unless asked (TrainingArguments.gradient_checkpointing).',
+      source: 'https://github.com/huggingface/transformers/blob/main/src/transformers/training_args.py',
     },
   ],
   defaults: {

@@ -25,8 +25,12 @@ export const UNSLOTH = {
       source: 'https://github.com/meta-pytorch/torchtune/issues/1185',
     },
     {
-      text: 'Defaults: 4-bit loading (QLoRA), LoRA rank 16 on all seven projections, no dropout; adapters kept in fp32; embeddings and head are not upcast.',
+      text: 'Defaults: 4-bit loading (QLoRA), LoRA rank 16 on all seven projections, no dropout.',
       source: 'https://github.com/unslothai/unsloth/blob/main/unsloth/models/llama.py',
+    },
+    {
+      text: 'Prepares 4-bit models with its own prepare_model_for_training instead of PEFT’s: fp32 adapters (float32_mixed_precision), embeddings and head left frozen in their dtype.',
+      source: 'https://github.com/unslothai/unsloth/blob/main/unsloth/models/_utils.py',
     },
   ],
   defaults: {
