@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { accuracyPoints, accuracyTable } from '../src/calibration/accuracy';
 import { loadMeasurements } from '../src/calibration/load-measurements';
 import { accuracySvg } from '../src/calibration/accuracy-svg';
+import { reportTrainingAccuracy } from './accuracy-training';
 
 const root = join(import.meta.dirname, '..');
 const measurements = loadMeasurements(join(root, 'data', 'benchmarks'));
@@ -65,3 +66,4 @@ if (process.argv.includes('--update-baseline')) {
   writeFileSync(join(root, 'data', 'accuracy-baseline.json'), `${JSON.stringify(baseline, null, 2)}\n`);
   console.log('updated data/accuracy-baseline.json');
 }
+reportTrainingAccuracy(root, process.argv.includes('--update-baseline'));

@@ -31,6 +31,40 @@ const shots: [string, string, { width: number; height: number }, 'light' | 'dark
   ['serve-mobile', `?v=2&task=serve&view=serve&${SERVE_ONE}`, { width: 375, height: 1600 }, 'light'],
   ['serve-mobile-dark', `?v=2&task=serve&view=serve&${SERVE_CLUSTER}`, { width: 375, height: 1600 }, 'dark'],
   ['serve-matrix', '?v=2&task=serve&f=awq-4bit-g128&rt=vllm', { width: 1440, height: 1100 }, 'light'],
+  ['train-matrix-light', '?v=2&task=train', { width: 1440, height: 1100 }, 'light'],
+  ['train-matrix-dark', '?v=2&task=train', { width: 1440, height: 1100 }, 'dark'],
+  ['train-matrix-mobile', '?v=2&task=train', { width: 375, height: 1600 }, 'light'],
+  ['train-matrix-mobile-dark', '?v=2&task=train', { width: 375, height: 1600 }, 'dark'],
+  [
+    'train-memory-light',
+    '?v=2&task=train&view=details&sel=llama-3-1-8b~rtx-4090',
+    { width: 1440, height: 1300 },
+    'light',
+  ],
+  [
+    'train-memory-dark',
+    '?v=2&task=train&view=details&sel=llama-3-1-8b~rtx-4090',
+    { width: 1440, height: 1300 },
+    'dark',
+  ],
+  [
+    'train-memory-mobile',
+    '?v=2&task=train&view=details&sel=llama-3-1-8b~rtx-4090',
+    { width: 375, height: 1600 },
+    'light',
+  ],
+  [
+    'train-memory-mobile-dark',
+    '?v=2&task=train&view=details&sel=llama-3-1-8b~rtx-4090',
+    { width: 375, height: 1600 },
+    'dark',
+  ],
+  [
+    'train-plan',
+    '?v=2&task=train&view=plan&tr-m=qlora&tr-h=48&sel=llama-3-1-8b~rtx-4090',
+    { width: 1440, height: 1400 },
+    'light',
+  ],
 ];
 for (const [name, query, viewport, theme] of shots) {
   const page = await browser.newPage({ viewport, colorScheme: theme });
@@ -45,7 +79,8 @@ for (const [name, query, viewport, theme] of shots) {
     serve: '.recharts-line',
   } as Record<string, string>;
   const view = /view=(\w+)/.exec(query)?.[1] ?? 'matrix';
-  const selector = ready[view];
+  const selector =
+    query.includes('task=train') && view === 'plan' ? '[data-testid=training-plan-table] tbody tr' : ready[view];
   if (selector && name !== 'bad-link') await page.waitForSelector(`#root > .app ${selector}`);
   await page.waitForTimeout(200);
   await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: name.includes('mobile') });

@@ -1,4 +1,13 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { ViewBoundary } from '../components/view-boundary';
 import { FitMatrix } from '../features/fit-matrix/fit-matrix';
 import { ConfigPanel } from '../features/config-panel/config-panel';
@@ -32,6 +41,7 @@ import { TaskSwitch } from '../features/task-switch/task-switch';
 import type { TaskId } from '../url/task-state';
 import { servingView } from '../view-models/serving-view';
 import { formatContext } from '../view-models/format-units';
+import { ChartPlaceholder } from '../components/chart-placeholder';
 
 const TABS: readonly [ViewId, string][] = [
   ['matrix', 'Fit matrix'],
@@ -44,24 +54,27 @@ const TABS: readonly [ViewId, string][] = [
   ['accuracy', 'Accuracy'],
 ];
 
-// The tasks this page answers (the fine-tuning mode adds its own) and each task's views.
-const TASKS: readonly (readonly [TaskId, string])[] = [
-  ['run', 'Run'],
-  ['serve', 'Serve'],
-];
+// The tasks this page answers (DESIGN "Run · Serve · Fine-tune") and each task's views.
+const TASKS: readonly TaskId[] = ['run', 'serve', 'train'];
 const SERVE_TABS: readonly [ViewId, string][] = [
   ['serve', 'Serving'],
   ['matrix', 'Fit matrix'],
   ['table', 'Table'],
   ['plan', 'Buy'],
 ];
-const tabsFor = (task: TaskId) => (task === 'serve' ? SERVE_TABS : TABS);
+const TRAIN_VIEWS: readonly ViewId[] = ['matrix', 'details', 'table', 'plan', 'canrun', 'accuracy'];
+const TRAIN_TABS = TABS.filter(([id]) => TRAIN_VIEWS.includes(id));
+const tabsFor = (task: TaskId) => (task === 'serve' ? SERVE_TABS : task === 'train' ? TRAIN_TABS : TABS);
 
 /** The view shown: the link's, or the task's first when the link names one the task does not have. */
 function shownView(task: TaskId, view: ViewId): ViewId {
   const tabs = tabsFor(task);
   return tabs.some(([id]) => id === view) ? view : (tabs[0]?.[0] ?? 'matrix');
 }
+
+// The fine-tuning mode loads when first chosen: its estimator and views stay out of the first paint.
+const TrainingBannerSlot = lazy(() => import('./training-mode').then((m) => ({ default: m.TrainingBannerSlot })));
+const TrainingViewSlot = lazy(() => import('./training-mode').then((m) => ({ default: m.TrainingViewSlot })));
 
 // Sources of models that load asynchronously (the Hugging Face Hub, local GGUF files); the
 // catalogue, bare sizes and pasted configs resolve synchronously in the scenario.
@@ -90,9 +103,10 @@ export function App() {
   const view = shownView(viewState.task, viewState.view);
   const activeView = shownView(state.task, state.view);
   const serving = viewState.task === 'serve' ? viewState.serving : null;
+  const training = viewState.task === 'train';
   const tableRows = useMemo(
-    () => (view === 'table' ? comparisonRows(scenario, false, serving) : []),
-    [view, scenario, serving],
+    () => (view === 'table' && !training ? comparisonRows(scenario, false, serving) : []),
+    [view, scenario, serving, training],
   );
   const tabs = tabsFor(state.task);
   const chooseTask = useCallback(
@@ -104,6 +118,20 @@ export function App() {
   // Built inside the view's error boundary (a function child), so a view model that throws
   // shows a message in that view instead of unmounting the page.
   const renderView = useCallback(() => {
+    if (training) {
+      return (
+        <Suspense fallback={<ChartPlaceholder height={480} label="fine-tuning estimates" />}>
+          <TrainingViewSlot
+            view={view}
+            scenario={scenario}
+            state={viewState}
+            selected={selected}
+            onSelect={select}
+            update={update}
+          />
+        </Suspense>
+      );
+    }
     switch (view) {
       case 'serve':
         return (
@@ -174,7 +202,7 @@ export function App() {
       case 'accuracy':
         return <AccuracyView />;
     }
-  }, [view, viewState, serving, scenario, update, select, selected, tableRows, state.table, setTable]);
+  }, [view, viewState, serving, scenario, update, select, selected, tableRows, state.table, setTable, training]);
 
   return (
     <div className="app">
@@ -208,7 +236,13 @@ export function App() {
           {/* The verdict is the Run task's answer for one sequence; the Serving view gives the Serve task's. */}
           {state.task !== 'serve' && (
             <ViewBoundary name="verdict" resetKey={summary}>
-              <VerdictBanner view={summary} />
+              {training ? (
+                <Suspense fallback={<ChartPlaceholder height={120} label="fine-tuning verdict" />}>
+                  <TrainingBannerSlot scenario={scenario} training={viewState.training} />
+                </Suspense>
+              ) : (
+                <VerdictBanner view={summary} />
+              )}
             </ViewBoundary>
           )}
           <TaskSwitch task={state.task} tasks={TASKS} onTask={chooseTask} />
@@ -234,10 +268,11 @@ export function App() {
               id="view-panel"
               aria-labelledby={`tab-${activeView}`}
               data-view={view}
+              data-task={viewState.task}
               data-ready={!stale}
             >
               <ViewBoundary
-                key={view}
+                key={`${viewState.task}-${view}`}
                 name={tabsFor(viewState.task).find(([id]) => id === view)?.[1] ?? view}
                 resetKey={renderView}
               >
@@ -245,15 +280,25 @@ export function App() {
               </ViewBoundary>
             </div>
           </div>
-          <p className="footnote estimates-note">
-            These are estimates from published specifications and formulas, not measurements. They leave out speculative
-            decoding, prompt caching, other programs sharing the GPU, driver and build differences, and thermal
-            throttling. Decode speed assumes the context is full.
-          </p>
+          {training ? (
+            <p className="footnote estimates-note">
+              Fine-tuning estimates come from published formulas (ZeRO, Korthikanti et al.) and the frameworks&apos;
+              code, with the allocator reserve and the utilisation fitted to published runs on NVIDIA GPUs; see
+              Accuracy. They leave out packing and padding differences, torch.compile, fused kernels beyond the
+              framework presets, and other programs sharing the GPU.
+            </p>
+          ) : (
+            <p className="footnote estimates-note">
+              Run estimates inference only: running a trained model, not training it (choose Fine-tune above for that).
+              These are estimates from published specifications and formulas, not measurements. They leave out
+              speculative decoding, prompt caching, other programs sharing the GPU, driver and build differences, and
+              thermal throttling. Decode speed assumes the context is full.
+            </p>
+          )}
         </main>
       </div>
       <pre hidden data-testid="app-state">
-        {JSON.stringify({ state, selected, verdict: summary.verdict })}
+        {JSON.stringify({ state, selected, verdict: training ? null : summary.verdict })}
       </pre>
     </div>
   );

@@ -1,5 +1,6 @@
 import { FABRICS } from '../catalog/systems';
 import { RUNTIME_PROFILES } from '../core/runtimes/registry';
+import { FRAMEWORK_IDS } from '../core/training/frameworks/framework-ids';
 
 /** The CLI's help texts: `headroom --help` and `headroom <command> --help`. */
 
@@ -14,10 +15,14 @@ Usage
   headroom serve --model <id> --gpu <name> [--gpus 8] [--nodes 2] [--users 64 | --max-users]
                                 the KV pool, how many users it serves and how fast, on one GPU,
                                 one machine or a cluster
+  headroom train --model <id> --method lora --gpu <name> [options]
+                                fine-tuning: memory per GPU, fit, tokens/s, time and cost
   headroom plan --model <id> [--min-tps 20] [--context 8k] [--budget 5000]
                                 the cheapest hardware that runs the model(s) that fast
+                                (--task train: the cheapest hardware that fine-tunes it)
   headroom can-run --gpu <name> [--gpus 2] [--sort size|speed|context]
                                 every catalogue model on the GPUs you own, at the best format that fits
+                                (--task train: what you can fine-tune on them)
   headroom gpus [--json]        list the GPU catalogue
   headroom models [--json]      list the model catalogue
   headroom formats [--json]     list weight formats
@@ -34,6 +39,9 @@ Examples
   headroom can-run --gpu 3090 --gpus 2 --sort speed
   headroom serve --model llama-3-1-8b --gpu l40s --users 64 --context 8k --runtime vllm
   headroom serve --model deepseek-v3 --precision fp8 --gpu h100-sxm --gpus 8 --nodes 2 --tp 8 --pp 2
+  headroom train --model llama-3-1-8b --method qlora --gpu 4090 --dataset-tokens 1e8 --epochs 2
+
+estimate, plan and can-run answer for inference (running a model); train and --task train for fine-tuning.
 `;
 
 export const ESTIMATE_HELP = `headroom estimate: memory, fit and speed of one model on one set of GPUs
@@ -149,3 +157,76 @@ export const CAN_RUN_HELP = `headroom can-run: every catalogue model on the GPUs
 
 export const LIST_HELP = `headroom gpus | models | formats [--json]: the catalogue as a table, or as a JSON array with --json
 `;
+
+/** Lines shared by train, plan --task train and can-run --task train. */
+const TRAINING_SETTINGS_HELP = `Method
+  --method full|lora|qlora      (default: the framework's; hf: lora)
+  --rank <n>                    LoRA rank (default: the framework's; hf: 8)
+  --targets <modules>           attention, all-linear, all (with the output head) or a list:
+                                q,k,v,o,gate,up,down,lm_head (PEFT names such as q_proj work too)
+  --dora                        DoRA: adds a trainable magnitude per output feature
+  --double-quant on|off         QLoRA's NF4 with double quantization, 4.127 bits (default on) or 4.5
+Training
+  --optimizer <name>            adamw, adamw-8bit, paged-adamw-8bit, paged-adamw-32bit, adafactor, sgd,
+                                sgd-momentum (default adamw; LitGPT QLoRA: paged-adamw-32bit)
+  --precision bf16|fp16|fp32    weights and compute (default bf16)
+  --master-weights on|off       fp32 master weights in the optimizer (default: off; LLaMA-Factory: on
+                                for full fine-tuning)
+  --gradient-checkpointing on|off
+                                recompute activations in the backward pass (default: the framework's)
+  --flash-attention on|off      flash / memory-efficient attention (default on)
+  --loss full|chunked|fused     fp32 logits for every token, chunks kept, or chunks recomputed
+                                (default: the framework's)
+  --seq <tokens>                tokens per sequence, e.g. 2048 or 8k (default 2048)
+  --batch <n>                   sequences per GPU per micro-batch (default 1)
+  --grad-accum <n>              micro-batches per optimizer step: time, not memory (default 1)
+  --framework <name>            ${FRAMEWORK_IDS.join(', ')} (default hf)
+Several GPUs
+  --sharding <mode>             none, ddp, fsdp, zero1, zero2, zero3 (default: none on one GPU, fsdp on several)
+  --offload none|optimizer|params
+                                CPU offload with ZeRO or FSDP (default none)
+Dataset
+  --dataset-tokens <n>          tokens per epoch, e.g. 1e8, 100m, 2.5b (default 100M)
+  --epochs <n>                  passes over the dataset (default 1)
+`;
+
+export const TRAIN_HELP = `headroom train: fine-tuning memory per GPU, fit, speed, time and cost
+
+Model (one of)
+  --model <id>                  catalogue model, e.g. llama-3-1-8b ('headroom models')
+  --config <config.json>        a Hugging Face config.json
+  --params <count>              a bare parameter count: 7b, 70B (assumes a Llama-3-like shape)
+${TRAINING_SETTINGS_HELP}Hardware
+  --gpu <name>                  catalogue GPU by id or unambiguous name; repeat for mixed pools
+  --gpus <n>                    number of identical GPUs (default 1)
+  --vram <GB> --bandwidth <GB/s> [--tflops <n>] [--gpu-vendor nvidia|amd|apple|intel]
+                                a GPU that is not in the catalogue
+  --ram <GB>                    system RAM for CPU offload (default 64 GB)
+Output
+  --gpu-hour-usd <n>            price per GPU-hour, for the cost of the run
+  --json                        one JSON object: memory.{weightsBytes, gradientBytes, optimizerBytes,
+                                activationBytes, logitsBytes, overheadBytes, peakPerDeviceBytes, …},
+                                fit.verdict, time.{tokensPerSecond, stepSeconds, totalSeconds, …}, cost
+  --link-base <url>             where the web app lives, for the closing link (or $HEADROOM_URL)
+`;
+
+export const PLAN_TRAIN_HELP = `headroom plan --task train: the cheapest hardware that fine-tunes the model the way you need
+
+  --model <id>                  catalogue model
+  --max-hours <h>               the most one run (dataset × epochs) may take
+  --budget <USD>                the most the hardware may cost
+  --power <W>                   the most it may draw
+  --hardware <classes>          consumer, workstation, datacenter, apple, unified (default all)
+  --top <n>                     rows to show (default 10)
+  --json                        the ranked options and rejected cheaper ones as JSON
+${TRAINING_SETTINGS_HELP}`;
+
+export const CAN_RUN_TRAIN_HELP = `headroom can-run --task train: every catalogue model you can fine-tune on the GPUs you own
+
+  --gpu <name>                  catalogue GPU by id or unambiguous name; repeat for mixed pools
+  --gpus <n>                    number of identical GPUs (default 1)
+  --sort size|speed|seq         largest model, fastest or longest sequence first (default size)
+  --json                        the rows as JSON
+  Each model gets the lightest method that fits of full fine-tuning, LoRA and QLoRA unless --method
+  says which; the other settings below apply to every model.
+${TRAINING_SETTINGS_HELP}`;

@@ -1,7 +1,19 @@
 import { CliError } from './cli-error';
 import { own, type CliIo } from './cli-io';
 import { ESTIMATE_OPTIONS, runEstimate } from './estimate-command';
-import { CAN_RUN_HELP, ESTIMATE_HELP, GENERAL_HELP, LIST_HELP, PLAN_HELP, SERVE_HELP } from './help';
+import {
+  CAN_RUN_HELP,
+  CAN_RUN_TRAIN_HELP,
+  ESTIMATE_HELP,
+  GENERAL_HELP,
+  LIST_HELP,
+  PLAN_HELP,
+  PLAN_TRAIN_HELP,
+  SERVE_HELP,
+  TRAIN_HELP,
+} from './help';
+import { runTrainCanRun, runTrainPlan, TRAIN_CAN_RUN_OPTIONS, TRAIN_PLAN_OPTIONS } from './train-plan-commands';
+import { runTrain, TRAIN_OPTIONS } from './train-command';
 import { listFormats, listGpus, listModels } from './list-commands';
 import { quoteInput } from '../core/input-text';
 import { parseOptions } from './options';
@@ -34,6 +46,24 @@ function command<O extends Parameters<typeof parseOptions>[1]>(
   };
 }
 
+/**
+ * A command with a fine-tuning version chosen by `--task train`; `--task run` (the default) is the
+ * inference one. The flag is read before the options, since the two versions take different ones.
+ */
+function byTask(run: Command, train: Command): Command {
+  return {
+    help: run.help,
+    run: (rest, io) => {
+      const at = rest.findIndex((a) => a === '--task' || a.startsWith('--task='));
+      const raw = at < 0 ? 'run' : rest[at]?.startsWith('--task=') ? rest[at].slice('--task='.length) : rest[at + 1];
+      if (raw === 'train') return train.run(rest, io);
+      if (raw !== 'run') throw new CliError(`--task must be run or train; got ${quoteInput(raw ?? '')}`);
+      const stripped = at < 0 ? rest : rest.filter((_, i) => i !== at && (rest[at]?.includes('=') || i !== at + 1));
+      return run.run(stripped, io);
+    },
+  };
+}
+
 const list = (render: (json: boolean) => string) =>
   command(LIST_HELP, LIST_OPTIONS, (values, io) => {
     io.stdout(render(values.json === true));
@@ -47,15 +77,22 @@ const COMMANDS: Readonly<Record<string, Command>> = {
       : runEstimate(values, io),
   ),
   serve: command(SERVE_HELP, SERVE_OPTIONS, (values, io) => runServe(values, io)),
-  plan: command(PLAN_HELP, PLAN_OPTIONS, (values, io) =>
-    wantsHub(values)
-      ? loadMeasuredModel(values, io.env).then((m) => runPlan(values, io.stdout, m))
-      : runPlan(values, io.stdout),
+  train: command(TRAIN_HELP, TRAIN_OPTIONS, (values, io) => runTrain(values, io)),
+  plan: byTask(
+    command(PLAN_HELP, PLAN_OPTIONS, (values, io) =>
+      wantsHub(values)
+        ? loadMeasuredModel(values, io.env).then((m) => runPlan(values, io.stdout, m))
+        : runPlan(values, io.stdout),
+    ),
+    command(PLAN_TRAIN_HELP, TRAIN_PLAN_OPTIONS, (values, io) => runTrainPlan(values, io.stdout)),
   ),
-  'can-run': command(CAN_RUN_HELP, CAN_RUN_OPTIONS, (values, io) =>
-    wantsHub(values)
-      ? loadMeasuredModel(values, io.env).then((m) => runCanRun(values, io.stdout, m))
-      : runCanRun(values, io.stdout),
+  'can-run': byTask(
+    command(CAN_RUN_HELP, CAN_RUN_OPTIONS, (values, io) =>
+      wantsHub(values)
+        ? loadMeasuredModel(values, io.env).then((m) => runCanRun(values, io.stdout, m))
+        : runCanRun(values, io.stdout),
+    ),
+    command(CAN_RUN_TRAIN_HELP, TRAIN_CAN_RUN_OPTIONS, (values, io) => runTrainCanRun(values, io.stdout)),
   ),
   gpus: list(listGpus),
   models: list(listModels),

@@ -44,8 +44,13 @@ export interface EstimateInput {
   readonly speedConstants?: SpeedConstants | undefined;
 }
 
-/** The parts memory is spent on; views render these in this order and colour. */
-export type MemoryComponentId = 'weights' | 'kv-cache' | 'recurrent-state' | 'activations' | 'overhead';
+/**
+ * The parts memory is spent on; views render these in this order and colour. Inference uses
+ * weights, KV cache (plus a hybrid model's recurrent state), activations and overhead; fine-tuning
+ * (training/estimate-training.ts) adds gradients, optimizer states and logits.
+ */
+export type MemoryComponentId =
+  'weights' | 'kv-cache' | 'recurrent-state' | 'activations' | 'overhead' | 'gradients' | 'optimizer' | 'logits';
 
 export interface MemoryComponent {
   readonly id: MemoryComponentId;

@@ -29,3 +29,24 @@ export { RUNTIMES, RUNTIME_IDS, runtimeProfile } from './runtimes/registry';
 export type { RuntimeId } from './runtimes/registry';
 export type { RuntimeProfile, SpeedConstants } from './runtimes/profile';
 export { runtimeProblem } from './runtimes/rules';
+export {
+  estimateTraining,
+  estimateTrainingUnchecked,
+  trainingInputProblem,
+  trainingMemoryComponents,
+} from './training/estimate-training';
+export type {
+  TrainingEstimate,
+  TrainingFit,
+  TrainingInput,
+  TrainingMemory,
+  TrainingResult,
+} from './training/estimate-training';
+export { resolveTrainingSettings, parseLoraTargets } from './training/resolve-settings';
+export type { TrainingRequest } from './training/resolve-settings';
+export { TRAINING_FRAMEWORKS, frameworkByName, trainingFramework } from './training/frameworks/registry';
+export { FRAMEWORK_IDS } from './training/frameworks/framework-ids';
+export type { FrameworkId } from './training/frameworks/framework-ids';
+export type { TrainingFramework } from './training/frameworks/framework';
+export { maxTrainingSeq, maxMicroBatch } from './training/training-limits';
+export type { TrainingSettings, TrainingMethod, OptimizerId, ShardingId } from './training/training-settings';

@@ -8,6 +8,7 @@ import { servingArb } from '../../test/fuzz/link-arbitraries';
 import { TASK_IDS } from './task-state';
 import { RUNTIME_IDS, RUNTIME_PROFILES, RUNTIMES } from '../core/runtimes/registry';
 import { loadsFormat } from '../core/runtimes/rules';
+import { trainingArb } from './test-training-arbitrary';
 
 const MODELS = ['llama-3-1-8b', 'llama-3-1-70b', 'mixtral-8x7b'];
 const GPUS = ['rtx-4090', 'rtx-3090', 'mi300x'];
@@ -83,6 +84,7 @@ const stateArb: fc.Arbitrary<ShareState> = fc
     table: tableArb,
     task: fc.constantFrom(...TASK_IDS),
     serving: servingArb,
+    training: trainingArb,
   })
   .chain((s) =>
     fc
@@ -134,7 +136,7 @@ describe('share links', () => {
     });
     expect(bad.state.task).toBe('run');
     expect(bad.notices).toEqual([
-      "Ignored unknown task 'cook'.",
+      "Ignored unknown task 'cook': use run, serve, train.",
       "Ignored users '0': it must be a whole number from 1 to 100,000 or max.",
       "Ignored memory fraction '1.5': it must be a number from 0.05 to 1, such as 0.9.",
       "Ignored unknown network 'smoke-signals'.",

@@ -27,7 +27,8 @@ import { readList, type EntryRead } from './link-lists';
 import { isHubKey, isLocalGgufKey, parseHubModels, serializeHubModels } from './hub-models';
 import { parseServingState, serializeServingState } from './serving-state';
 import { parseTableState, serializeTableState } from './table-state';
-import { TASK_IDS, type TaskId } from './task-state';
+import { DEFAULT_TASK, TASK_IDS, type TaskId } from './task-state';
+import { parseTrainingState, serializeTrainingState } from './training-state';
 
 /** What the link may name: the parser keeps only ids that exist. */
 export interface KnownIds {
@@ -244,13 +245,14 @@ export function parseShareLink(search: string, known: KnownIds): ParsedLink {
 
   const plan = parsePlan(get, notices);
   const table = parseTableState(params, notices);
-  let task: TaskId = DEFAULT_STATE.task;
+  let task: TaskId = DEFAULT_TASK;
   const rawTask = get('task');
   if (rawTask !== undefined) {
     if ((TASK_IDS as readonly string[]).includes(rawTask)) task = rawTask as TaskId;
-    else notices.push(`Ignored unknown task '${rawTask.slice(0, 40)}'.`);
+    else notices.push(`Ignored unknown task ${quoteInput(rawTask)}: use ${TASK_IDS.join(', ')}.`);
   }
   const serving = parseServingState(params, notices, known.isFabric ?? (() => true));
+  const training = parseTrainingState(params, notices);
 
   return {
     state: {
@@ -269,6 +271,7 @@ export function parseShareLink(search: string, known: KnownIds): ParsedLink {
       table,
       task,
       serving,
+      training,
     },
     notices,
   };
@@ -345,8 +348,9 @@ export function serializeShareLink(state: ShareState): string {
   if (!same(p.hardware, d.plan.hardware)) parts.push(['hw', p.hardware.join(',')]);
   if (p.formats !== d.plan.formats) parts.push(['pf', p.formats]);
   parts.push(...serializeTableState(state.table));
-  if (state.task !== d.task) parts.push(['task', state.task]);
+  if (state.task !== DEFAULT_TASK) parts.push(['task', state.task]);
   parts.push(...serializeServingState(state.serving));
+  parts.push(...serializeTrainingState(state.training));
   // encodeURIComponent leaves , * ~ _ readable; the commas are encoded by URLSearchParams only.
   // A Hub model's "/", "@" and ":" are legal in a query (RFC 3986 §3.4) and stay readable;
   // wellFormed: a lone surrogate half would make encodeURIComponent throw.

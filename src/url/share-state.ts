@@ -4,6 +4,7 @@ import { CURRENT_VERSION } from './migrations';
 import { DEFAULT_SERVING, type ServingState } from './serving-state';
 import { DEFAULT_TABLE, type TableState } from './table-state';
 import { DEFAULT_TASK, type TaskId } from './task-state';
+import { DEFAULT_TRAINING, type TrainingLinkState } from './training-state';
 
 /**
  * Everything a shared link restores. When a default changes, add a migration (migrations.ts) so
@@ -69,10 +70,12 @@ export interface ShareState {
   readonly plan: PlanNeeds;
   /** The comparison table's sort, search, filters and hidden columns. */
   readonly table: TableState;
-  /** What the page answers: run one model, serve many users, or fine-tune. */
+  /** What the page answers: run one model (inference), serve many users, or fine-tune. */
   readonly task: TaskId;
   /** The Serve task's users, floor, cluster and engine settings. */
   readonly serving: ServingState;
+  /** The fine-tuning settings (used when task is train). */
+  readonly training: TrainingLinkState;
 }
 
 // The link's limits live in link-limits.ts, shared with the CLI.
@@ -131,6 +134,7 @@ export const DEFAULT_STATE: ShareState = {
   table: DEFAULT_TABLE,
   task: DEFAULT_TASK,
   serving: DEFAULT_SERVING,
+  training: DEFAULT_TRAINING,
 };
 
 /**

@@ -1,6 +1,6 @@
 /**
- * What the page is asked (DESIGN: a task switch above the views, Run · Serve · Fine-tune): each
- * task reuses the views with its own settings in the panel and the link.
+ * What the page answers: run a model for one user (inference), serve it to many, or fine-tune
+ * it. The link names it as `task`, left out for the default.
  */
 export const TASK_IDS = ['run', 'serve', 'train'] as const;
 

@@ -32,6 +32,9 @@ describe('display formatting', () => {
     expect(formatGiB(70 * 1024 ** 2)).toBe('70 MiB');
     expect(formatParams(8.03e9)).toBe('8.03B');
     expect(formatParams(671e9)).toBe('671B');
+    // Gemma 3 1B has 999,885,952 parameters: three figures make it 1B, not 1,000M.
+    expect(formatParams(999_885_952)).toBe('1B');
+    expect(formatParams(494e6)).toBe('494M');
     expect(formatContext(8192)).toBe('8K');
     expect(formatContext(1000)).toBe('1,000');
     expect(formatSeconds(0.745)).toBe('745 ms');

@@ -70,8 +70,10 @@ export function formatSeconds(seconds: number | null): string {
 /** 8.03e9 → "8.03B", 46.7e9 → "46.7B", 671e9 → "671B". */
 export function formatParams(count: number): string {
   if (!Number.isFinite(count)) return NO_VALUE;
-  if (count >= 1e12) return `${formatSig3(count / 1e12)}T`;
-  if (count >= 1e9) return `${formatSig3(count / 1e9)}B`;
+  // 999.9M rounds to three figures as 1,000M: such counts read as 1B.
+  const rounds = (scale: number) => Number((count / scale).toPrecision(3)) >= 1000;
+  if (count >= 1e12 || rounds(1e9)) return `${formatSig3(count / 1e12)}T`;
+  if (count >= 1e9 || rounds(1e6)) return `${formatSig3(count / 1e9)}B`;
   return `${formatSig3(count / 1e6)}M`;
 }
 

@@ -15,7 +15,8 @@ export const MEMORY_PARTS: Readonly<
       /** Inside a sentence: "weights 39.6 GiB · KV cache 2.5 GiB". */
       readonly inline: string;
       readonly colour: string;
-      readonly explain: keyof Explanations;
+      /** The inference explanation of this part; null for the fine-tuning-only parts. */
+      readonly explain: keyof Explanations | null;
     }
   >
 > = {
@@ -34,6 +35,10 @@ export const MEMORY_PARTS: Readonly<
     explain: 'activations',
   },
   overhead: { label: 'Overhead', inline: 'overhead', colour: 'var(--mem-overhead)', explain: 'overhead' },
+  // Fine-tuning's parts; the training views explain them with their own formulas (training-explain.ts).
+  gradients: { label: 'Gradients', inline: 'gradients', colour: 'var(--mem-gradients)', explain: null },
+  optimizer: { label: 'Optimizer states', inline: 'optimizer', colour: 'var(--mem-optimizer)', explain: null },
+  logits: { label: 'Logits and loss', inline: 'logits', colour: 'var(--mem-logits)', explain: null },
 };
 
 /** "weights 39.6 GiB · KV cache 2.5 GiB · …" for one-line summaries. */

@@ -59,11 +59,10 @@ export function summaryView(s: Scenario): SummaryView {
     verdict: e.fit.verdict,
     sentence: `${verdictWords(e)}${speed}`,
     parts: [
-      ...memoryComponents(e.memory).map((c) => ({
-        key: MEMORY_PARTS[c.id].explain,
-        label: MEMORY_PARTS[c.id].label,
-        value: formatGiB(c.bytes),
-      })),
+      ...memoryComponents(e.memory).flatMap((c) => {
+        const key = MEMORY_PARTS[c.id].explain;
+        return key ? [{ key, label: MEMORY_PARTS[c.id].label, value: formatGiB(c.bytes) }] : [];
+      }),
       {
         key: 'verdict',
         label: 'Needed / usable',

@@ -420,6 +420,37 @@ describe.skipIf(!canRun)('Headroom in Chromium (reason when skipped: no /usr/bin
     await close(page);
   });
 
+  it('Fine-tune: the task switch turns the views into their training versions and keeps the settings in the link', async () => {
+    const page = await open('?v=2&m=llama-3-1-8b,llama-3-1-70b&g=rtx-4090,h100-80gb-sxm*8');
+    await page.getByRole('radio', { name: 'Fine-tune' }).click();
+    await expect.poll(async () => (await appState(page)).state).toMatchObject({ view: 'matrix' });
+    await expect.poll(() => new URL(page.url()).searchParams.get('task')).toBe('train');
+    await viewReady(page, 'matrix');
+    await page.waitForSelector('[role=tabpanel][data-task="train"] .matrix-cell');
+    const cell = page.locator('.matrix-cell[aria-label^="Llama 3.1 8B on RTX 4090"]');
+    expect(await cell.getAttribute('aria-label')).toMatch(/fits, .* to spare per GPU, [\d.]+[smhdy] per epoch$/);
+    expect(
+      await page.locator('.matrix-cell[aria-label^="Llama 3.1 70B on RTX 4090"]').getAttribute('aria-label'),
+    ).toMatch(/does not fit/);
+    // Quantization and decode speed belong to inference; Fine-tune shows its own views.
+    expect(await page.getByRole('tab', { name: 'Quantization' }).count()).toBe(0);
+    expect(await page.getByRole('tab', { name: 'Speed' }).count()).toBe(0);
+    await page.getByRole('combobox', { name: 'Method' }).selectOption('qlora');
+    await expect.poll(() => new URL(page.url()).searchParams.get('tr-m')).toBe('qlora');
+    await page.getByRole('tab', { name: 'Memory' }).click();
+    await viewReady(page, 'details');
+    await page.waitForSelector('[role=tabpanel] .recharts-bar-rectangle');
+    expect(await page.getByRole('heading', { name: /^Memory: Llama 3\.1 8B on RTX 4090/ }).count()).toBe(1);
+    expect(await page.getByTestId('verdict-sentence').textContent()).toMatch(/^fits, .* tok\/s/);
+    await page.screenshot({ path: join(SHOTS, 'e2e-train-memory.png') });
+    // The link opens the same training state in a fresh page.
+    const fresh = await open(new URL(page.url()).search);
+    await viewReady(fresh, 'details');
+    expect((await appState(fresh)).state).toEqual((await appState(page)).state);
+    await close(fresh);
+    await close(page);
+  });
+
   it('a bad Serve link keeps its valid parts and names the rest', async () => {
     const page = await open(
       '?v=2&task=serve&view=serve&m=llama-3-1-8b&f=bf16&rt=vllm&g=l40s&sv-u=-3&sv-tp=two&sv-out=256',
@@ -430,6 +461,37 @@ describe.skipIf(!canRun)('Headroom in Chromium (reason when skipped: no /usr/bin
     expect(notice).toContain("Ignored TP 'two'");
     const state = (await appState(page)) as unknown as { state: { serving: { output: number; users: number } } };
     expect(state.state.serving).toMatchObject({ output: 256, users: 32 });
+    await close(page);
+  });
+
+  it('Fine-tune: the buying guide, can-run and accuracy views answer for training', async () => {
+    const page = await open('?v=2&task=train&view=plan&tr-m=qlora&tr-h=48&hw=consumer&sel=llama-3-1-8b~rtx-4090');
+    await page.waitForSelector('[data-testid=training-plan-table] tbody tr');
+    const times = await page.locator('[data-testid=training-plan-table] tbody tr td:nth-child(6)').allTextContents();
+    expect(times.length).toBeGreaterThan(0);
+    for (const t of times) expect(t).toMatch(/^[\d.,]+ (s|min|h)$/);
+    await page.getByRole('tab', { name: 'Can I run' }).click();
+    await page.waitForSelector('[data-testid=training-canrun-table] tbody tr');
+    expect(await page.getByRole('heading', { name: 'What RTX 4090 24 GB can fine-tune' }).count()).toBe(1);
+    await page.getByRole('tab', { name: 'Accuracy' }).click();
+    await page.waitForSelector('[data-testid=training-accuracy-table] tbody tr');
+    expect(await page.locator('[data-testid=training-accuracy-table] tbody tr').first().textContent()).toMatch(
+      /Peak memory per GPU\s*all/,
+    );
+    expect(await page.locator('body').textContent()).not.toMatch(/NaN|Infinity|undefined/);
+    await close(page);
+  });
+
+  it('Fine-tune: a bad training link keeps its valid parts and names what it ignored', async () => {
+    const page = await open('?v=2&task=train&tr-m=lroa&tr-s=abc&tr-fw=deepspeed&tr-r=16');
+    const notice = page.getByTestId('link-notice');
+    await expect.poll(() => notice.isVisible()).toBe(true);
+    const text = await notice.textContent();
+    for (const part of ["method 'lroa'", "sequence length 'abc'", "framework 'deepspeed'"])
+      expect(text).toContain(part);
+    const { state } = await appState(page);
+    expect(state).toMatchObject({ task: 'train' });
+    expect(new URL(page.url()).searchParams.get('tr-r')).toBe('16');
     await close(page);
   });
 
@@ -470,5 +532,44 @@ describe.skipIf(!canRun)('Headroom in Chromium (reason when skipped: no /usr/bin
       await page.screenshot({ path: join(SHOTS, `e2e-serve-${theme}.png`), fullPage: true });
       await close(page);
     },
+  );
+
+  it.each(['light', 'dark'] as const)(
+    'axe finds no serious or critical violations in the Fine-tune views (%s theme)',
+    async (theme) => {
+      const require = createRequire(import.meta.url);
+      const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+      const page = await open('?v=2&task=train&sel=llama-3-1-8b~rtx-4090', { colorScheme: theme });
+      await page.addScriptTag({ content: axeSource });
+      for (const [view, tab] of VIEWS.filter(([v]) => v !== 'quant' && v !== 'speed')) {
+        await page.getByRole('tab', { name: tab }).click();
+        await viewReady(page, view);
+        const violations = await page.evaluate(async () => {
+          const axe = (
+            window as unknown as {
+              axe: {
+                run: (
+                  ctx: Document,
+                ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+              };
+            }
+          ).axe;
+          const result = await axe.run(document);
+          return result.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map(
+              (v) =>
+                `${v.id}: ${v.nodes
+                  .slice(0, 3)
+                  .map((n) => n.target.join(' '))
+                  .join(', ')}`,
+            );
+        });
+        expect(violations, `${view} in ${theme}`).toEqual([]);
+        await page.screenshot({ path: join(SHOTS, `e2e-train-${view}-${theme}.png`) });
+      }
+      await close(page);
+    },
+    60_000,
   );
 });

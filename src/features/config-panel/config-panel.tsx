@@ -12,6 +12,10 @@ import { ModelPicker } from './model-picker';
 import { HubHelp } from './hub-help';
 import type { HubReference } from '../../importers/hub-reference';
 import { RunOptions } from './run-options';
+import { lazy, Suspense } from 'react';
+
+// The fine-tuning settings load with the Fine-tune task, outside the first paint.
+const TrainingOptions = lazy(() => import('./training-options'));
 
 interface Props {
   readonly state: ShareState;
@@ -52,6 +56,53 @@ export function ConfigPanel({ state, scenario, update, onRetryModel, hub }: Prop
         onAddSize={addModel}
         onAddConfig={(config) => update({ config, models: [...state.models.filter((k) => k !== 'config'), 'config'] })}
       />
+      {state.task === 'train' ? (
+        <Suspense fallback={<p className="field-help">Loading the fine-tuning settings…</p>}>
+          <TrainingOptions
+            training={state.training}
+            scenario={scenario}
+            onChange={(patch) => update({ training: { ...state.training, ...patch } })}
+          />
+        </Suspense>
+      ) : (
+        <InferenceOptions state={state} scenario={scenario} update={update} maxContext={maxContext} />
+      )}
+      <GpuPicker
+        options={GPU_OPTIONS}
+        unavailable={(vendor) => vendorUnavailable(state.runtime, vendor)}
+        pools={scenario.pools.map((p) => ({ key: p.key, label: p.label }))}
+        onAdd={(pool) => update({ pools: [...state.pools.filter((p) => poolKey(p) !== poolKey(pool)), pool] })}
+        onRemove={(key) => update({ pools: state.pools.filter((p) => poolKey(p) !== key), selected: null })}
+      />
+    </form>
+  );
+}
+
+/** The chosen models in link order: ready ones by name, loading and failed ones with their status. */
+function modelChips(scenario: Scenario, onRetry: (key: string) => void): ChipItem[] {
+  const ready: ChipItem[] = scenario.models.map((m) => ({ key: m.key, label: m.name }));
+  const pending: ChipItem[] = scenario.pendingModels.map((p) =>
+    p.status === 'loading'
+      ? { key: p.key, label: p.label, status: { tone: 'busy', text: p.progress } }
+      : { key: p.key, label: p.label, status: { tone: 'error', text: p.error }, onRetry: () => onRetry(p.key) },
+  );
+  return [...ready, ...pending];
+}
+
+/** Formats, context and run options: the inference settings (Run task). */
+function InferenceOptions({
+  state,
+  scenario,
+  update,
+  maxContext,
+}: {
+  readonly state: ShareState;
+  readonly scenario: Scenario;
+  readonly update: (patch: Partial<ShareState>) => void;
+  readonly maxContext: number;
+}) {
+  return (
+    <>
       <FormatPicker
         groups={FORMAT_GROUPS}
         unavailable={(family) => familyUnavailable(state.runtime, family)}
@@ -73,24 +124,6 @@ export function ConfigPanel({ state, scenario, update, onRetryModel, hub }: Prop
         onRuntime={(runtime) => update(switchRuntime(runtime, state.formats, state.kv))}
         showBatch={state.task !== 'serve'}
       />
-      <GpuPicker
-        options={GPU_OPTIONS}
-        unavailable={(vendor) => vendorUnavailable(state.runtime, vendor)}
-        pools={scenario.pools.map((p) => ({ key: p.key, label: p.label }))}
-        onAdd={(pool) => update({ pools: [...state.pools.filter((p) => poolKey(p) !== poolKey(pool)), pool] })}
-        onRemove={(key) => update({ pools: state.pools.filter((p) => poolKey(p) !== key), selected: null })}
-      />
-    </form>
+    </>
   );
-}
-
-/** The chosen models in link order: ready ones by name, loading and failed ones with their status. */
-function modelChips(scenario: Scenario, onRetry: (key: string) => void): ChipItem[] {
-  const ready: ChipItem[] = scenario.models.map((m) => ({ key: m.key, label: m.name }));
-  const pending: ChipItem[] = scenario.pendingModels.map((p) =>
-    p.status === 'loading'
-      ? { key: p.key, label: p.label, status: { tone: 'busy', text: p.progress } }
-      : { key: p.key, label: p.label, status: { tone: 'error', text: p.error }, onRetry: () => onRetry(p.key) },
-  );
-  return [...ready, ...pending];
 }

@@ -10,14 +10,17 @@ const HEIGHT = 320;
 interface Props {
   readonly breakdown: MemoryBreakdownView;
   readonly context: MemoryContextView;
+  /** Texts for another task's version of the view (fine-tuning: bars per method, memory against sequence). */
+  readonly texts?: { readonly intro: string; readonly subhead: string; readonly xLabel: string };
 }
 
-export function DetailsView({ breakdown, context }: Props) {
+export function DetailsView({ breakdown, context, texts }: Props) {
   return (
     <section className="view" aria-labelledby="details-title">
       <h2 id="details-title">Memory: {breakdown.title}</h2>
       <p className="view-intro">
-        What takes the memory for each chosen format, against the memory the GPUs can use (dashed line).
+        {texts?.intro ??
+          'What takes the memory for each chosen format, against the memory the GPUs can use (dashed line).'}
       </p>
       <figure className="chart-figure">
         <Suspense fallback={<ChartPlaceholder height={HEIGHT} label="memory breakdown" />}>
@@ -27,7 +30,7 @@ export function DetailsView({ breakdown, context }: Props) {
           {breakdown.bars.map((b) => `${b.format}: ${b.totalLabel}`).join('; ')}; {breakdown.capacityLabel}.
         </figcaption>
       </figure>
-      <h3 className="subhead">Memory as context grows</h3>
+      <h3 className="subhead">{texts?.subhead ?? 'Memory as context grows'}</h3>
       <ul className="max-context-list">
         {context.series.map((s) => (
           <li key={s.key}>
@@ -37,7 +40,7 @@ export function DetailsView({ breakdown, context }: Props) {
       </ul>
       <figure className="chart-figure">
         <Suspense fallback={<ChartPlaceholder height={HEIGHT} label="memory against context" />}>
-          <ContextChart view={context} height={HEIGHT} />
+          <ContextChart view={context} height={HEIGHT} xLabel={texts?.xLabel} />
         </Suspense>
       </figure>
     </section>

@@ -69,7 +69,15 @@ export function MemoryBreakdownChart({
   );
 }
 
-export function MemoryContextChart({ view, height }: { readonly view: MemoryContextView; readonly height: number }) {
+export function MemoryContextChart({
+  view,
+  height,
+  xLabel = 'context per sequence (tokens, log scale)',
+}: {
+  readonly view: MemoryContextView;
+  readonly height: number;
+  readonly xLabel?: string | undefined;
+}) {
   return (
     <ResponsiveContainer width="100%" height={height}>
       <LineChart data={[...view.points]} margin={{ top: 24, right: 24, bottom: 8, left: 8 }}>
@@ -83,7 +91,7 @@ export function MemoryContextChart({ view, height }: { readonly view: MemoryCont
           tickFormatter={(v: number) => formatContext(v)}
           tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
           label={{
-            value: 'context per sequence (tokens, log scale)',
+            value: xLabel,
             position: 'insideBottom',
             offset: -4,
             fill: 'var(--text-muted)',

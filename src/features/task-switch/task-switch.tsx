@@ -3,14 +3,20 @@ import type { TaskId } from '../../url/task-state';
 
 interface Props {
   readonly task: TaskId;
-  /** The tasks this page answers, with their names. */
-  readonly tasks: readonly (readonly [TaskId, string])[];
+  /** The tasks this page answers, in order. */
+  readonly tasks: readonly TaskId[];
   readonly onTask: (task: TaskId) => void;
 }
 
+const LABEL: Readonly<Record<TaskId, { readonly label: string; readonly hint: string }>> = {
+  run: { label: 'Run', hint: 'inference: memory and speed to run a model for one user or a batch' },
+  serve: { label: 'Serve', hint: 'many users at once: KV pool, concurrency and throughput' },
+  train: { label: 'Fine-tune', hint: 'training: memory, time and cost of full, LoRA or QLoRA fine-tuning' },
+};
+
 /**
- * Run · Serve: what the page is asked, above the views (DESIGN: the task switch). A radio group:
- * Tab reaches the chosen task, the arrow keys move between tasks.
+ * Run · Serve · Fine-tune: what the page is asked, above the views (DESIGN: the task switch). A
+ * radio group: Tab reaches the chosen task, the arrow keys move between tasks.
  */
 export function TaskSwitch({ task, tasks, onTask }: Props) {
   const group = useRef<HTMLDivElement>(null);
@@ -20,14 +26,14 @@ export function TaskSwitch({ task, tasks, onTask }: Props) {
     if (step === 0) return;
     e.preventDefault();
     const next = (index + step + tasks.length) % tasks.length;
-    const entry = tasks[next];
-    if (!entry) return;
-    onTask(entry[0]);
+    const id = tasks[next];
+    if (id === undefined) return;
+    onTask(id);
     group.current?.querySelectorAll<HTMLButtonElement>('[role="radio"]')[next]?.focus();
   };
   return (
     <div className="task-switch" role="radiogroup" aria-label="Task" ref={group}>
-      {tasks.map(([id, label], i) => (
+      {tasks.map((id, i) => (
         <button
           key={id}
           type="button"
@@ -35,10 +41,11 @@ export function TaskSwitch({ task, tasks, onTask }: Props) {
           aria-checked={task === id}
           tabIndex={task === id ? 0 : -1}
           className="task-option"
+          title={LABEL[id].hint}
           onClick={() => onTask(id)}
           onKeyDown={(e) => move(e, i)}
         >
-          {label}
+          {LABEL[id].label}
         </button>
       ))}
     </div>

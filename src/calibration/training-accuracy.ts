@@ -1,0 +1,102 @@
+import type { TrainingMeasurement } from '../catalog/training-measurement-schema';
+import { absPercentError, isEvaluation, quantile, spearman } from './metrics';
+import { predictTraining, prepareTraining, type PreparedTraining } from './training-predict';
+
+/** Accuracy of the fine-tuning estimate against the evaluation split, per quantity and framework. */
+
+export interface TrainingAccuracyPoint {
+  readonly id: string;
+  readonly quantity: TrainingMeasurement['quantity'];
+  readonly framework: string;
+  readonly measured: number;
+  readonly predicted: number;
+  /** Model, method, batch and hardware. */
+  readonly label: string;
+  readonly source: string;
+}
+
+export interface TrainingAccuracyRow {
+  readonly quantity: TrainingMeasurement['quantity'];
+  readonly framework: string;
+  readonly n: number;
+  readonly median: number;
+  readonly p90: number;
+  readonly worst: number;
+  readonly worstLabel: string;
+  readonly spearman: number;
+}
+
+export function describeTraining(p: PreparedTraining): string {
+  const m = p.m;
+  const method =
+    m.method === 'full' ? 'full' : `${m.dora ? 'DoRA' : m.method === 'qlora' ? 'QLoRA' : 'LoRA'} r${m.rank ?? ''}`;
+  const what =
+    m.quantity === 'train_peak_memory_bytes'
+      ? `peak ${m.measured ?? ''}`
+      : m.quantity === 'train_step_seconds'
+        ? 'step time'
+        : 'tokens/s';
+  return `${m.model} ${method} ${m.microBatch} × ${m.seqTokens ?? '?'} on ${m.gpuCount > 1 ? `${m.gpuCount}× ` : ''}${m.gpu ?? '?'} (${m.sharding}${m.offload === 'none' ? '' : `, offload ${m.offload}`}), ${what}`;
+}
+
+export function trainingAccuracyPoints(
+  measurements: readonly TrainingMeasurement[],
+  split: 'evaluation' | 'training' | 'all' = 'evaluation',
+): TrainingAccuracyPoint[] {
+  const out: TrainingAccuracyPoint[] = [];
+  for (const m of measurements) {
+    if (m.excluded) continue;
+    if (split !== 'all' && isEvaluation(m.id) !== (split === 'evaluation')) continue;
+    const p = prepareTraining(m);
+    if (typeof p === 'string') continue;
+    const predicted = predictTraining(p);
+    if (predicted === null || !(predicted > 0)) continue;
+    out.push({
+      id: m.id,
+      quantity: m.quantity,
+      framework: m.framework,
+      measured: m.value,
+      predicted,
+      label: describeTraining(p),
+      source: m.source,
+    });
+  }
+  return out;
+}
+
+export function trainingAccuracyTable(points: readonly TrainingAccuracyPoint[]): TrainingAccuracyRow[] {
+  const groups = new Map<string, TrainingAccuracyPoint[]>();
+  for (const p of points) {
+    for (const key of [`${p.quantity}|${p.framework}`, `${p.quantity}|all`]) {
+      groups.set(key, [...(groups.get(key) ?? []), p]);
+    }
+  }
+  return [...groups.entries()]
+    .map(([key, ps]) => {
+      const [quantity, framework] = key.split('|') as [TrainingMeasurement['quantity'], string];
+      const errors = ps.map((p) => absPercentError(p.predicted, p.measured));
+      const sorted = [...errors].sort((a, b) => a - b);
+      let worst = 0;
+      errors.forEach((e, i) => {
+        if (e > (errors[worst] ?? 0)) worst = i;
+      });
+      return {
+        quantity,
+        framework,
+        n: ps.length,
+        median: quantile(sorted, 0.5),
+        p90: quantile(sorted, 0.9),
+        worst: errors[worst] ?? Number.NaN,
+        worstLabel: ps[worst]?.label ?? '',
+        spearman: spearman(
+          ps.map((p) => p.predicted),
+          ps.map((p) => p.measured),
+        ),
+      };
+    })
+    .sort(
+      (a, b) =>
+        a.quantity.localeCompare(b.quantity) ||
+        (a.framework === 'all' ? -1 : b.framework === 'all' ? 1 : a.framework.localeCompare(b.framework)),
+    );
+}
