@@ -16,9 +16,15 @@ export const CPUS = cpusJson as unknown as readonly CpuEntry[];
 
 export const GPUS = gpusJson as unknown as readonly GpuEntry[];
 
+// A checkpoint stored as MXFP4 (gpt-oss) ships its routed experts in it (architecture.ts, expertFormat).
+const shippedExperts = (m: ModelEntry): ModelEntry['architecture'] =>
+  m.nativeDtype === 'mxfp4' && m.architecture.moe
+    ? { ...m.architecture, moe: { ...m.architecture.moe, expertFormat: 'mxfp4' } }
+    : m.architecture;
+
 export const MODELS: readonly CatalogModel[] = (modelsJson as unknown as readonly ModelEntry[]).map((m) => ({
   ...m,
-  arch: architectureFrom(m.architecture),
+  arch: architectureFrom(shippedExperts(m)),
 }));
 
 const GiB = 1024 ** 3;

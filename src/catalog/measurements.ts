@@ -1,3 +1,4 @@
+import ggufSizes from '../../data/benchmarks/gguf-sizes-2025-26.json';
 import apple from '../../data/benchmarks/llamacpp-apple-amd-intel-cpu.json';
 import nvidia from '../../data/benchmarks/llamacpp-nvidia.json';
 import memory from '../../data/benchmarks/memory-published.json';
@@ -10,6 +11,7 @@ import type { Measurement } from './measurement-schema';
  * and by the tests, which also check that this list names every file in the folder.
  */
 export const MEASUREMENTS = [
+  ...ggufSizes,
   ...apple,
   ...nvidia,
   ...memory,

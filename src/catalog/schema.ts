@@ -41,9 +41,7 @@ export const gpuSchema = z.strictObject({
    * A unified-memory machine other than Apple's: how much of the memory its GPU may use by default
    * or at most (BIOS UMA size, Linux GTT limit, what CUDA reports), with how that is set.
    */
-  unifiedMemory: z.optional(
-    z.strictObject({ gpuMaxGiB: z.optional(positive), note: text, source: url }),
-  ),
+  unifiedMemory: z.optional(z.strictObject({ gpuMaxGiB: z.optional(positive), note: text, source: url })),
   /** Launch price (MSRP) in US dollars, with the month it refers to and where it is stated. */
   launchPrice: z.optional(
     z.strictObject({ usd: positive, date: z.string().check(z.regex(/^\d{4}-\d{2}$/)), source: url }),
@@ -85,6 +83,7 @@ const moeSchema = z.strictObject({
   expertIntermediateSize: count,
   denseLayers: nonNegativeInt,
   layerStep: z.optional(count),
+  expertFormat: z.optional(z.literal('mxfp4')),
 });
 
 const mlaSchema = z.strictObject({

@@ -19,6 +19,14 @@ export interface MoeShape {
    * interleave_moe_layer_step: layers step-1, 2·step-1, … are MoE). Default 1: every layer.
    */
   readonly layerStep?: number | undefined;
+  /**
+   * How the checkpoint ships its routed experts when it ships them quantized: gpt-oss stores them
+   * as MXFP4 (quantization_config quant_method "mxfp4"). GGUF conversions copy such tensors as they
+   * are, in every file type: llama-quantize refuses to requantize a quantized tensor without
+   * --allow-requantize (src/llama-quant.cpp), so published gpt-oss files from F16 to Q2_K all keep
+   * MXFP4 experts (https://huggingface.co/unsloth/gpt-oss-20b-GGUF/tree/main: 11.5-13.8 GB).
+   */
+  readonly expertFormat?: 'mxfp4' | undefined;
 }
 
 /** Whether block `il` has routed experts. */

@@ -70,3 +70,29 @@ export const OPEN_LLAMA_7B = architectureFrom({
   vocabSize: 32000,
   tiedEmbeddings: false,
 });
+
+/**
+ * gpt-oss-20b (https://huggingface.co/openai/gpt-oss-20b/blob/main/config.json): 24 layers of 32
+ * experts, 4 per token, rows 2880 wide (not a multiple of 256), experts shipped as MXFP4.
+ */
+export const GPT_OSS_20B = architectureFrom({
+  layers: 24,
+  hiddenSize: 2880,
+  intermediateSize: 2880,
+  attentionHeads: 64,
+  kvHeads: 8,
+  headDim: 64,
+  vocabSize: 201088,
+  tiedEmbeddings: false,
+  attentionBias: true,
+  mlpBias: true,
+  moe: {
+    experts: 32,
+    activeExperts: 4,
+    sharedExperts: 0,
+    expertIntermediateSize: 2880,
+    denseLayers: 0,
+    expertFormat: 'mxfp4',
+  },
+  slidingWindow: { window: 128, pattern: 2 },
+});

@@ -126,4 +126,13 @@ describe('the stored weight format', () => {
     const again = parseHfConfig(compact.json);
     expect(again.ok && again.value.storedFormat).toBe('gptq-4bit-g32');
   });
+
+  it('marks the experts of an MXFP4 checkpoint (gpt-oss) as shipped in MXFP4, and only those', () => {
+    const moe = { ...base, num_local_experts: 4, num_experts_per_tok: 2 };
+    const mxfp4 = parseHfConfigObject({ ...moe, quantization_config: { quant_method: 'mxfp4' } });
+    const bf16 = parseHfConfigObject({ ...moe, torch_dtype: 'bfloat16' });
+    if (!mxfp4.ok || !bf16.ok) throw new Error('not parsed');
+    expect(mxfp4.value.arch.moe?.expertFormat).toBe('mxfp4');
+    expect(bf16.value.arch.moe?.expertFormat).toBeUndefined();
+  });
 });

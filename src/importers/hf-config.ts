@@ -81,6 +81,7 @@ function readArchitecture(root: Json): ParsedConfig {
     plain ? 4 * hiddenSize : undefined,
   );
   const experts = int(cfg, ['num_local_experts', 'n_routed_experts', 'num_experts'], 0);
+  const stored = storedFormat(root);
   const moe =
     experts > 1
       ? {
@@ -90,6 +91,8 @@ function readArchitecture(root: Json): ParsedConfig {
           expertIntermediateSize: int(cfg, ['moe_intermediate_size', 'intermediate_size'], intermediateSize),
           denseLayers: int(cfg, ['first_k_dense_replace'], 0),
           layerStep: int(cfg, ['interleave_moe_layer_step', 'decoder_sparse_step'], 1),
+          // gpt-oss's quantization_config: the experts ship as MXFP4 (architecture.ts, expertFormat).
+          expertFormat: stored === 'mxfp4' ? ('mxfp4' as const) : undefined,
         }
       : undefined;
   const kvLoraRank = int(cfg, ['kv_lora_rank'], 0);
@@ -126,7 +129,7 @@ function readArchitecture(root: Json): ParsedConfig {
   const problem = architectureProblem(arch);
   if (problem) throw new ConfigError(problem);
   const contextLength = int(cfg, ['max_position_embeddings', 'n_positions', 'seq_length', 'max_sequence_length'], 2048);
-  return { arch, modelType, contextLength: Math.max(1, contextLength), storedFormat: storedFormat(root) };
+  return { arch, modelType, contextLength: Math.max(1, contextLength), storedFormat: stored };
 }
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);

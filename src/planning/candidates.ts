@@ -40,7 +40,12 @@ export function hardwareCandidates(allowed: readonly HardwareClass[], gpus: read
   const usable = gpus.filter((g) => allowed.includes(g.class) && g.launchPrice);
   for (const gpu of usable) {
     // A desktop board takes at most four consumer cards; eight need a server chassis.
-    const counts = gpu.class === 'apple' || gpu.class === 'unified' ? [1] : gpu.class === 'consumer' ? COUNTS.filter((n) => n <= 4) : COUNTS;
+    const counts =
+      gpu.class === 'apple' || gpu.class === 'unified'
+        ? [1]
+        : gpu.class === 'consumer'
+          ? COUNTS.filter((n) => n <= 4)
+          : COUNTS;
     for (const count of counts) {
       const c = candidate([{ gpu, count }]);
       if (c) out.push(c);
