@@ -1,4 +1,5 @@
 import ggufSizes from '../../data/benchmarks/gguf-sizes-2025-26.json';
+import llamacpp2026 from '../../data/benchmarks/llamacpp-2025-26.json';
 import apple from '../../data/benchmarks/llamacpp-apple-amd-intel-cpu.json';
 import nvidia from '../../data/benchmarks/llamacpp-nvidia.json';
 import memory from '../../data/benchmarks/memory-published.json';
@@ -12,6 +13,7 @@ import type { Measurement } from './measurement-schema';
  */
 export const MEASUREMENTS = [
   ...ggufSizes,
+  ...llamacpp2026,
   ...apple,
   ...nvidia,
   ...memory,

@@ -17,7 +17,7 @@ export interface MeasuredNote {
   readonly source: string;
 }
 
-const key = (q: MeasuredQuery) => `${q.model}|${q.format}|${q.runtime}|${q.gpu ?? ''}|${q.gpuCount}|${q.batch}`;
+const key = (q: MeasuredQuery) => `${q.model}|${q.format}|${q.runtime}|${q.gpu}|${q.gpuCount}|${q.batch}`;
 
 // The newest scored decode row per configuration, built once per measurement list.
 const indexes = new WeakMap<readonly Measurement[], Map<string, Measurement>>();

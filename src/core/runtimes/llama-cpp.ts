@@ -62,6 +62,8 @@ export const LLAMA_CPP = {
     kvCacheType: 'f16',
     splitMode: 'layer',
     flashAttention: true,
+    // n_ubatch 512 (common/common.h common_params, Dec 2025).
+    ubatch: 512,
   },
   canOffload: true,
   memoryFraction: 1,
@@ -85,4 +87,7 @@ export const LLAMA_CPP = {
   activationBytes: computeBuffer,
   activationFormula: 'max(vocab × 512 × 4 B logits, FFN intermediates, KQ matrix without flash attention)',
   ...speedTables('llama.cpp', PROVISIONAL),
+  // --cpu-moe / --n-cpu-moe N keep the expert tensors of layers 0..N-1 in a CPU buffer
+  // (common/common.h, LLM_FFN_EXPS_REGEX; https://github.com/ggml-org/llama.cpp/blob/master/tools/server/README.md).
+  expertOffload: true,
 } as const satisfies RuntimeProfile;
