@@ -1,12 +1,10 @@
-import { CPUS } from '../catalog/catalog';
-import { lookupEntry } from '../catalog/lookup';
-import { DEFAULT_HOST, type HostSystem } from '../core/devices';
 import { estimate, estimateUnchecked, maxContext, memoryComponents, type EstimateInput } from '../core/estimate';
 import { speedRange } from '../view-models/speed-range';
 import { cliShareLink } from './cli-link';
 import { CliError } from './cli-error';
 import type { CliIo } from './cli-io';
-import { parsePositive, parseWhole } from './parse-values';
+import { HOST_OPTIONS, resolveCpuMoe, resolveHost } from './host-options';
+import { parseWhole } from './parse-values';
 import { renderEstimate } from './render-estimate';
 import { resolveFormat, resolveGpus, resolveKvCache, resolveModel, resolveRuntime } from './resolve-inputs';
 
@@ -27,9 +25,7 @@ export const ESTIMATE_OPTIONS = {
   bandwidth: { type: 'string' },
   tflops: { type: 'string' },
   'gpu-vendor': { type: 'string' },
-  ram: { type: 'string' },
-  'ram-bandwidth': { type: 'string' },
-  cpu: { type: 'string' },
+  ...HOST_OPTIONS,
   split: { type: 'string' },
   'flash-attention': { type: 'string' },
   'baseline-gpu': { type: 'string' },
@@ -44,32 +40,6 @@ type Values = {
       ? string[]
       : string;
 };
-
-function resolveHost(values: Values): HostSystem {
-  if (values.cpu !== undefined) {
-    if (values['ram-bandwidth'] !== undefined) throw new CliError('give either --cpu or --ram-bandwidth, not both');
-    const found = lookupEntry(CPUS, values.cpu);
-    if (found.kind !== 'found') {
-      const names = found.kind === 'ambiguous' ? found.candidates : found.suggestions;
-      throw new CliError(
-        `--cpu '${values.cpu}' ${found.kind === 'ambiguous' ? 'matches' : 'is not in the catalogue; close:'} ${names.map((c) => `'${c.id}'`).join(', ') || 'none'}`,
-      );
-    }
-    return {
-      memoryBytes:
-        values.ram === undefined ? DEFAULT_HOST.memoryBytes : parsePositive('--ram', values.ram, 'GB') * 1024 ** 3,
-      bandwidthBytesPerSecond: found.entry.bandwidthGBps * 1e9,
-    };
-  }
-  return {
-    memoryBytes:
-      values.ram === undefined ? DEFAULT_HOST.memoryBytes : parsePositive('--ram', values.ram, 'GB') * 1024 ** 3,
-    bandwidthBytesPerSecond:
-      values['ram-bandwidth'] === undefined
-        ? DEFAULT_HOST.bandwidthBytesPerSecond
-        : parsePositive('--ram-bandwidth', values['ram-bandwidth'], 'GB/s') * 1e9,
-  };
-}
 
 function onOff(flag: string, raw: string | undefined): boolean | undefined {
   if (raw === undefined) return undefined;
@@ -127,6 +97,7 @@ export function runEstimate(values: Values, io: CliIo): void {
     splitMode: split,
     flashAttention: onOff('--flash-attention', values['flash-attention']),
     promptTokens,
+    cpuMoeLayers: resolveCpuMoe(values, model.arch.layers),
   };
   const result = estimate(input);
   if (!result.ok) throw new CliError(result.error);
@@ -161,6 +132,7 @@ export function runEstimate(values: Values, io: CliIo): void {
       batch: sequences,
       kvCache: kvCacheType,
       gpus: gpus.summary,
+      host: input.host,
       params: e.params,
       memory: { ...e.memory, components: memoryComponents(e.memory) },
       fit: { ...e.fit, maxContextTokens },

@@ -9,6 +9,8 @@ import { own } from './cli-io';
 import { quoted } from './options';
 import { parsePositive, parseWhole } from './parse-values';
 import { resolveFormat, resolveGpus, resolveKvCache, resolveRuntime } from './resolve-inputs';
+import { resolveHost } from './host-options';
+import { hostWords } from '../view-models/host-words';
 import { table } from './text-table';
 import { formatUsd, hardwareLabel } from '../view-models/plan-view';
 import { speedRange } from '../view-models/speed-range';
@@ -17,6 +19,9 @@ import type { RuntimeId } from '../core/runtimes/registry';
 
 export const PLAN_OPTIONS = {
   model: { type: 'string', multiple: true },
+  ram: { type: 'string' },
+  'ram-bandwidth': { type: 'string' },
+  cpu: { type: 'string' },
   precision: { type: 'string' },
   context: { type: 'string' },
   users: { type: 'string' },
@@ -34,6 +39,9 @@ export const PLAN_OPTIONS = {
 export const CAN_RUN_OPTIONS = {
   gpu: { type: 'string', multiple: true },
   gpus: { type: 'string' },
+  ram: { type: 'string' },
+  'ram-bandwidth': { type: 'string' },
+  cpu: { type: 'string' },
   context: { type: 'string' },
   users: { type: 'string' },
   runtime: { type: 'string' },
@@ -44,6 +52,9 @@ export const CAN_RUN_OPTIONS = {
 
 type PlanValues = {
   model?: string[];
+  ram?: string;
+  'ram-bandwidth'?: string;
+  cpu?: string;
   precision?: string;
   'min-bits'?: string;
   context?: string;
@@ -60,6 +71,9 @@ type PlanValues = {
 type CanRunValues = {
   gpu?: string[];
   gpus?: string;
+  ram?: string;
+  'ram-bandwidth'?: string;
+  cpu?: string;
   context?: string;
   users?: string;
   runtime?: string;
@@ -134,6 +148,7 @@ export function runPlan(values: PlanValues, out: (text: string) => void): void {
       values['min-bits'] === undefined
         ? DEFAULT_MIN_BITS
         : parsePositive('--min-bits', values['min-bits'], 'bits per weight'),
+    host: resolveHost(values),
   };
   const top = values.top === undefined ? 10 : parseWhole('--top', values.top, 'rows', 1, 1000);
   const plan = planHardware(req);
@@ -154,6 +169,7 @@ export function runPlan(values: PlanValues, out: (text: string) => void): void {
       decodeTokensPerSecond: o.decodeTokensPerSecond,
       usdPerTokenPerSecond: o.decodeTokensPerSecond ? o.candidate.priceUsd / o.decodeTokensPerSecond : null,
       spareBytes: o.spareBytes,
+      cpuMoeLayers: o.cpuMoeLayers,
       paretoOptimal: frontier.has(o.candidate.key),
       reason: o.reason,
     });
@@ -183,7 +199,7 @@ export function runPlan(values: PlanValues, out: (text: string) => void): void {
         String(i + 1),
         hardwareLabel(o) + (frontier.has(o.candidate.key) ? ' *' : ''),
         `${formatUsd(o.candidate.priceUsd)} (${o.candidate.priceDate})`,
-        o.format?.label ?? '',
+        (o.format?.label ?? '') + (o.cpuMoeLayers > 0 ? `, experts of ${o.cpuMoeLayers} layers in RAM` : ''),
         rangeText(o.decodeTokensPerSecond ?? 0, req.runtime, o.devices),
         formatUsd(o.candidate.priceUsd / (o.decodeTokensPerSecond ?? 1)),
         formatGiB(o.spareBytes ?? 0),
@@ -214,6 +230,10 @@ export function runPlan(values: PlanValues, out: (text: string) => void): void {
   for (const o of misses) lines.push(`  ${hardwareLabel(o)} (${formatUsd(o.candidate.priceUsd)}): ${o.reason ?? ''}`);
   if (misses.length === 0) lines.push('  none');
   lines.push('', 'Prices are launch list prices (USD, month shown) from the catalogue; speeds are estimates.');
+  if (plan.options.some((o) => o.cpuMoeLayers > 0))
+    lines.push(
+      `Experts in RAM (llama.cpp --n-cpu-moe): the machine needs ${hostWords(req.host)} of system RAM (set with --ram and --cpu or --ram-bandwidth).`,
+    );
   out(lines.join('\n'));
 }
 
@@ -232,12 +252,14 @@ export function runCanRun(values: CanRunValues, out: (text: string) => void): vo
   const contextTokens =
     values.context === undefined ? 8192 : parseWhole('--context', values.context, 'tokens', 1, 1_048_576, true);
   const users = values.users === undefined ? 1 : parseWhole('--users', values.users, 'concurrent users', 1, 256);
+  const host = resolveHost(values);
   const result = canRun({
     devices: gpus.devices,
     contextTokens,
     users,
     kvCacheType: resolveKvCache(values['kv-cache'], runtime),
     runtime,
+    host,
   });
   const rows = [...result.rows].sort(sort);
   if (values.json) {
@@ -245,6 +267,7 @@ export function runCanRun(values: CanRunValues, out: (text: string) => void): vo
       JSON.stringify(
         {
           gpus: gpus.summary,
+          host,
           contextTokens,
           users,
           runtime,
@@ -259,7 +282,7 @@ export function runCanRun(values: CanRunValues, out: (text: string) => void): vo
   }
   const header = `What ${gpus.summary.map((g) => `${g.count} × ${g.name}`).join(' + ')} can run · ${formatContext(contextTokens)} context × ${users} · ${runtime} · best quality that fits`;
   const body = table(
-    ['model', 'params', 'format', 'tok/s', 'max context', 'spare'],
+    ['model', 'params', 'format', 'tok/s', 'max context', 'spare', 'where'],
     rows.map((r) => [
       r.name,
       formatParams(r.totalParams),
@@ -267,8 +290,23 @@ export function runCanRun(values: CanRunValues, out: (text: string) => void): vo
       rangeText(r.decodeTokensPerSecond, runtime, gpus.devices),
       formatContext(r.maxContext),
       formatGiB(r.spareBytes),
+      r.cpuMoeLayers > 0 ? `experts of ${r.cpuMoeLayers} layers in RAM (--n-cpu-moe ${r.cpuMoeLayers})` : 'GPU',
     ]),
     [1, 3, 4, 5],
   );
-  out([header, '', body, '', `Does not fit at any format: ${result.cannot.join(', ') || 'none'}.`].join('\n'));
+  const offloaded = rows.some((r) => r.cpuMoeLayers > 0);
+  out(
+    [
+      header,
+      '',
+      body,
+      '',
+      `Does not fit at any format: ${result.cannot.join(', ') || 'none'}.`,
+      ...(offloaded
+        ? [
+            `Experts in RAM: mixture-of-experts models that fit only with some experts in ${hostWords(host)} of system RAM.`,
+          ]
+        : []),
+    ].join('\n'),
+  );
 }

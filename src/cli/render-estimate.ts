@@ -12,6 +12,7 @@ import {
 import { MEMORY_PARTS } from '../view-models/memory-parts';
 import { verdictWords } from '../view-models/verdict';
 import { formatSpeedWithRange, type SpeedRange } from '../view-models/speed-range';
+import { expertsInRamWords } from '../view-models/host-words';
 
 export interface EstimateReport {
   readonly model: { readonly name: string };
@@ -49,7 +50,7 @@ export function renderEstimate(r: EstimateReport): string {
     ...memoryComponents(memory).map((c) =>
       row(
         `  ${MEMORY_PARTS[c.id].inline}`,
-        `${formatGiB(c.bytes)}${c.hostBytes > 0 ? ` (${formatGiB(c.hostBytes)} of it stays in system RAM)` : ''}`,
+        `${formatGiB(c.bytes)}${c.hostBytes > 0 ? ` (${formatGiB(c.hostBytes)} of it stays in system RAM${c.id === 'weights' && memory.hostExpertBytes > 0 ? `: ${expertsInRamWords(fit.cpuMoeLayers, fit.totalLayers)}` : ''})` : ''}`,
       ),
     ),
     row(
@@ -60,7 +61,7 @@ export function renderEstimate(r: EstimateReport): string {
     ),
     row(
       'Decode',
-      `${formatSpeedWithRange(speed.decodeTokensPerSecond, r.ranges.decode)} per sequence (physical upper bound ${formatTokensPerSecond(speed.decodeUpperBoundTokensPerSecond)})`,
+      `${formatSpeedWithRange(speed.decodeTokensPerSecond, r.ranges.decode)} per sequence with the context full, ~${formatTokensPerSecond(speed.decodeStartTokensPerSecond)} at the start (physical upper bound ${formatTokensPerSecond(speed.decodeUpperBoundTokensPerSecond)})`,
     ),
   ];
   if (r.baseline) {
@@ -75,11 +76,13 @@ export function renderEstimate(r: EstimateReport): string {
   lines.push(
     row(
       'Prefill',
-      `${speed.prefillTokensPerSecond === null || !r.ranges.prefill ? 'unknown' : formatSpeedWithRange(speed.prefillTokensPerSecond, r.ranges.prefill)}, first token after ~${formatSeconds(speed.timeToFirstTokenSeconds)} (prompt of ${formatContext(r.promptTokens)} tokens)`,
+      speed.prefillTokensPerSecond === null || !r.ranges.prefill
+        ? 'unknown (the GPU has no published FP16 throughput)'
+        : `${formatSpeedWithRange(speed.prefillTokensPerSecond, r.ranges.prefill)} for a prompt of ${formatContext(r.promptTokens)} tokens, ~${formatTokensPerSecond(speed.prefillStartTokensPerSecond ?? 0)} for a first short one; first token after ~${formatSeconds(speed.timeToFirstTokenSeconds)}`,
     ),
     row('Parameters', `${formatParams(params.total)} total, ${formatParams(params.active)} active per token`),
     '',
-    `Estimates, not measurements: speed ranges are the 10th-90th percentile of measured ÷ estimated speed${r.ranges.decode.calibrated ? '' : ' (this backend is not calibrated yet: ±40%)'}; speed assumes the context is full; fits = at most ${formatPercent(0.9)} of usable memory; memory = ${memoryComponents(
+    `Estimates, not measurements: speed ranges are the 10th-90th percentile of measured ÷ estimated speed${r.ranges.decode.calibrated ? '' : ' (this backend is not calibrated yet: ±40%)'}; decode slows as the context fills; fits = at most ${formatPercent(0.9)} of usable memory; memory = ${memoryComponents(
       memory,
     )
       .map((c) => MEMORY_PARTS[c.id].inline)

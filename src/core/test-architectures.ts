@@ -96,3 +96,14 @@ export const GPT_OSS_20B = architectureFrom({
   },
   slidingWindow: { window: 128, pattern: 2 },
 });
+
+/** gpt-oss-120b (https://huggingface.co/openai/gpt-oss-120b/blob/main/config.json): 36 layers of 128 experts. */
+export const GPT_OSS_120B = architectureFrom({
+  ...GPT_OSS_20B,
+  layers: 36,
+  moe: {
+    ...(GPT_OSS_20B.moe ?? { experts: 0, activeExperts: 0, sharedExperts: 0, denseLayers: 0 }),
+    experts: 128,
+    expertIntermediateSize: 2880,
+  },
+});

@@ -1,9 +1,10 @@
 import { MODELS } from '../catalog/catalog';
-import type { Device } from '../core/devices';
-import { estimate, maxContext } from '../core/estimate';
+import type { Device, HostSystem } from '../core/devices';
+import { estimate, maxContext, type EstimateInput } from '../core/estimate';
+import { fewestExpertLayersInRam } from '../core/expert-offload';
 import type { WeightFormat } from '../core/formats/weight-formats';
 import type { KvCacheType } from '../core/kv-cache-types';
-import type { RuntimeId } from '../core/runtimes/registry';
+import { RUNTIMES, type RuntimeId } from '../core/runtimes/registry';
 import { countParameters } from '../core/params';
 import { formatsByQuality } from './plan';
 
@@ -15,6 +16,13 @@ export interface CanRunRequest {
   readonly users: number;
   readonly kvCacheType: KvCacheType;
   readonly runtime: RuntimeId;
+  /** System RAM; default the estimator's desktop (DEFAULT_HOST). */
+  readonly host?: HostSystem | undefined;
+  /**
+   * Let a mixture-of-experts model that fits the GPUs at no format keep experts in system RAM
+   * (llama.cpp --n-cpu-moe); default: where the runtime can.
+   */
+  readonly expertOffload?: boolean | undefined;
 }
 
 export interface CanRunRow {
@@ -26,38 +34,63 @@ export interface CanRunRow {
   /** Largest context per user that fits at this format. */
   readonly maxContext: number;
   readonly spareBytes: number;
+  /** Layers whose experts stay in system RAM for it to fit (--n-cpu-moe); 0: all on the GPUs. */
+  readonly cpuMoeLayers: number;
 }
 
+function row(m: (typeof MODELS)[number], input: EstimateInput, cpuMoeLayers: number): CanRunRow | null {
+  const r = estimate({ ...input, cpuMoeLayers });
+  if (!r.ok) return null;
+  return {
+    modelId: m.id,
+    name: m.name,
+    totalParams: countParameters(m.arch).total,
+    format: input.format,
+    decodeTokensPerSecond: r.value.speed.decodeTokensPerSecond,
+    maxContext: maxContext({ ...input, cpuMoeLayers }, m.contextLength),
+    spareBytes: r.value.fit.spareBytes,
+    cpuMoeLayers,
+  };
+}
+
+/**
+ * Each model at the best-quality format that fits the GPUs whole; failing that, a MoE model at the
+ * best format that fits with the fewest layers' experts in system RAM (gpt-oss-120b on one 24 GB
+ * card: its experts in 64 GB of RAM).
+ */
 export function canRun(req: CanRunRequest): { rows: CanRunRow[]; cannot: string[] } {
   const formats = formatsByQuality(req.runtime, []);
+  const offload = req.expertOffload ?? RUNTIMES[req.runtime].expertOffload === true;
   const rows: CanRunRow[] = [];
   const cannot: string[] = [];
   for (const m of MODELS) {
+    const inputs = formats.map((format): EstimateInput => ({
+      arch: m.arch,
+      format,
+      contextTokens: Math.min(req.contextTokens, m.contextLength),
+      sequences: req.users,
+      kvCacheType: req.kvCacheType,
+      runtime: req.runtime,
+      devices: req.devices,
+      host: req.host,
+    }));
     let found: CanRunRow | null = null;
-    for (const format of formats) {
-      const input = {
-        arch: m.arch,
-        format,
-        contextTokens: Math.min(req.contextTokens, m.contextLength),
-        sequences: req.users,
-        kvCacheType: req.kvCacheType,
-        runtime: req.runtime,
-        devices: req.devices,
-      };
+    for (const input of inputs) {
       const r = estimate(input);
       if (!r.ok) break;
       const v = r.value.fit.verdict;
-      if (v !== 'fits' && v !== 'tight') continue;
-      found = {
-        modelId: m.id,
-        name: m.name,
-        totalParams: countParameters(m.arch).total,
-        format,
-        decodeTokensPerSecond: r.value.speed.decodeTokensPerSecond,
-        maxContext: maxContext(input, m.contextLength),
-        spareBytes: r.value.fit.spareBytes,
-      };
-      break;
+      if (v === 'fits' || v === 'tight') {
+        found = row(m, input, 0);
+        break;
+      }
+    }
+    if (!found && offload && m.arch.moe) {
+      for (const input of inputs) {
+        const n = fewestExpertLayersInRam(input);
+        if (n === null) continue;
+        found = row(m, input, n);
+        if (found) break;
+      }
     }
     if (found) rows.push(found);
     else cannot.push(m.name);

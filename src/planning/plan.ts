@@ -1,7 +1,8 @@
 import { gpuDevice } from '../catalog/catalog';
 import type { ModelArchitecture } from '../core/architecture';
-import type { Device } from '../core/devices';
-import { estimate, type Estimate } from '../core/estimate';
+import type { Device, HostSystem } from '../core/devices';
+import { estimate, type Estimate, type EstimateInput } from '../core/estimate';
+import { fewestExpertLayersInRam } from '../core/expert-offload';
 import type { Verdict } from '../core/fit';
 import { WEIGHT_FORMATS, type WeightFormat } from '../core/formats/weight-formats';
 import type { KvCacheType } from '../core/kv-cache-types';
@@ -33,6 +34,13 @@ export interface PlanRequest {
   readonly budgetUsd: number | null;
   readonly powerLimitWatts: number | null;
   readonly allowed: readonly HardwareClass[];
+  /** System RAM of the machine the GPUs go in; default the estimator's desktop (DEFAULT_HOST). */
+  readonly host?: HostSystem | undefined;
+  /**
+   * Let a mixture-of-experts model that does not fit the GPUs keep experts in system RAM
+   * (llama.cpp --n-cpu-moe); default: where the runtime can.
+   */
+  readonly expertOffload?: boolean | undefined;
 }
 
 export interface PlanOption {
@@ -47,6 +55,8 @@ export interface PlanOption {
   readonly decodeTokensPerSecond: number | null;
   /** Least memory left over across the models, bytes. */
   readonly spareBytes: number | null;
+  /** Most layers whose experts one of the models keeps in system RAM to fit (0: all on the GPUs). */
+  readonly cpuMoeLayers: number;
 }
 
 export interface Plan {
@@ -104,7 +114,23 @@ function rejected(
     verdict: best?.e.fit.verdict ?? null,
     decodeTokensPerSecond: best ? best.e.speed.decodeTokensPerSecond : null,
     spareBytes: best ? best.e.fit.spareBytes : null,
+    cpuMoeLayers: best?.e.fit.cpuMoeLayers ?? 0,
   };
+}
+
+/**
+ * The model at this format on these devices: whole on the GPUs, or, for a mixture-of-experts model
+ * that does not fit, with the fewest layers' experts in system RAM; null when neither runs.
+ */
+function fitted(input: EstimateInput, offload: boolean): Estimate | null {
+  const r = estimate(input);
+  if (!r.ok) return null;
+  if (runs(r.value.fit.verdict)) return r.value;
+  if (!offload || !input.arch.moe) return null;
+  const n = fewestExpertLayersInRam(input);
+  if (n === null) return null;
+  const e = estimate({ ...input, cpuMoeLayers: n });
+  return e.ok && runs(e.value.fit.verdict) ? e.value : null;
 }
 
 function evaluate(req: PlanRequest, candidate: Candidate, formats: readonly WeightFormat[]): PlanOption {
@@ -126,24 +152,31 @@ function evaluate(req: PlanRequest, candidate: Candidate, formats: readonly Weig
     );
   }
   let fastestFitting: { format: WeightFormat; e: Estimate } | null = null;
+  const offload = req.expertOffload ?? RUNTIMES[req.runtime].expertOffload === true;
   for (const format of formats) {
     let slowest: Estimate | null = null;
     let allFit = true;
+    let cpuMoeLayers = 0;
     for (const m of req.models) {
-      const r = estimate({
-        arch: m.arch,
-        format,
-        contextTokens: Math.min(req.contextTokens, m.contextLimit),
-        sequences: req.users,
-        kvCacheType: req.kvCacheType,
-        runtime: req.runtime,
-        devices,
-      });
-      if (!r.ok || !runs(r.value.fit.verdict)) {
+      const e = fitted(
+        {
+          arch: m.arch,
+          format,
+          contextTokens: Math.min(req.contextTokens, m.contextLimit),
+          sequences: req.users,
+          kvCacheType: req.kvCacheType,
+          runtime: req.runtime,
+          devices,
+          host: req.host,
+        },
+        offload,
+      );
+      if (!e) {
         allFit = false;
         break;
       }
-      if (!slowest || r.value.speed.decodeTokensPerSecond < slowest.speed.decodeTokensPerSecond) slowest = r.value;
+      cpuMoeLayers = Math.max(cpuMoeLayers, e.fit.cpuMoeLayers);
+      if (!slowest || e.speed.decodeTokensPerSecond < slowest.speed.decodeTokensPerSecond) slowest = e;
     }
     if (!allFit || !slowest) continue;
     if (slowest.speed.decodeTokensPerSecond >= req.minTokensPerSecond) {
@@ -156,6 +189,7 @@ function evaluate(req: PlanRequest, candidate: Candidate, formats: readonly Weig
         verdict: slowest.fit.verdict,
         decodeTokensPerSecond: slowest.speed.decodeTokensPerSecond,
         spareBytes: slowest.fit.spareBytes,
+        cpuMoeLayers,
       };
     }
     if (!fastestFitting || slowest.speed.decodeTokensPerSecond > fastestFitting.e.speed.decodeTokensPerSecond)
