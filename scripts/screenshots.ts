@@ -11,6 +11,10 @@ mkdirSync(OUT, { recursive: true });
 
 const server = await serveStatic(join(import.meta.dirname, '..', 'dist'), '/headroom/');
 const browser = await launchBrowser();
+const OFFLOAD =
+  '?v=2&m=gpt-oss-120b,qwen3-30b-a3b,qwen3-235b-a22b&f=MXFP4_MOE,Q4_K_M&g=rtx-4090,rtx-3090&sel=gpt-oss-120b~rtx-4090&moe=all&cpu=ryzen-9-9950x&ram=96';
+const MOE_MATRIX =
+  '?v=2&m=gpt-oss-20b,gpt-oss-120b,qwen3-30b-a3b,qwen3-235b-a22b,glm-4-5-air,mixtral-8x7b,llama-4-scout-17b-16e,deepseek-v3&f=Q4_K_M&moe=24&sel=gpt-oss-120b~rtx-4090';
 const shots: [string, string, { width: number; height: number }, 'light' | 'dark'][] = [
   ['matrix-light', '?v=1', { width: 1440, height: 1100 }, 'light'],
   ['matrix-dark', '?v=1', { width: 1440, height: 1100 }, 'dark'],
@@ -22,6 +26,16 @@ const shots: [string, string, { width: number; height: number }, 'light' | 'dark
   ['canrun', '?v=1&view=canrun&g=rtx-3090*2&sel=llama-3-1-70b~rtx-3090*2', { width: 1440, height: 1400 }, 'dark'],
   ['mobile', '?v=1', { width: 375, height: 1600 }, 'light'],
   ['bad-link', '?v=1&m=llama-3-1-8b,llama-9000&ctx=abc&g=rtx-4090,titan-z', { width: 1200, height: 800 }, 'light'],
+  // Experts in system RAM beside the GPU choice, and MoE models in the matrix with them.
+  ['offload-light', OFFLOAD, { width: 1440, height: 1500 }, 'light'],
+  ['offload-details', `${OFFLOAD}&view=details`, { width: 1440, height: 1500 }, 'dark'],
+  ['offload-dark', OFFLOAD, { width: 1440, height: 1500 }, 'dark'],
+  ['offload-mobile-light', OFFLOAD, { width: 375, height: 2600 }, 'light'],
+  ['offload-mobile-dark', OFFLOAD, { width: 375, height: 2600 }, 'dark'],
+  ['moe-matrix-light', MOE_MATRIX, { width: 1440, height: 1100 }, 'light'],
+  ['moe-matrix-dark', MOE_MATRIX, { width: 1440, height: 1100 }, 'dark'],
+  ['moe-matrix-mobile-light', MOE_MATRIX, { width: 375, height: 2200 }, 'light'],
+  ['moe-matrix-mobile-dark', MOE_MATRIX, { width: 375, height: 2200 }, 'dark'],
 ];
 for (const [name, query, viewport, theme] of shots) {
   const page = await browser.newPage({ viewport, colorScheme: theme });
@@ -37,8 +51,10 @@ for (const [name, query, viewport, theme] of shots) {
   const view = /view=(\w+)/.exec(query)?.[1] ?? 'matrix';
   const selector = ready[view];
   if (selector && name !== 'bad-link') await page.waitForSelector(`#root > .app ${selector}`);
+  // On a phone the configuration starts folded: open it to show the RAM and experts controls.
+  if (name.startsWith('offload-mobile')) await page.click('.config-collapse > summary');
   await page.waitForTimeout(200);
-  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: name === 'mobile' });
+  await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: name.includes('mobile') });
   await page.close();
   console.log(`saved ${name}.png`);
 }

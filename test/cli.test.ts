@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { headroom } from './cli-harness';
 import { weightFormatById } from '../src/core/formats/weight-formats';
 import { parseShareLink } from '../src/url/share-link';
-import { isCatalogGpu, isCatalogModel } from '../src/view-models/scenario';
+import { isCatalogCpu, isCatalogGpu, isCatalogModel } from '../src/view-models/scenario';
 
 const CONFIG = join(import.meta.dirname, 'fixtures', 'configs', 'llama-3-8b.json');
 
@@ -88,6 +88,7 @@ describe('headroom CLI', () => {
     const { state, notices } = parseShareLink(link.search, {
       isModel: isCatalogModel,
       isGpu: isCatalogGpu,
+      isCpu: isCatalogCpu,
       isFormat: (id) => weightFormatById(id) !== null,
       configProblem: () => null,
     });

@@ -3,7 +3,7 @@ import { parseHfConfig } from '../importers/hf-config';
 import { weightFormatById } from '../core/formats/weight-formats';
 import { parseShareLink, serializeShareLink, type KnownIds, type ParsedLink } from '../url/share-link';
 import { poolKey, reuseUnchanged, type ShareState } from '../url/share-state';
-import { isCatalogGpu, isCatalogModel } from '../view-models/scenario';
+import { isCatalogCpu, isCatalogGpu, isCatalogModel } from '../view-models/scenario';
 
 /**
  * The address bar is the single source of truth for shareable state: components read it through
@@ -17,6 +17,7 @@ const KNOWN: KnownIds = {
     const r = parseHfConfig(json);
     return r.ok ? null : r.error;
   },
+  isCpu: isCatalogCpu,
 };
 
 const CHANGE = 'headroom:urlchange';

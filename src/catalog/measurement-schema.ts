@@ -15,7 +15,7 @@ export const measurementSchema = z.object({
   valueText: z.optional(z.string()),
   model: z.string().check(z.minLength(1)),
   format: z.string().check(z.minLength(1)),
-  runtime: z.enum(['llama.cpp', 'vllm', 'transformers', 'mlx']),
+  runtime: z.enum(['llama.cpp', 'ollama', 'vllm', 'transformers', 'mlx']),
   backend: z.enum(['cuda', 'rocm', 'vulkan', 'metal', 'sycl', 'cpu']),
   gpu: z.nullable(z.string()),
   gpuCount: z.int().check(z.nonnegative()),

@@ -3,6 +3,7 @@ import type { KvCacheType } from '../core/kv-cache-types';
 import type { RuntimeId } from '../core/runtimes/registry';
 import { serializeShareLink } from '../url/share-link';
 import { DEFAULT_STATE, poolKey, type GpuPool } from '../url/share-state';
+import type { HostState } from '../url/host-state';
 
 /**
  * The web-app address that opens the same configuration (DESIGN: every command ends with a link).
@@ -22,6 +23,8 @@ export interface LinkInput {
   readonly runtime: RuntimeId;
   /** Catalogue GPUs and counts; null for a custom GPU, which a link cannot name. */
   readonly gpus: readonly { readonly id: string; readonly count: number }[] | null;
+  /** System RAM and experts kept there, as the link names them (host-state.ts). */
+  readonly host?: HostState | undefined;
 }
 
 export function cliShareLink(input: LinkInput): string | null {
@@ -39,6 +42,7 @@ export function cliShareLink(input: LinkInput): string | null {
     pools: [pool],
     selected: { model: input.modelToken, pool: poolKey(pool) },
     config: input.config,
+    host: input.host ?? DEFAULT_STATE.host,
   });
   const base = input.base ?? DEFAULT_LINK_BASE;
   return `${base.replace(/\?.*$/, '')}${query}`;

@@ -4,9 +4,21 @@ import { cliShareLink } from './cli-link';
 import { CliError } from './cli-error';
 import type { CliIo } from './cli-io';
 import { HOST_OPTIONS, resolveCpuMoe, resolveHost } from './host-options';
+import { CPUS } from '../catalog/catalog';
+import { lookupEntry } from '../catalog/lookup';
+import type { HostState } from '../url/host-state';
 import { parseWhole } from './parse-values';
 import { renderEstimate } from './render-estimate';
-import { resolveFormat, resolveGpus, resolveKvCache, resolveModel, resolveRuntime } from './resolve-inputs';
+import {
+  resolveFormat,
+  resolveGpus,
+  resolveKvCache,
+  resolveModel,
+  resolveRuntime,
+  type ResolvedModel,
+} from './resolve-inputs';
+import { RUNTIMES } from '../core/runtimes/registry';
+import type { RuntimeProfile } from '../core/runtimes/profile';
 
 export const ESTIMATE_OPTIONS = {
   model: { type: 'string' },
@@ -55,22 +67,38 @@ function baselineSpeed(input: EstimateInput, gpu: string): { name: string; speed
   return { name: resolved.summary[0]?.name ?? gpu, speed };
 }
 
+/**
+ * Whether the context needs the model's RoPE scaling (past its listed window), and how to turn it
+ * on in this runtime; null when it does not.
+ */
+function contextScaling(model: ResolvedModel, tokens: number, runtime: RuntimeProfile) {
+  const s = model.ropeScaling;
+  if (!s || tokens <= model.contextLimit) return null;
+  return {
+    type: s.type,
+    factor: s.factor,
+    originalContext: s.originalContext,
+    how: runtime.ropeScalingHow?.(s, tokens) ?? null,
+  };
+}
+
+/** The host flags as the web app's link names them (a catalogue CPU by its id). */
+function linkHost(values: Values, cpuMoeLayers: number | undefined, layers: number): HostState {
+  const cpu = values.cpu === undefined ? undefined : lookupEntry(CPUS, values.cpu);
+  return {
+    ramGb: values.ram === undefined ? null : Number(values.ram),
+    bandwidthGbps: values['ram-bandwidth'] === undefined ? null : Number(values['ram-bandwidth']),
+    cpu: cpu?.kind === 'found' ? cpu.entry.id : null,
+    cpuMoe: cpuMoeLayers === undefined || cpuMoeLayers === 0 ? null : cpuMoeLayers >= layers ? 'all' : cpuMoeLayers,
+  };
+}
+
 export function runEstimate(values: Values, io: CliIo): void {
   const out = io.stdout;
   const runtime = resolveRuntime(values.runtime);
   const model = resolveModel(values);
   const format = resolveFormat(values.precision, values.bpw, runtime, model.storedFormat);
   const kvCacheType = resolveKvCache(values['kv-cache'], runtime);
-  const limit = model.contextLimit;
-  const contextTokens =
-    values.context === undefined
-      ? Math.min(8192, limit)
-      : parseWhole('--context', values.context, 'tokens', 1, limit, true);
-  const sequences = values.batch === undefined ? 1 : parseWhole('--batch', values.batch, 'sequences', 1, 4096);
-  const promptTokens =
-    values.prompt === undefined
-      ? contextTokens
-      : parseWhole('--prompt', values.prompt, 'tokens', 1, contextTokens, true);
   const gpus = resolveGpus(
     {
       gpu: values.gpu,
@@ -82,6 +110,20 @@ export function runEstimate(values: Values, io: CliIo): void {
     },
     (raw) => parseWhole('--gpus', raw, 'GPUs', 1, 64),
   );
+  // Up to the rope-scaled limit; the default is the runtime's own (Ollama's tiers by GPU memory)
+  // or 8K, within the model's listed window.
+  const limit = model.scaledContextLimit;
+  const profile = RUNTIMES[runtime];
+  const contextTokens =
+    values.context === undefined
+      ? Math.min(profile.defaultContextTokens?.(gpus.devices) ?? 8192, model.contextLimit)
+      : parseWhole('--context', values.context, 'tokens', 1, limit, true);
+  const sequences = values.batch === undefined ? 1 : parseWhole('--batch', values.batch, 'sequences', 1, 4096);
+  const promptTokens =
+    values.prompt === undefined
+      ? contextTokens
+      : parseWhole('--prompt', values.prompt, 'tokens', 1, contextTokens, true);
+  const scaling = contextScaling(model, contextTokens, profile);
   const split = values.split;
   if (split !== undefined && split !== 'layer' && split !== 'tensor')
     throw new CliError(`--split must be layer or tensor; got '${split}'`);
@@ -121,10 +163,18 @@ export function runEstimate(values: Values, io: CliIo): void {
     kv: kvCacheType,
     runtime,
     gpus: gpus.summary.some((g) => g.id === 'custom') ? null : gpus.summary,
+    host: linkHost(values, input.cpuMoeLayers, model.arch.layers),
   });
   if (values.json) {
     const report = {
-      model: { id: model.id, name: model.name, source: model.source, contextLimit: limit },
+      model: {
+        id: model.id,
+        name: model.name,
+        source: model.source,
+        contextLimit: model.contextLimit,
+        scaledContextLimit: model.scaledContextLimit,
+      },
+      contextScaling: scaling,
       format: { id: format.id, label: format.label, bitsPerWeight: e.weights.bitsPerWeight },
       runtime,
       contextTokens,
@@ -163,6 +213,7 @@ export function runEstimate(values: Values, io: CliIo): void {
       baseline,
       link,
       ranges,
+      scaling,
     }),
   );
 }

@@ -1,4 +1,5 @@
 import { MODELS } from '../catalog/catalog';
+import { scaledContextLimit } from '../core/context-scaling';
 import { lookupEntry } from '../catalog/lookup';
 import { canRun, type CanRunRow } from '../planning/can-run';
 import { HARDWARE_CLASSES, type HardwareClass } from '../planning/candidates';
@@ -94,7 +95,7 @@ function planModels(names: readonly string[]) {
       throw new CliError(`--model '${name}' ${hint}`);
     }
     const m = found.entry;
-    return { key: m.id, name: m.name, arch: m.arch, contextLimit: m.contextLength };
+    return { key: m.id, name: m.name, arch: m.arch, contextLimit: scaledContextLimit(m.contextLength, m.ropeScaling) };
   });
 }
 

@@ -28,6 +28,13 @@ export interface EstimateReport {
   readonly baseline: { readonly name: string; readonly speed: number } | null;
   readonly link: string | null;
   readonly ranges: { readonly decode: SpeedRange; readonly prefill: SpeedRange | null };
+  /** Set when the context is past the model's listed window: the RoPE scaling it needs. */
+  readonly scaling: {
+    readonly type: string;
+    readonly factor: number;
+    readonly originalContext: number;
+    readonly how: string | null;
+  } | null;
 }
 
 const row = (label: string, value: string) => `  ${label.padEnd(14)}${value}`;
@@ -81,6 +88,14 @@ export function renderEstimate(r: EstimateReport): string {
         : `${formatSpeedWithRange(speed.prefillTokensPerSecond, r.ranges.prefill)} for a prompt of ${formatContext(r.promptTokens)} tokens, ~${formatTokensPerSecond(speed.prefillStartTokensPerSecond ?? 0)} for a first short one; first token after ~${formatSeconds(speed.timeToFirstTokenSeconds)}`,
     ),
     row('Parameters', `${formatParams(params.total)} total, ${formatParams(params.active)} active per token`),
+    ...(r.scaling
+      ? [
+          row(
+            'Context',
+            `past the model's listed window: needs ${r.scaling.type === 'yarn' ? 'YaRN' : r.scaling.type} rope scaling ×${r.scaling.factor} from ${formatContext(r.scaling.originalContext)}${r.scaling.how ? ` (${r.scaling.how})` : ''}`,
+          ),
+        ]
+      : []),
     '',
     `Estimates, not measurements: speed ranges are the 10th-90th percentile of measured ÷ estimated speed${r.ranges.decode.calibrated ? '' : ' (this backend is not calibrated yet: ±40%)'}; decode slows as the context fills; fits = at most ${formatPercent(0.9)} of usable memory; memory = ${memoryComponents(
       memory,

@@ -135,4 +135,20 @@ describe('the stored weight format', () => {
     expect(mxfp4.value.arch.moe?.expertFormat).toBe('mxfp4');
     expect(bf16.value.arch.moe?.expertFormat).toBeUndefined();
   });
+
+  it('reads rope scaling without multiplying a window that already includes it', () => {
+    const yarn = { rope_type: 'yarn', factor: 4, original_max_position_embeddings: 32768 };
+    const qwen = parseHfConfigObject({ ...base, max_position_embeddings: 40960, rope_scaling: yarn });
+    // gpt-oss lists the scaled window: 131,072 = 4,096 × 32.
+    const oss = parseHfConfigObject({
+      ...base,
+      max_position_embeddings: 131072,
+      rope_scaling: { rope_type: 'yarn', factor: 32, original_max_position_embeddings: 4096 },
+    });
+    const llama3 = parseHfConfigObject({ ...base, rope_scaling: { rope_type: 'llama3', factor: 8 } });
+    if (!qwen.ok || !oss.ok || !llama3.ok) throw new Error('not parsed');
+    expect(qwen.value.ropeScaling).toEqual({ type: 'yarn', factor: 4, originalContext: 32768 });
+    expect(oss.value.ropeScaling).toEqual({ type: 'yarn', factor: 32, originalContext: 4096 });
+    expect(llama3.value.ropeScaling).toBeUndefined();
+  });
 });

@@ -1,4 +1,5 @@
 import { architectureFrom, architectureProblem, type ModelArchitecture } from '../core/architecture';
+import type { RopeScaling } from '../core/context-scaling';
 
 /**
  * Reads a Hugging Face config.json (untrusted: pasted, uploaded or fetched) into an architecture.
@@ -14,6 +15,8 @@ export interface ParsedConfig {
    * quantization_config, else from torch_dtype / dtype; null when neither says.
    */
   readonly storedFormat: string | null;
+  /** rope_scaling (or Transformers v5 rope_parameters) when it extends the window: YaRN, linear, dynamic. */
+  readonly ropeScaling?: RopeScaling | undefined;
 }
 
 export type ConfigResult =
@@ -129,10 +132,34 @@ function readArchitecture(root: Json): ParsedConfig {
   const problem = architectureProblem(arch);
   if (problem) throw new ConfigError(problem);
   const contextLength = int(cfg, ['max_position_embeddings', 'n_positions', 'seq_length', 'max_sequence_length'], 2048);
-  return { arch, modelType, contextLength: Math.max(1, contextLength), storedFormat: stored };
+  return {
+    arch,
+    modelType,
+    contextLength: Math.max(1, contextLength),
+    storedFormat: stored,
+    ropeScaling: ropeScaling(cfg, contextLength),
+  };
 }
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+const SCALINGS = new Set(['yarn', 'linear', 'dynamic']);
+
+/**
+ * rope_scaling (Transformers v5: rope_parameters) as RopeScaling: its rope_type (or type), factor
+ * and original_max_position_embeddings (for YaRN; otherwise the listed window). Types that do not
+ * lengthen the window (llama3, longrope, default) give none.
+ */
+function ropeScaling(cfg: Json, contextLength: number): RopeScaling | undefined {
+  const raw = isObject(cfg['rope_scaling']) ? cfg['rope_scaling'] : cfg['rope_parameters'];
+  if (!isObject(raw)) return undefined;
+  const type = raw['rope_type'] ?? raw['type'];
+  const factor = num(raw['factor']);
+  if (typeof type !== 'string' || !SCALINGS.has(type) || factor === undefined || !(factor > 1)) return undefined;
+  const original = num(raw['original_max_position_embeddings']);
+  const originalContext = type === 'yarn' && original !== undefined && original > 0 ? original : contextLength;
+  return { type: type as RopeScaling['type'], factor, originalContext: Math.round(originalContext) };
+}
 
 /**
  * The stored weight format. quantization_config is written by the quantizer (transformers
@@ -232,6 +259,8 @@ const CONFIG_KEYS = [
   'sliding_window_pattern',
   '_sliding_window_pattern',
   'max_position_embeddings',
+  'rope_scaling',
+  'rope_parameters',
   'n_positions',
   'seq_length',
   'max_sequence_length',

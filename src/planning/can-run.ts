@@ -6,6 +6,7 @@ import type { WeightFormat } from '../core/formats/weight-formats';
 import type { KvCacheType } from '../core/kv-cache-types';
 import { RUNTIMES, type RuntimeId } from '../core/runtimes/registry';
 import { countParameters } from '../core/params';
+import { scaledContextLimit } from '../core/context-scaling';
 import { formatsByQuality } from './plan';
 
 /** "What can I run?": every catalogue model on the GPUs a user owns, at the best format that fits. */
@@ -38,7 +39,7 @@ export interface CanRunRow {
   readonly cpuMoeLayers: number;
 }
 
-function row(m: (typeof MODELS)[number], input: EstimateInput, cpuMoeLayers: number): CanRunRow | null {
+function row(m: (typeof MODELS)[number], input: EstimateInput, cpuMoeLayers: number, limit: number): CanRunRow | null {
   const r = estimate({ ...input, cpuMoeLayers });
   if (!r.ok) return null;
   return {
@@ -47,7 +48,7 @@ function row(m: (typeof MODELS)[number], input: EstimateInput, cpuMoeLayers: num
     totalParams: countParameters(m.arch).total,
     format: input.format,
     decodeTokensPerSecond: r.value.speed.decodeTokensPerSecond,
-    maxContext: maxContext({ ...input, cpuMoeLayers }, m.contextLength),
+    maxContext: maxContext({ ...input, cpuMoeLayers }, limit),
     spareBytes: r.value.fit.spareBytes,
     cpuMoeLayers,
   };
@@ -64,10 +65,11 @@ export function canRun(req: CanRunRequest): { rows: CanRunRow[]; cannot: string[
   const rows: CanRunRow[] = [];
   const cannot: string[] = [];
   for (const m of MODELS) {
+    const limit = scaledContextLimit(m.contextLength, m.ropeScaling);
     const inputs = formats.map((format): EstimateInput => ({
       arch: m.arch,
       format,
-      contextTokens: Math.min(req.contextTokens, m.contextLength),
+      contextTokens: Math.min(req.contextTokens, limit),
       sequences: req.users,
       kvCacheType: req.kvCacheType,
       runtime: req.runtime,
@@ -80,7 +82,7 @@ export function canRun(req: CanRunRequest): { rows: CanRunRow[]; cannot: string[
       if (!r.ok) break;
       const v = r.value.fit.verdict;
       if (v === 'fits' || v === 'tight') {
-        found = row(m, input, 0);
+        found = row(m, input, 0, limit);
         break;
       }
     }
@@ -88,7 +90,7 @@ export function canRun(req: CanRunRequest): { rows: CanRunRow[]; cannot: string[
       for (const input of inputs) {
         const n = fewestExpertLayersInRam(input);
         if (n === null) continue;
-        found = row(m, input, n);
+        found = row(m, input, n, limit);
         if (found) break;
       }
     }

@@ -19,6 +19,7 @@ import {
 } from './share-state';
 import { migrateLink } from './migrations';
 import { parseTableState, serializeTableState } from './table-state';
+import { parseHostState, serializeHostState } from './host-state';
 
 /** What the link may name: the parser keeps only ids that exist. */
 export interface KnownIds {
@@ -27,6 +28,8 @@ export interface KnownIds {
   readonly isFormat: (id: string) => boolean;
   /** Checks a config.json payload; returns a reason when it is unusable. */
   readonly configProblem: (json: string) => string | null;
+  /** Catalogue CPUs; absent: a link's CPU is ignored with a notice. */
+  readonly isCpu?: ((id: string) => boolean) | undefined;
 }
 
 export interface ParsedLink {
@@ -185,9 +188,10 @@ export function parseShareLink(search: string, known: KnownIds): ParsedLink {
 
   const plan = parsePlan(get, notices);
   const table = parseTableState(params, notices);
+  const host = parseHostState(params, known.isCpu ?? (() => false), notices);
 
   return {
-    state: { view, models, formats, context, batch, kv, runtime, pools, selected, baseline, config, plan, table },
+    state: { view, models, formats, context, batch, kv, runtime, pools, selected, baseline, config, plan, table, host },
     notices,
   };
 }
@@ -252,6 +256,7 @@ export function serializeShareLink(state: ShareState): string {
   if (!same(p.hardware, d.plan.hardware)) parts.push(['hw', p.hardware.join(',')]);
   if (p.formats !== d.plan.formats) parts.push(['pf', p.formats]);
   parts.push(...serializeTableState(state.table));
+  parts.push(...serializeHostState(state.host));
   // encodeURIComponent leaves , * ~ _ readable; the commas are encoded by URLSearchParams only.
   return `?${parts.map(([k, v]) => `${k}=${encodeURIComponent(v).replace(/%2C/g, ',')}`).join('&')}`;
 }

@@ -2,6 +2,7 @@ import type { KvCacheType } from '../core/kv-cache-types';
 import type { RuntimeId } from '../core/runtimes/registry';
 import { CURRENT_VERSION } from './migrations';
 import { DEFAULT_TABLE, type TableState } from './table-state';
+import { DEFAULT_HOST_STATE, type HostState } from './host-state';
 
 /**
  * Everything a shared link restores. When a default changes, add a migration (migrations.ts) so
@@ -57,6 +58,8 @@ export interface ShareState {
   readonly plan: PlanNeeds;
   /** The comparison table's sort, search, filters and hidden columns. */
   readonly table: TableState;
+  /** System RAM and the experts kept there (host-state.ts). */
+  readonly host: HostState;
 }
 
 export const MAX_CONTEXT = 1_048_576;
@@ -115,6 +118,7 @@ export const DEFAULT_STATE: ShareState = {
   config: null,
   plan: { minTps: 10, budget: null, power: null, hardware: HARDWARE_CLASS_IDS, formats: 'best' },
   table: DEFAULT_TABLE,
+  host: DEFAULT_HOST_STATE,
 };
 
 /**

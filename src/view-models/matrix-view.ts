@@ -1,3 +1,4 @@
+import { RUNTIMES } from '../core/runtimes/registry';
 import { memoryComponents, type MemoryEstimate } from '../core/estimate';
 import type { Verdict } from '../core/fit';
 import { memoryPartsLine } from './memory-parts';
@@ -67,6 +68,12 @@ export function matrixView(s: Scenario): MatrixView {
     };
   });
   const capped = s.models.filter((m) => contextFor(s, m) < s.context).map((m) => m.name);
+  const scaled = s.models.filter((m) => contextFor(s, m) > m.contextLimit).map((m) => m.name);
+  const expertLayers = s.cpuMoe === 'all' ? 'all layers' : `the first ${String(s.cpuMoe)} layers`;
+  const expertsNote =
+    s.cpuMoe !== null && RUNTIMES[s.runtime].expertOffload === true && s.models.some((m) => m.moe)
+      ? `Mixture-of-experts models keep the experts of ${expertLayers} in ${s.hostLabel} of system RAM.`
+      : '';
   const cells = s.models.map((m) =>
     s.pools.map((p): MatrixCell => {
       const r = estimateFor(s, m, p, format);
@@ -89,10 +96,12 @@ export function matrixView(s: Scenario): MatrixView {
       const runs = e.fit.verdict !== 'no';
       const tps = runs ? e.speed.decodeTokensPerSecond : null;
       const speedLabel = tps === null ? '' : formatSig3(tps);
-      const verdictText =
+      const experts = e.memory.hostExpertBytes > 0 ? `, experts of ${e.fit.cpuMoeLayers} layers in RAM` : '';
+      const verdictText = `${
         e.fit.verdict === 'offload'
           ? `offload (${e.fit.deviceLayers}/${e.fit.totalLayers} layers on GPU)`
-          : VERDICT_LABEL[e.fit.verdict];
+          : VERDICT_LABEL[e.fit.verdict]
+      }${experts}`;
       return {
         modelKey: m.key,
         poolKey: p.key,
@@ -109,7 +118,13 @@ export function matrixView(s: Scenario): MatrixView {
   );
   return {
     formatLabel: format.label,
-    contextNote: capped.length > 0 ? `Context capped at the model's limit for ${capped.join(', ')}.` : '',
+    contextNote: [
+      capped.length > 0 ? `Context capped at the model's limit for ${capped.join(', ')}.` : '',
+      scaled.length > 0 ? `${scaled.join(', ')}: past the listed window, with RoPE scaling (YaRN) turned on.` : '',
+      expertsNote,
+    ]
+      .filter(Boolean)
+      .join(' '),
     rows,
     columns,
     cells,

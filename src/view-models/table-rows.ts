@@ -46,7 +46,7 @@ export function comparisonRows(s: Scenario, withMaxContext = false): ComparisonR
           spareGiB: e.fit.spareBytes / GiB,
           decodeTokensPerSecond: runs ? e.speed.decodeTokensPerSecond : null,
           prefillTokensPerSecond: runs ? e.speed.prefillTokensPerSecond : null,
-          maxContext: withMaxContext ? maxContext(estimateInput(s, m, p, f), m.contextLimit) : null,
+          maxContext: withMaxContext ? maxContext(estimateInput(s, m, p, f), m.scaledContextLimit) : null,
         });
       }
     }

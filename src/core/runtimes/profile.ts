@@ -1,4 +1,5 @@
 import type { ActivationInput } from '../activations';
+import type { RopeScaling } from '../context-scaling';
 import type { ModelArchitecture } from '../architecture';
 import type { Device, Vendor } from '../devices';
 import type { SplitMode } from '../fit';
@@ -109,6 +110,15 @@ export interface RuntimeProfile {
    * GPU (llama.cpp --cpu-moe / --n-cpu-moe); absent: no.
    */
   readonly expertOffload?: boolean | undefined;
+  /**
+   * The engine whose measurements calibrate this one's speed, when it runs another's kernels
+   * (Ollama runs llama-server); absent: its own id.
+   */
+  readonly speedOf?: string | undefined;
+  /** The context the engine gives a model when none is asked for, on these devices; absent: 8,192. */
+  readonly defaultContextTokens?: ((devices: readonly Device[]) => number) | undefined;
+  /** How to turn RoPE scaling on for a context of `tokens` (flags or config); absent: not known. */
+  readonly ropeScalingHow?: ((scaling: RopeScaling, tokens: number) => string) | undefined;
 }
 
 export const roundUp = (n: number, step: number) => Math.ceil(n / step) * step;

@@ -1,12 +1,13 @@
 import { EXLLAMAV2 } from './exllamav2';
 import { LLAMA_CPP } from './llama-cpp';
 import { MLX } from './mlx';
+import { OLLAMA } from './ollama';
 import type { RuntimeProfile } from './profile';
 import { TRANSFORMERS } from './transformers';
 import { VLLM } from './vllm';
 
 /** Every engine the estimator knows, in the order pickers list them. A new engine is added here. */
-const PROFILES = [LLAMA_CPP, VLLM, TRANSFORMERS, MLX, EXLLAMAV2] as const;
+const PROFILES = [LLAMA_CPP, OLLAMA, VLLM, TRANSFORMERS, MLX, EXLLAMAV2] as const;
 
 export type RuntimeId = (typeof PROFILES)[number]['id'];
 

@@ -58,4 +58,8 @@ export const VLLM = {
   activationBytes: profiledPeak,
   activationFormula: 'profiled peak of an 8,192-token dummy batch + sampler warm-up for 256 requests',
   ...speedTables('vllm', { bandwidthEfficiency: 0.75, perLayerSeconds: 10e-6, computeEfficiency: 0.6 }),
+  // vllm serve … --rope-scaling '{"rope_type":"yarn",…}' --max-model-len 131072 for Qwen3
+  // (https://github.com/QwenLM/Qwen3/blob/7a2f61ffc7a20d47efcd2bf97f6f2bf52729042e/docs/source/deployment/vllm.md).
+  ropeScalingHow: (s, tokens) =>
+    `--rope-scaling '{"rope_type":"${s.type}","factor":${s.factor.toFixed(1)},"original_max_position_embeddings":${s.originalContext}}' --max-model-len ${tokens}`,
 } as const satisfies RuntimeProfile;
