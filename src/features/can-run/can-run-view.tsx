@@ -34,7 +34,7 @@ export function CanRunView({ view }: { readonly view: CanRunViewModel }) {
           </button>
         ))}
       </div>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Models that fit, with their format and speed">
         <table className="data-table" data-testid="canrun-table">
           <thead>
             <tr>
