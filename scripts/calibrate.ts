@@ -56,7 +56,6 @@ for (const backend of backends) {
     expertTileTokens: f.moePrefill ? sig(fitted.expertTileTokens) : provisional.expertTileTokens,
     handoffSeconds: f.handoff ? sig(fitted.handoffSeconds) : provisional.handoffSeconds,
     allReduceSeconds: f.allReduce ? sig(fitted.allReduceSeconds) : provisional.allReduceSeconds,
-    hostTransferEfficiency: provisional.hostTransferEfficiency,
   };
   const evalRows = speedRows.filter((p) => p.backend === backend && isEvaluation(p.m.id));
   const ratios = (q: string) =>

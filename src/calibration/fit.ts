@@ -41,7 +41,6 @@ const ideal = (fallback: SpeedConstants): SpeedConstants => ({
   expertTileTokens: 0,
   handoffSeconds: 0,
   allReduceSeconds: 0,
-  hostTransferEfficiency: fallback.hostTransferEfficiency,
 });
 
 /** The decode terms of one row: [M, L, E, H, R] and the measured time. */

@@ -135,7 +135,7 @@ function microBatchSeconds(
   const routedActive = moe ? (w.routedExpertParams * moe.activeExperts) / moe.experts : 0;
   const denseBytes = w.totalBytes - embedding - w.routedExpertBytes;
   const denseFlops = 2 * tokens * (input.activeParamsPerToken - routedActive);
-  const hostLink = (input.devices[0]?.pcieBytesPerSecond ?? PCIE_BYTES_PER_SECOND) * (k.hostTransferEfficiency ?? 1);
+  const hostLink = input.devices[0]?.pcieBytesPerSecond ?? PCIE_BYTES_PER_SECOND;
   let seconds =
     Math.max(denseBytes * (1 - offloaded) * perByte, denseFlops * perFlop) + (denseBytes * offloaded) / hostLink;
   if (moe && w.moeLayers > 0) {

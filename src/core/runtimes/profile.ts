@@ -34,8 +34,6 @@ export interface SpeedConstants {
   readonly handoffSeconds?: number | undefined;
   /** Fixed latency of one all-reduce in a tensor split (two per layer), seconds. */
   readonly allReduceSeconds?: number | undefined;
-  /** Share of the PCIe link reached when host-resident weights are copied to the GPU for a prompt. */
-  readonly hostTransferEfficiency?: number | undefined;
   /**
    * Fraction of dense FP16 TFLOPS that prompt attention (QKᵀ, softmax, V; flash attention where
    * on) reaches; absent: computeEfficiency. Attention kernels run well below the matrix

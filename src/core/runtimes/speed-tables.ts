@@ -37,7 +37,6 @@ export function speedTables(
       expertTileTokens: moePrefill?.expertTileTokens ?? b.expertTileTokens,
       handoffSeconds: links?.handoffSeconds ?? b.handoffSeconds,
       allReduceSeconds: links?.allReduceSeconds ?? b.allReduceSeconds,
-      hostTransferEfficiency: b.hostTransferEfficiency,
     });
     status.set(v, { decode: own?.decode !== undefined, prefill: own?.prefill !== undefined });
   }
