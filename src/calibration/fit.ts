@@ -33,7 +33,8 @@ export interface FittedConstants extends SpeedConstants {
   };
 }
 
-const ideal = (fallback: SpeedConstants): SpeedConstants => ({
+/** Every efficiency 1 and every fixed cost 0: the bandwidth-limited time of a row. */
+const IDEAL: SpeedConstants = {
   bandwidthEfficiency: 1,
   perLayerSeconds: 0,
   computeEfficiency: 1,
@@ -41,7 +42,7 @@ const ideal = (fallback: SpeedConstants): SpeedConstants => ({
   expertTileTokens: 0,
   handoffSeconds: 0,
   allReduceSeconds: 0,
-});
+};
 
 /** The decode terms of one row: [M, L, E, H, R] and the measured time. */
 function decodeTerms(p: Prepared, idealConstants: SpeedConstants): { x: number[]; t: number } | null {
@@ -56,10 +57,9 @@ function decodeTerms(p: Prepared, idealConstants: SpeedConstants): { x: number[]
 }
 
 function fitDecode(rows: readonly Prepared[], fallback: SpeedConstants) {
-  const base = ideal(fallback);
   const data = rows.flatMap((p) => {
     if (p.m.quantity !== 'decode_tps') return [];
-    const d = decodeTerms(p, base);
+    const d = decodeTerms(p, IDEAL);
     return d ? [d] : [];
   });
   const fallbackValues = [
