@@ -54,15 +54,20 @@ export interface SpeedEstimate {
  */
 function touchedShare(arch: ModelArchitecture, tokens: number): number {
   const { moe } = arch;
-  return moe ? 1 - Math.pow(1 - moe.activeExperts / moe.experts, tokens) : 0;
+  if (!moe) return 0;
+  // One token touches exactly its k experts: no power needed for the common single-sequence step.
+  return tokens === 1 ? moe.activeExperts / moe.experts : 1 - Math.pow(1 - moe.activeExperts / moe.experts, tokens);
 }
 
-/** Bytes of weights read per decoding step: dense weights, plus the experts the batch touches. */
-export function weightBytesPerStep(arch: ModelArchitecture, w: WeightAnalysis, sequences: number): number {
+/**
+ * Bytes of weights read per decoding step: dense weights, plus the experts the batch touches
+ * (`share` of each layer's, touchedShare for the batch).
+ */
+function weightBytesPerStep(arch: ModelArchitecture, w: WeightAnalysis, share: number): number {
   const { moe } = arch;
   if (!moe) return w.bytesPerToken;
   const perTokenRouted = w.routedExpertBytes * (moe.activeExperts / moe.experts);
-  return w.bytesPerToken - perTokenRouted + w.routedExpertBytes * touchedShare(arch, sequences);
+  return w.bytesPerToken - perTokenRouted + w.routedExpertBytes * share;
 }
 
 /**
@@ -152,12 +157,12 @@ function microBatchSeconds(
 }
 
 /**
- * Attention FLOPs per prompt token per token of span: 4 × heads × head dim per layer (QKᵀ and the
- * weighted sum of V, arXiv:2001.08361); a sliding-window layer spans at most its window.
+ * Attention FLOPs per prompt token that spans `span` earlier tokens: 4 × span × heads × head dim
+ * per layer (QKᵀ and the weighted sum of V, arXiv:2001.08361); a sliding-window layer spans at
+ * most its window (`sliding` of the layers).
  */
-function attentionFlops(arch: ModelArchitecture, span: number): number {
+function attentionFlops(arch: ModelArchitecture, sliding: number, span: number): number {
   const window = arch.slidingWindow?.window ?? 0;
-  const sliding = slidingLayerCount(arch);
   const width = arch.attentionHeads * (arch.mla ? arch.mla.qkNopeHeadDim + arch.mla.qkRopeHeadDim : arch.headDim);
   return 4 * width * ((arch.layers - sliding) * span + sliding * Math.min(window, span));
 }
@@ -179,8 +184,9 @@ export function estimateSpeed(input: SpeedInput): SpeedEstimate {
   const cpu = runtime.speed('cpu');
   const perByte = secondsPerUnit(devices, input.splitMode, false);
   const offloaded = input.offloadedFraction;
-  const weightStep = weightBytesPerStep(arch, input.weights, sequences);
-  const hostExpertStep = input.hostExpertBytes * touchedShare(arch, sequences);
+  const stepShare = touchedShare(arch, sequences);
+  const weightStep = weightBytesPerStep(arch, input.weights, stepShare);
+  const hostExpertStep = input.hostExpertBytes * stepShare;
   const deviceStep = weightStep - hostExpertStep;
   const fullDevice = deviceStep + input.kvBytes;
   // Device bytes at the GPUs' bandwidth (their spilled share in system RAM), experts kept in RAM
@@ -215,11 +221,12 @@ export function estimateSpeed(input: SpeedInput): SpeedEstimate {
   const ubatch = Math.max(1, Math.min(input.ubatch, prompt));
   const batchSeconds = computeKnown ? microBatchSeconds(input, k, ubatch, perByte / k.bandwidthEfficiency, perFlop) : 0;
   const span = input.contextTokens - prompt + prompt / 2;
+  const sliding = computeKnown ? slidingLayerCount(arch) : 0;
   const prefillTokensPerSecond = computeKnown
-    ? ubatch / (batchSeconds + ubatch * attentionFlops(arch, span) * perAttentionFlop)
+    ? ubatch / (batchSeconds + ubatch * attentionFlops(arch, sliding, span) * perAttentionFlop)
     : null;
   const prefillStartTokensPerSecond = computeKnown
-    ? ubatch / (batchSeconds + ubatch * attentionFlops(arch, ubatch / 2) * perAttentionFlop)
+    ? ubatch / (batchSeconds + ubatch * attentionFlops(arch, sliding, ubatch / 2) * perAttentionFlop)
     : null;
 
   return {
