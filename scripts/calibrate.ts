@@ -28,26 +28,34 @@ const speedRows = prepared.filter((p) => p.m.quantity === 'decode_tps' || p.m.qu
 const backends = [...new Set(speedRows.map((p) => p.backend))].sort();
 interface Generated {
   decode?: { bandwidthEfficiency: number; perLayerSeconds: number };
-  prefill?: { computeEfficiency: number };
-  moePrefill?: { computeEfficiency: number };
+  moeDecode?: { moePerLayerSeconds: number };
+  links?: { handoffSeconds?: number; allReduceSeconds?: number };
+  prefill?: { computeEfficiency: number; attentionEfficiency?: number };
+  moePrefill?: { expertTileTokens: number };
   bands: { decode?: [number, number]; prefill?: [number, number] };
 }
 const generated: Record<string, Generated> = {};
 const provenance: Record<string, unknown> = {};
+const sig = (x: number | undefined) => Number((x ?? 0).toPrecision(4));
 
 for (const backend of backends) {
   const [runtime, vendor] = backend.split('/') as [RuntimeId, Vendor];
   const provisional = RUNTIMES[runtime].provisionalSpeed(vendor);
   const train = speedRows.filter((p) => p.backend === backend && !isEvaluation(p.m.id));
   const fitted = fitBackend(train, provisional);
+  const f = fitted.fitted;
   // Each part is kept only where it was fitted; the rest stays with the profile's hand-set value.
   const c: SpeedConstants = {
     bandwidthEfficiency: Number(fitted.bandwidthEfficiency.toFixed(4)),
-    perLayerSeconds: Number(fitted.perLayerSeconds.toPrecision(4)),
+    perLayerSeconds: sig(fitted.perLayerSeconds),
     computeEfficiency: Number(fitted.computeEfficiency.toFixed(4)),
-    ...(fitted.moeComputeEfficiency === undefined
-      ? {}
-      : { moeComputeEfficiency: Number(fitted.moeComputeEfficiency.toFixed(4)) }),
+    attentionEfficiency: f.attention
+      ? Number((fitted.attentionEfficiency ?? 0).toFixed(4))
+      : provisional.attentionEfficiency,
+    moePerLayerSeconds: f.moeDecode ? sig(fitted.moePerLayerSeconds) : provisional.moePerLayerSeconds,
+    expertTileTokens: f.moePrefill ? sig(fitted.expertTileTokens) : provisional.expertTileTokens,
+    handoffSeconds: f.handoff ? sig(fitted.handoffSeconds) : provisional.handoffSeconds,
+    allReduceSeconds: f.allReduce ? sig(fitted.allReduceSeconds) : provisional.allReduceSeconds,
   };
   const evalRows = speedRows.filter((p) => p.backend === backend && isEvaluation(p.m.id));
   const ratios = (q: string) =>
@@ -62,22 +70,31 @@ for (const backend of backends) {
   // A band needs at least 4 held-out rows; without one the page shows the uncalibrated ±40%.
   const band = (xs: number[]): [number, number] | undefined =>
     xs.length >= 4 ? [Number(quantile(xs, 0.1).toFixed(3)), Number(quantile(xs, 0.9).toFixed(3))] : undefined;
-  const decodeBand = fitted.fitted.decode ? band(ratios('decode_tps')) : undefined;
-  const prefillBand = fitted.fitted.prefill ? band(ratios('prefill_tps')) : undefined;
+  const decodeBand = f.decode ? band(ratios('decode_tps')) : undefined;
+  const prefillBand = f.prefill ? band(ratios('prefill_tps')) : undefined;
+  const links = {
+    ...(f.handoff ? { handoffSeconds: c.handoffSeconds ?? 0 } : {}),
+    ...(f.allReduce ? { allReduceSeconds: c.allReduceSeconds ?? 0 } : {}),
+  };
   const entry: Generated = {
-    ...(fitted.fitted.decode
-      ? { decode: { bandwidthEfficiency: c.bandwidthEfficiency, perLayerSeconds: c.perLayerSeconds } }
+    ...(f.decode ? { decode: { bandwidthEfficiency: c.bandwidthEfficiency, perLayerSeconds: c.perLayerSeconds } } : {}),
+    ...(f.moeDecode ? { moeDecode: { moePerLayerSeconds: c.moePerLayerSeconds ?? 0 } } : {}),
+    ...(f.handoff || f.allReduce ? { links } : {}),
+    ...(f.prefill
+      ? {
+          prefill: {
+            computeEfficiency: c.computeEfficiency,
+            ...(f.attention ? { attentionEfficiency: c.attentionEfficiency ?? 0 } : {}),
+          },
+        }
       : {}),
-    ...(fitted.fitted.prefill ? { prefill: { computeEfficiency: c.computeEfficiency } } : {}),
-    ...(fitted.fitted.moePrefill && c.moeComputeEfficiency !== undefined
-      ? { moePrefill: { computeEfficiency: c.moeComputeEfficiency } }
-      : {}),
+    ...(f.moePrefill ? { moePrefill: { expertTileTokens: c.expertTileTokens ?? 0 } } : {}),
     bands: { ...(decodeBand ? { decode: decodeBand } : {}), ...(prefillBand ? { prefill: prefillBand } : {}) },
   };
   const builds = [...new Set(train.map((p) => p.m.build))];
   const dates = train.map((p) => p.m.date).sort();
   provenance[backend] = {
-    fitted: fitted.fitted,
+    fitted: f,
     ...c,
     trainDecode: fitted.decodeN,
     trainPrefill: fitted.prefillN,
@@ -105,8 +122,14 @@ const ts = `/**
  */
 export interface FittedBackend {
   readonly decode?: { readonly bandwidthEfficiency: number; readonly perLayerSeconds: number };
-  readonly prefill?: { readonly computeEfficiency: number };
-  readonly moePrefill?: { readonly computeEfficiency: number };
+  /** Extra seconds per mixture-of-experts layer per decoded token. */
+  readonly moeDecode?: { readonly moePerLayerSeconds: number };
+  /** Seconds per layer-split hand-off and per tensor-split all-reduce. */
+  readonly links?: { readonly handoffSeconds?: number; readonly allReduceSeconds?: number };
+  /** attentionEfficiency: where prompts deep into long contexts fitted it. */
+  readonly prefill?: { readonly computeEfficiency: number; readonly attentionEfficiency?: number };
+  /** Tokens of work each expert a micro-batch touches costs beyond its own tokens. */
+  readonly moePrefill?: { readonly expertTileTokens: number };
   /** Measured ÷ estimated speed, 10th and 90th percentile on the evaluation split. */
   readonly bands: { readonly decode?: readonly [number, number]; readonly prefill?: readonly [number, number] };
 }

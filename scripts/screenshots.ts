@@ -15,6 +15,10 @@ const browser = await launchBrowser();
 const SERVE_ONE = 'm=llama-3-1-8b&f=bf16&rt=vllm&g=l40s&sel=llama-3-1-8b~l40s&sv-u=64';
 const SERVE_CLUSTER =
   'm=deepseek-v3&f=fp8&rt=vllm&g=h100-80gb-sxm*8&sel=deepseek-v3~h100-80gb-sxm*8&sv-n=2&sv-tp=8&sv-pp=2&sv-u=64';
+const OFFLOAD =
+  '?v=2&m=gpt-oss-120b,qwen3-30b-a3b,qwen3-235b-a22b&f=MXFP4_MOE,Q4_K_M&g=rtx-4090,rtx-3090&sel=gpt-oss-120b~rtx-4090&moe=all&cpu=ryzen-9-9950x&ram=96';
+const MOE_MATRIX =
+  '?v=2&m=gpt-oss-20b,gpt-oss-120b,qwen3-30b-a3b,qwen3-235b-a22b,glm-4-5-air,mixtral-8x7b,llama-4-scout-17b-16e,deepseek-v3&f=Q4_K_M&moe=24&sel=gpt-oss-120b~rtx-4090';
 const shots: [string, string, { width: number; height: number }, 'light' | 'dark'][] = [
   ['matrix-light', '?v=1', { width: 1440, height: 1100 }, 'light'],
   ['matrix-dark', '?v=1', { width: 1440, height: 1100 }, 'dark'],
@@ -65,6 +69,16 @@ const shots: [string, string, { width: number; height: number }, 'light' | 'dark
     { width: 1440, height: 1400 },
     'light',
   ],
+  // Experts in system RAM beside the GPU choice, and MoE models in the matrix with them.
+  ['offload-light', OFFLOAD, { width: 1440, height: 1500 }, 'light'],
+  ['offload-details', `${OFFLOAD}&view=details`, { width: 1440, height: 1500 }, 'dark'],
+  ['offload-dark', OFFLOAD, { width: 1440, height: 1500 }, 'dark'],
+  ['offload-mobile-light', OFFLOAD, { width: 375, height: 2600 }, 'light'],
+  ['offload-mobile-dark', OFFLOAD, { width: 375, height: 2600 }, 'dark'],
+  ['moe-matrix-light', MOE_MATRIX, { width: 1440, height: 1100 }, 'light'],
+  ['moe-matrix-dark', MOE_MATRIX, { width: 1440, height: 1100 }, 'dark'],
+  ['moe-matrix-mobile-light', MOE_MATRIX, { width: 375, height: 2200 }, 'light'],
+  ['moe-matrix-mobile-dark', MOE_MATRIX, { width: 375, height: 2200 }, 'dark'],
 ];
 for (const [name, query, viewport, theme] of shots) {
   const page = await browser.newPage({ viewport, colorScheme: theme });
@@ -82,6 +96,8 @@ for (const [name, query, viewport, theme] of shots) {
   const selector =
     query.includes('task=train') && view === 'plan' ? '[data-testid=training-plan-table] tbody tr' : ready[view];
   if (selector && name !== 'bad-link') await page.waitForSelector(`#root > .app ${selector}`);
+  // On a phone the configuration starts folded: open it to show the RAM and experts controls.
+  if (name.startsWith('offload-mobile')) await page.click('.config-collapse > summary');
   await page.waitForTimeout(200);
   await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: name.includes('mobile') });
   await page.close();

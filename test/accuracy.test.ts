@@ -12,12 +12,16 @@ import { loadMeasurements } from '../src/calibration/load-measurements';
  */
 const root = join(import.meta.dirname, '..');
 const measurements = loadMeasurements(join(root, 'data', 'benchmarks'));
-const rows = accuracyTable(accuracyPoints(measurements)).filter((r) => r.backend === 'all');
+const rows = accuracyTable(accuracyPoints(measurements));
 const baseline = JSON.parse(readFileSync(join(root, 'data', 'accuracy-baseline.json'), 'utf8')) as Record<
   string,
   { n: number; median: number; p90: number }
 >;
-const row = (q: string) => rows.find((r) => r.quantity === q);
+// Baseline keys are a quantity over all rows, or "<quantity>@moe" over mixture-of-experts models.
+const row = (key: string) => {
+  const [quantity, group = 'all'] = key.split('@');
+  return rows.find((r) => r.quantity === quantity && r.backend === group);
+};
 
 describe('accuracy against published measurements', () => {
   it('has at least 200 measurements, each with a source', () => {

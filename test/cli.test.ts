@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { headroom } from './cli-harness';
 import { weightFormatById } from '../src/core/formats/weight-formats';
 import { parseShareLink } from '../src/url/share-link';
-import { isCatalogGpu, isCatalogModel } from '../src/view-models/scenario';
+import { isCatalogCpu, isCatalogGpu, isCatalogModel } from '../src/view-models/scenario';
 
 const CONFIG = join(import.meta.dirname, 'fixtures', 'configs', 'llama-3-8b.json');
 
@@ -88,6 +88,7 @@ describe('headroom CLI', () => {
     const { state, notices } = parseShareLink(link.search, {
       isModel: isCatalogModel,
       isGpu: isCatalogGpu,
+      isCpu: isCatalogCpu,
       isFormat: (id) => weightFormatById(id) !== null,
       configProblem: () => null,
     });
@@ -201,6 +202,31 @@ describe('headroom CLI', () => {
       ['estimate', '--model', 'llama-3-8b', '--gpu', 'm4-max-128gb', '--runtime', 'vllm'],
       /vLLM runs only on NVIDIA GPUs, AMD GPUs, Intel GPUs or CPUs; choose llama.cpp for M4 Max/,
     ],
+    [
+      ['estimate', '--model', 'gpt-oss-120b', '--gpu', '4090', '--cpu-moe', '--n-cpu-moe', '24'],
+      /give either --cpu-moe or --n-cpu-moe <layers>, not both/,
+    ],
+    [
+      ['estimate', '--model', 'gpt-oss-120b', '--gpu', '4090', '--n-cpu-moe', 'half'],
+      /--n-cpu-moe must be a whole number of layers between 0 and 1,024; got 'half'/,
+    ],
+    [
+      [
+        'estimate',
+        '--model',
+        'gpt-oss-120b',
+        '--gpu',
+        '4090',
+        '--cpu-moe',
+        '--runtime',
+        'vllm',
+        '--precision',
+        'mxfp4',
+      ],
+      /vLLM cannot keep experts in system RAM; choose llama.cpp \(--cpu-moe, --n-cpu-moe\)/,
+    ],
+    [['can-run', '--gpu', '4090', '--ram', 'lots'], /--ram must be a number of GB from 0.25 to 65,536; got 'lots'/],
+    [['plan', '--model', 'gpt-oss-120b', '--cpu', 'epyc-9999x'], /--cpu 'epyc-9999x' is not in the catalogue/],
   ])('rejects bad input with one line and exit code 2: %j', (args, message) => {
     const r = headroom(...args);
     expect(r.code).toBe(2);
@@ -208,6 +234,33 @@ describe('headroom CLI', () => {
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).not.toMatch(/at .+:\d+:\d+/);
+  });
+});
+
+describe('experts in system RAM', () => {
+  it('estimate keeps the experts of the layers asked for in RAM and reports them', () => {
+    const all = json('estimate', '--model', 'gpt-oss-120b', '--precision', 'MXFP4_MOE', '--gpu', '4090', '--cpu-moe');
+    expect(all.fit).toMatchObject({ verdict: 'fits', cpuMoeLayers: 36 });
+    expect(Number(all.memory?.hostExpertBytes)).toBeGreaterThan(60e9);
+    for (const key of ['decodeStartTokensPerSecond', 'prefillStartTokensPerSecond'])
+      expect(typeof all.speed?.[key]).toBe('number');
+    const some = headroom('estimate', '--model', 'gpt-oss-120b', '--gpu', '4090', '--n-cpu-moe', '24');
+    expect(some.stdout).toContain('the experts of the first 24 of 36 layers, --n-cpu-moe 24');
+    expect(some.stdout).toMatch(/Decode\s+~[\d.]+ tok\/s .* with the context full, ~[\d.]+ tok\/s at the start/);
+  });
+
+  it('can-run and plan find gpt-oss-120b on one 24 GB card with experts in RAM', () => {
+    const canRun = headroom('can-run', '--gpu', '3090', '--ram', '64');
+    expect(canRun.stdout).toMatch(/gpt-oss-120b .* experts of \d+ layers in RAM \(--n-cpu-moe \d+\)/);
+    const small = JSON.parse(headroom('can-run', '--gpu', '3090', '--ram', '16', '--json').stdout) as {
+      cannotRun: string[];
+    };
+    expect(small.cannotRun).toContain('gpt-oss-120b');
+    // The cheapest cards that reach 10 tok/s are 8-12 GB ones with most experts in 64 GB of RAM.
+    const plan = json('plan', '--model', 'gpt-oss-120b', '--min-tps', '10', '--hardware', 'consumer');
+    const options = plan.options as unknown as { hardware: string; cpuMoeLayers: number }[];
+    expect(options[0]?.cpuMoeLayers).toBeGreaterThan(0);
+    expect(headroom('plan', '--model', 'gpt-oss-120b', '--hardware', 'consumer').stdout).toContain('experts of');
   });
 });
 

@@ -9,6 +9,7 @@ import { browserByteCache } from './browser-cache';
 import type { ByteCache } from '../hub/hub-client';
 import type { TensorInventory } from '../core/measured-weights';
 import type { ModelArchitecture } from '../core/architecture';
+import { scaledContextLimit, type RopeScaling } from '../core/context-scaling';
 
 /**
  * Where Hub models and local GGUF files meet the page: async model sources for `hf:` and `gguf:`
@@ -93,6 +94,7 @@ function scenarioModel(
   fixedFormat: boolean,
   source: string,
   assumptions: readonly string[],
+  ropeScaling?: RopeScaling,
 ): ScenarioModel {
   const format =
     (storedFormat === null ? null : weightFormatById(storedFormat)) ??
@@ -106,6 +108,8 @@ function scenarioModel(
     family,
     arch,
     contextLimit,
+    scaledContextLimit: scaledContextLimit(contextLimit, ropeScaling),
+    ropeScaling,
     totalParams: tensors.tensors.reduce((n, t) => n + t.elements, 0) || p.total,
     activeParams: p.active,
     moe: arch.moe !== undefined,
@@ -152,6 +156,7 @@ export const hubSource: AsyncModelSource = {
           `${m.tensors.tensors.length.toLocaleString('en-US')} tensors read from the ${m.tensors.source}: ${formatParams(countParameters(m.arch).total)} parameters by the architecture`,
           ...m.assumptions,
         ],
+        m.ropeScaling,
       );
     } catch (e) {
       if (e instanceof HubError && e.kind === 'gated') {

@@ -1,23 +1,13 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { parseHfConfig } from '../importers/hf-config';
-import { weightFormatById } from '../core/formats/weight-formats';
-import { parseShareLink, serializeShareLink, type KnownIds, type ParsedLink } from '../url/share-link';
+import { parseShareLink, serializeShareLink, type ParsedLink } from '../url/share-link';
 import { poolKey, reuseUnchanged, type ShareState } from '../url/share-state';
-import { isCatalogGpu, isCatalogModel } from '../view-models/scenario';
+import { LINK_CATALOGUE } from '../view-models/link-catalogue';
 
 /**
  * The address bar is the single source of truth for shareable state: components read it through
  * this hook and change it with `update`, which pushes a history entry (Back/Forward work).
  */
-const KNOWN: KnownIds = {
-  isModel: isCatalogModel,
-  isGpu: isCatalogGpu,
-  isFormat: (id) => weightFormatById(id) !== null,
-  configProblem: (json) => {
-    const r = parseHfConfig(json);
-    return r.ok ? null : r.error;
-  },
-};
+const KNOWN = LINK_CATALOGUE;
 
 const CHANGE = 'headroom:urlchange';
 

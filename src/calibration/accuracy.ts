@@ -15,6 +15,8 @@ export interface AccuracyPoint {
   /** The runtime and software build it was measured with. */
   readonly build: string;
   readonly source: string;
+  /** A mixture-of-experts model (scored again on its own, as backend "moe"). */
+  readonly moe: boolean;
 }
 
 export interface AccuracyRow {
@@ -92,15 +94,23 @@ export function accuracyPoints(
       label: describe(p),
       build: m.build.toLowerCase().startsWith(m.runtime) ? m.build : `${m.runtime} ${m.build}`,
       source: m.source,
+      moe: p.moeLayers > 0,
     });
   }
   return out;
 }
 
+/** "all" first, then "moe" (mixture-of-experts models on every backend), then each backend. */
+export const MOE_GROUP = 'moe';
+const GROUP_ORDER = (backend: string) => (backend === 'all' ? 0 : backend === MOE_GROUP ? 1 : 2);
+
 export function accuracyTable(points: readonly AccuracyPoint[]): AccuracyRow[] {
   const groups = new Map<string, AccuracyPoint[]>();
   for (const p of points) {
-    for (const key of [`${p.quantity}|${p.backend}`, `${p.quantity}|all`]) {
+    // Speed of mixture-of-experts models is also scored on its own, across backends.
+    const speed = p.quantity === 'decode_tps' || p.quantity === 'prefill_tps';
+    const keys = [`${p.quantity}|${p.backend}`, `${p.quantity}|all`, ...(speed && p.moe ? [`${p.quantity}|moe`] : [])];
+    for (const key of keys) {
       const g = groups.get(key) ?? [];
       g.push(p);
       groups.set(key, g);
@@ -133,6 +143,7 @@ export function accuracyTable(points: readonly AccuracyPoint[]): AccuracyRow[] {
     .sort(
       (a, b) =>
         a.quantity.localeCompare(b.quantity) ||
-        (a.backend === 'all' ? -1 : b.backend === 'all' ? 1 : a.backend.localeCompare(b.backend)),
+        GROUP_ORDER(a.backend) - GROUP_ORDER(b.backend) ||
+        a.backend.localeCompare(b.backend),
     );
 }

@@ -47,7 +47,7 @@ const DENSE = [
   ['qwen2-5-72b', 'gptq-4bit-g128'],
 ] as const;
 
-// Compute-bound at 512-token micro-batches on an A100 (the fit reads measured ÷ ideal as the efficiency).
+// Mixture-of-experts models (on an A100, where 512-token micro-batches are compute-bound).
 const MOE = [
   ['qwen3-30b-a3b', 'Q4_K_M'],
   ['mixtral-8x7b', 'Q4_K_M'],
@@ -78,8 +78,8 @@ describe('fitBackend', () => {
     expect(fitted.perLayerSeconds).toBeGreaterThan(500e-6);
   });
 
-  it('fits prompt processing of mixture-of-experts models on its own', () => {
-    const truth = { bandwidthEfficiency: 0.9, perLayerSeconds: 0, computeEfficiency: 0.6, moeComputeEfficiency: 0.3 };
+  it('fits the compute efficiency on dense prompts and the expert tile on mixture-of-experts prompts', () => {
+    const truth = { bandwidthEfficiency: 0.9, perLayerSeconds: 0, computeEfficiency: 0.6, expertTileTokens: 64 };
     const dense = rows(
       truth,
       'prefill_tps',
@@ -94,8 +94,27 @@ describe('fitBackend', () => {
     );
     const fitted = fitBackend([...dense, ...rows(truth, 'prefill_tps', MOE, 'llama.cpp')], fallback);
     expect(fitted.computeEfficiency).toBeCloseTo(0.6, 3);
-    expect(fitted.moeComputeEfficiency).toBeCloseTo(0.3, 3);
-    expect(fitBackend(dense, fallback).moeComputeEfficiency).toBeUndefined();
+    expect(fitted.expertTileTokens ?? 0).toBeCloseTo(64, 0);
+    expect(fitted.fitted.moePrefill).toBe(true);
+    expect(fitBackend(dense, fallback).fitted.moePrefill).toBe(false);
+  });
+
+  it('fits the extra decode cost of MoE layers where MoE rows exercise it', () => {
+    const truth = {
+      bandwidthEfficiency: 0.8,
+      perLayerSeconds: 100e-6,
+      computeEfficiency: 0.5,
+      moePerLayerSeconds: 50e-6,
+    };
+    const dense = rows(truth);
+    const moe = rows(truth, 'decode_tps', MOE, 'llama.cpp');
+    const fitted = fitBackend([...dense, ...moe], fallback);
+    expect(fitted.fitted.moeDecode).toBe(true);
+    expect(fitted.bandwidthEfficiency).toBeCloseTo(0.8, 3);
+    expect(fitted.perLayerSeconds).toBeCloseTo(100e-6, 8);
+    expect(fitted.moePerLayerSeconds ?? 0).toBeCloseTo(50e-6, 8);
+    // Dense rows alone say nothing about MoE layers: the fallback's value stays.
+    expect(fitBackend(dense, fallback).fitted.moeDecode).toBe(false);
   });
 
   it('keeps the fallback with fewer than five rows', () => {

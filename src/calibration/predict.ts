@@ -1,7 +1,9 @@
 import { CPUS, GPUS, MODELS, gpuDevice } from '../catalog/catalog';
-import type { Device } from '../core/devices';
+import { DEFAULT_HOST, type Device, type HostSystem } from '../core/devices';
 import { estimateUnchecked, inputProblem, type EstimateInput } from '../core/estimate';
-import { weightFormatById } from '../core/formats/weight-formats';
+import { customBpwFormat, weightFormatById, type WeightFormat } from '../core/formats/weight-formats';
+import { countParameters } from '../core/params';
+import { isMoeLayer, type ModelArchitecture } from '../core/architecture';
 import type { SpeedConstants } from '../core/runtimes/profile';
 import type { Measurement } from '../catalog/measurement-schema';
 import type { ServingInput } from '../core/serving/serving-types';
@@ -17,6 +19,10 @@ export interface Prepared {
   readonly layers: number;
   /** For rows measured on a server: the serving input that predicts them. */
   readonly serving: ServingInput | null;
+  /** Layers with routed experts (0 for dense models). */
+  readonly moeLayers: number;
+  /** Parameters read per decoded token. */
+  readonly activeParams: number;
 }
 
 const GiB = 1024 ** 3;
@@ -35,12 +41,37 @@ function cpuDevice(id: string): Device | null {
   };
 }
 
+/**
+ * The measured file's format: a catalogue format, or, for a mix Headroom has no recipe for
+ * (unsloth's "UD-Q4_K_XL" dynamic quants), its average bits per weight from the printed size.
+ */
+function formatOf(m: Measurement, arch: ModelArchitecture): WeightFormat | null {
+  const known = weightFormatById(m.format);
+  if (known) return known;
+  if (m.fileSizeGiB === undefined) return null;
+  return customBpwFormat((m.fileSizeGiB * GiB * 8) / countParameters(arch).total);
+}
+
+/**
+ * System RAM for runs that keep weights there: the catalogue CPU's bandwidth where the row names
+ * one, else the estimator's default desktop (DEFAULT_HOST); its size, where the row states none,
+ * the default's 64 GB.
+ */
+function hostOf(m: Measurement): HostSystem | undefined {
+  if (m.backend === 'cpu' || !m.cpu) return undefined;
+  const cpu = CPUS.find((c) => c.id === m.cpu);
+  return cpu ? { memoryBytes: DEFAULT_HOST.memoryBytes, bandwidthBytesPerSecond: cpu.bandwidthGBps * 1e9 } : undefined;
+}
+
 /** The measurement as estimator input, or a reason it cannot be modelled. */
 export function prepare(m: Measurement): Prepared | string {
   const model = MODELS.find((x) => x.id === m.model);
   if (!model) return `unknown model ${m.model}`;
-  const format = weightFormatById(m.format);
+  const format = formatOf(m, model.arch);
   if (!format) return `unknown format ${m.format}`;
+  if (m.ngl !== undefined && m.ngl < model.arch.layers) {
+    return `-ngl ${m.ngl} fixes the GPU layers by hand; the estimator places layers itself`;
+  }
   let devices: Device[];
   const gpu = GPUS.find((g) => g.id === m.gpu);
   if (m.backend === 'cpu') {
@@ -66,6 +97,10 @@ export function prepare(m: Measurement): Prepared | string {
     runtime: m.runtime,
     devices,
     flashAttention: m.flashAttention ?? true,
+    splitMode: m.splitMode === undefined ? undefined : m.splitMode === 'row' ? 'tensor' : 'layer',
+    cpuMoeLayers: m.cpuMoeLayers === 'all' ? model.arch.layers : m.cpuMoeLayers,
+    ubatch: m.ubatch ?? undefined,
+    host: hostOf(m),
     // Speed rows time the prompt they name; memory rows peak while prefilling it.
     promptTokens:
       m.quantity === 'prefill_tps' || (m.quantity === 'peak_memory_bytes' && prompt > 0)
@@ -77,7 +112,18 @@ export function prepare(m: Measurement): Prepared | string {
   const serving = servingInputFor(m, input, gpu);
   if (typeof serving === 'string') return serving;
   const vendor = m.backend === 'cpu' ? 'cpu' : (devices[0]?.vendor ?? 'nvidia');
-  return { m, input, backend: `${m.runtime}/${vendor}`, layers: model.arch.layers, serving };
+  const moe = model.arch.moe;
+  let moeLayers = 0;
+  for (let il = 0; moe && il < model.arch.layers; il++) if (isMoeLayer(moe, il)) moeLayers++;
+  return {
+    m,
+    input,
+    backend: `${m.runtime}/${vendor}`,
+    layers: model.arch.layers,
+    moeLayers,
+    activeParams: countParameters(model.arch).activePerToken,
+    serving,
+  };
 }
 
 /** The estimator's figure for the measured quantity (tokens/s or bytes), or null if it has none. */

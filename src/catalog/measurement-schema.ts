@@ -23,7 +23,7 @@ export const measurementSchema = z.object({
   valueText: z.optional(z.string()),
   model: z.string().check(z.minLength(1)),
   format: z.string().check(z.minLength(1)),
-  runtime: z.enum(['llama.cpp', 'vllm', 'transformers', 'mlx', 'sglang', 'tensorrt-llm']),
+  runtime: z.enum(['llama.cpp', 'ollama', 'vllm', 'transformers', 'mlx', 'sglang', 'tensorrt-llm']),
   backend: z.enum(['cuda', 'rocm', 'vulkan', 'metal', 'sycl', 'cpu']),
   gpu: z.nullable(z.string()),
   gpuCount: z.int().check(z.nonnegative()),
@@ -74,6 +74,19 @@ export const measurementSchema = z.object({
       speculative: z.optional(z.string()),
     }),
   ),
+  /** llama.cpp --n-cpu-moe N (experts of layers 0..N-1 in system RAM), or "all" for --cpu-moe. */
+  cpuMoeLayers: z.optional(z.union([z.int().check(z.nonnegative()), z.literal('all')])),
+  /** llama.cpp --split-mode: layer (the default) or row (each matrix sharded over the GPUs). */
+  splitMode: z.optional(z.enum(['layer', 'row'])),
+  /** llama.cpp -ngl when it was set below the layer count (the rest on the CPU). */
+  ngl: z.optional(z.int().check(z.nonnegative())),
+  /** What the source says about the host's system RAM. */
+  ramNote: z.optional(z.string().check(z.minLength(1))),
+  /** The file's size as llama-bench prints it (GiB); for mixes without a recipe, its bits per weight. */
+  fileSizeGiB: z.optional(z.number().check(z.positive())),
+  /** The file or tag that was run, and the Hugging Face repository it came from. */
+  modelName: z.optional(z.string().check(z.minLength(1))),
+  hfModel: z.optional(z.string().check(z.minLength(1))),
 });
 
 export const measurementsSchema = z.array(measurementSchema);

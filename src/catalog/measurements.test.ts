@@ -7,7 +7,8 @@ import { MEASUREMENTS } from './measurements';
 describe('bundled measurements', () => {
   it('include every file in data/benchmarks', () => {
     const dir = join(import.meta.dirname, '../../data/benchmarks');
-    expect(readdirSync(dir).filter((f) => f.endsWith('.json')).length).toBe(6);
+    // Every file holds rows, so a file missing from the imports leaves the bundled list shorter.
+    expect(readdirSync(dir).filter((f) => f.endsWith('.json')).length).toBeGreaterThan(0);
     expect(MEASUREMENTS.length).toBe(loadMeasurements(dir).length);
   });
 });

@@ -1,3 +1,5 @@
+import ggufSizes from '../../data/benchmarks/gguf-sizes-2025-26.json';
+import llamacpp2026 from '../../data/benchmarks/llamacpp-2025-26.json';
 import apple from '../../data/benchmarks/llamacpp-apple-amd-intel-cpu.json';
 import nvidia from '../../data/benchmarks/llamacpp-nvidia.json';
 import memory from '../../data/benchmarks/memory-published.json';
@@ -11,6 +13,8 @@ import type { Measurement } from './measurement-schema';
  * and by the tests, which also check that this list names every file in the folder.
  */
 export const MEASUREMENTS = [
+  ...ggufSizes,
+  ...llamacpp2026,
   ...apple,
   ...nvidia,
   ...memory,

@@ -85,6 +85,7 @@ const moeSchema = z.strictObject({
   layerStep: z.optional(count),
   sharedIntermediateSize: z.optional(count),
   sharedExpertGate: z.optional(z.boolean()),
+  expertFormat: z.optional(z.literal('mxfp4')),
 });
 
 /** Hybrid attention / recurrent layouts (architecture.ts HybridShape): one letter per layer. */
@@ -144,6 +145,18 @@ export const modelSchema = z.strictObject({
   hfId: z.string().check(z.regex(/^[\w.-]+\/[\w.-]+$/)),
   architecture: architectureSchema,
   contextLength: count,
+  /**
+   * RoPE scaling the model's makers validated beyond contextLength (Qwen3: YaRN ×4 from 32,768 to
+   * 131,072), with where they say so; the scaled limit is originalContext × factor.
+   */
+  ropeScaling: z.optional(
+    z.strictObject({
+      type: z.enum(['yarn', 'linear', 'dynamic']),
+      factor: positive,
+      originalContext: count,
+      source: url,
+    }),
+  ),
   nativeDtype: z.enum(['fp32', 'fp16', 'bf16', 'fp8', 'mxfp4']),
   license: text,
   publishedParams: z.strictObject({

@@ -7,6 +7,7 @@ import { MAX_LINK_CONFIG } from '../url/link-limits';
 import { serializeShareLink } from '../url/share-link';
 import type { ServingState } from '../url/serving-state';
 import { DEFAULT_STATE, poolKey, type GpuPool } from '../url/share-state';
+import type { HostState } from '../url/host-state';
 
 /**
  * The web-app address that opens the same configuration (DESIGN: every command ends with a link).
@@ -49,6 +50,8 @@ export interface LinkInput {
   readonly gpus: readonly { readonly id: string; readonly count: number }[] | null;
   /** Opens the Serve task's view with these settings (headroom serve). */
   readonly serving?: ServingState | undefined;
+  /** System RAM and experts kept there, as the link names them (host-state.ts). */
+  readonly host?: HostState | undefined;
 }
 
 /**
@@ -75,6 +78,7 @@ export function cliShareLink(input: LinkInput): { readonly url: string | null; r
     pools: [pool],
     selected: { model: input.modelToken, pool: poolKey(pool) },
     config: input.config,
+    host: input.host ?? DEFAULT_STATE.host,
   });
   const base = input.base ?? DEFAULT_LINK_BASE;
   return { url: `${base.replace(/\?.*$/, '')}${query}`, why: null };

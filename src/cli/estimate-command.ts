@@ -1,6 +1,8 @@
 import { CPUS } from '../catalog/catalog';
 import { lookupEntry } from '../catalog/lookup';
-import { DEFAULT_HOST, type HostSystem } from '../core/devices';
+import type { RuntimeProfile } from '../core/runtimes/profile';
+import type { HostState } from '../url/host-state';
+import { HOST_OPTIONS, resolveCpuMoe, resolveHost } from './host-options';
 import { estimate, estimateUnchecked, maxContext, memoryComponents, type EstimateInput } from '../core/estimate';
 import { speedRange } from '../view-models/speed-range';
 import { cliShareLink, linkBase } from './cli-link';
@@ -8,11 +10,16 @@ import { CliError } from './cli-error';
 import type { CliIo } from './cli-io';
 import { quoteInput } from '../core/input-text';
 import { MAX_BATCH, MAX_CONTEXT } from '../url/link-limits';
-import { candidateText } from './candidates';
-import { FLAG_RANGES } from './flag-ranges';
-import { parseNumber, parseWhole } from './parse-values';
+import { parseWhole } from './parse-values';
 import { renderEstimate } from './render-estimate';
-import { resolveFormat, resolveGpus, resolveKvCache, resolveModel, resolveRuntime } from './resolve-inputs';
+import {
+  resolveFormat,
+  resolveGpus,
+  resolveKvCache,
+  resolveModel,
+  resolveRuntime,
+  type ResolvedModel,
+} from './resolve-inputs';
 import { HUB_OPTIONS, type MeasuredModel } from './hub-inputs';
 import { RUNTIMES, type RuntimeId } from '../core/runtimes/registry';
 import { weightFormatById, type WeightFormat } from '../core/formats/weight-formats';
@@ -35,15 +42,13 @@ export const ESTIMATE_OPTIONS = {
   bandwidth: { type: 'string' },
   tflops: { type: 'string' },
   'gpu-vendor': { type: 'string' },
-  ram: { type: 'string' },
-  'ram-bandwidth': { type: 'string' },
-  cpu: { type: 'string' },
   split: { type: 'string' },
   'flash-attention': { type: 'string' },
   'baseline-gpu': { type: 'string' },
   'link-base': { type: 'string' },
   json: { type: 'boolean' },
   ...HUB_OPTIONS,
+  ...HOST_OPTIONS,
 } as const;
 
 type Values = {
@@ -53,31 +58,6 @@ type Values = {
       ? string[]
       : string;
 };
-
-function resolveHost(values: Values): HostSystem {
-  const memoryBytes =
-    values.ram === undefined
-      ? DEFAULT_HOST.memoryBytes
-      : parseNumber('--ram', values.ram, 'GB', FLAG_RANGES.gigabytes) * 1024 ** 3;
-  if (values.cpu !== undefined) {
-    if (values['ram-bandwidth'] !== undefined) throw new CliError('give either --cpu or --ram-bandwidth, not both');
-    const found = lookupEntry(CPUS, values.cpu);
-    if (found.kind !== 'found') {
-      const names = found.kind === 'ambiguous' ? found.candidates : found.suggestions;
-      throw new CliError(
-        `--cpu ${quoteInput(values.cpu)} ${found.kind === 'ambiguous' ? 'matches' : 'is not in the catalogue; close:'} ${candidateText(names, (c) => `'${c.id}'`) || 'none'}`,
-      );
-    }
-    return { memoryBytes, bandwidthBytesPerSecond: found.entry.bandwidthGBps * 1e9 };
-  }
-  return {
-    memoryBytes,
-    bandwidthBytesPerSecond:
-      values['ram-bandwidth'] === undefined
-        ? DEFAULT_HOST.bandwidthBytesPerSecond
-        : parseNumber('--ram-bandwidth', values['ram-bandwidth'], 'GB/s', FLAG_RANGES.gigabytesPerSecond) * 1e9,
-  };
-}
 
 function onOff(flag: string, raw: string | undefined): boolean | undefined {
   if (raw === undefined) return undefined;
@@ -118,6 +98,32 @@ function measuredChoice(values: Values, measured: MeasuredModel) {
   return { runtime, format, tensors: format.id === stored.id ? measured.tensors : undefined };
 }
 
+/**
+ * Whether the context needs the model's RoPE scaling (past its listed window), and how to turn it
+ * on in this runtime; null when it does not.
+ */
+function contextScaling(model: ResolvedModel, tokens: number, runtime: RuntimeProfile) {
+  const s = model.ropeScaling;
+  if (!s || tokens <= model.contextLimit) return null;
+  return {
+    type: s.type,
+    factor: s.factor,
+    originalContext: s.originalContext,
+    how: runtime.ropeScalingHow?.(s, tokens) ?? null,
+  };
+}
+
+/** The host flags as the web app's link names them (a catalogue CPU by its id). */
+function linkHost(values: Values, cpuMoeLayers: number | undefined, layers: number): HostState {
+  const cpu = values.cpu === undefined ? undefined : lookupEntry(CPUS, values.cpu);
+  return {
+    ramGb: values.ram === undefined ? null : Number(values.ram),
+    bandwidthGbps: values['ram-bandwidth'] === undefined ? null : Number(values['ram-bandwidth']),
+    cpu: cpu?.kind === 'found' ? cpu.entry.id : null,
+    cpuMoe: cpuMoeLayers === undefined || cpuMoeLayers === 0 ? null : cpuMoeLayers >= layers ? 'all' : cpuMoeLayers,
+  };
+}
+
 export function runEstimate(values: Values, io: CliIo, measured?: MeasuredModel): void {
   const out = io.stdout;
   const base = linkBase(values['link-base'], io.env['HEADROOM_URL']);
@@ -126,18 +132,6 @@ export function runEstimate(values: Values, io: CliIo, measured?: MeasuredModel)
   const model = measured ?? resolveModel(values);
   const format = choice?.format ?? resolveFormat(values.precision, values.bpw, runtime, model.storedFormat);
   const kvCacheType = resolveKvCache(values['kv-cache'], runtime);
-  const limit = model.contextLimit;
-  // The closing link carries at most MAX_CONTEXT tokens and MAX_BATCH sequences: beyond them the
-  // page would open something else, so the CLI refuses with the limit.
-  const contextTokens =
-    values.context === undefined
-      ? Math.min(8192, limit)
-      : parseWhole('--context', values.context, 'tokens', 1, Math.min(limit, MAX_CONTEXT), true);
-  const sequences = values.batch === undefined ? 1 : parseWhole('--batch', values.batch, 'sequences', 1, MAX_BATCH);
-  const promptTokens =
-    values.prompt === undefined
-      ? contextTokens
-      : parseWhole('--prompt', values.prompt, 'tokens', 1, contextTokens, true);
   const gpus = resolveGpus(
     {
       gpu: values.gpu,
@@ -149,6 +143,21 @@ export function runEstimate(values: Values, io: CliIo, measured?: MeasuredModel)
     },
     (raw) => parseWhole('--gpus', raw, 'GPUs', 1, 64),
   );
+  // Up to the rope-scaled limit; the default is the runtime's own (Ollama's tiers by GPU memory)
+  // or 8K, within the model's listed window. The closing link carries at most MAX_CONTEXT tokens
+  // and MAX_BATCH sequences: beyond them the page would open something else, so the CLI refuses.
+  const limit = model.scaledContextLimit;
+  const profile = RUNTIMES[runtime];
+  const contextTokens =
+    values.context === undefined
+      ? Math.min(profile.defaultContextTokens?.(gpus.devices) ?? 8192, model.contextLimit)
+      : parseWhole('--context', values.context, 'tokens', 1, Math.min(limit, MAX_CONTEXT), true);
+  const sequences = values.batch === undefined ? 1 : parseWhole('--batch', values.batch, 'sequences', 1, MAX_BATCH);
+  const promptTokens =
+    values.prompt === undefined
+      ? contextTokens
+      : parseWhole('--prompt', values.prompt, 'tokens', 1, contextTokens, true);
+  const scaling = contextScaling(model, contextTokens, profile);
   const split = values.split;
   if (split !== undefined && split !== 'layer' && split !== 'tensor')
     throw new CliError(`--split must be layer or tensor; got ${quoteInput(split)}`);
@@ -165,6 +174,7 @@ export function runEstimate(values: Values, io: CliIo, measured?: MeasuredModel)
     splitMode: split,
     flashAttention: onOff('--flash-attention', values['flash-attention']),
     promptTokens,
+    cpuMoeLayers: resolveCpuMoe(values, model.arch.layers),
   };
   const result = estimate(input);
   if (!result.ok) throw new CliError(result.error);
@@ -197,6 +207,7 @@ export function runEstimate(values: Values, io: CliIo, measured?: MeasuredModel)
         kv: kvCacheType,
         runtime,
         gpus: gpus.linkParts,
+        host: linkHost(values, input.cpuMoeLayers, model.arch.layers),
       });
   // A run that does not fit has no speed: the page shows "–" and the JSON null (README).
   const runs = e.fit.verdict !== 'no';
@@ -206,10 +217,12 @@ export function runEstimate(values: Values, io: CliIo, measured?: MeasuredModel)
         id: model.id,
         name: model.name,
         source: model.source,
-        contextLimit: limit,
+        contextLimit: model.contextLimit,
+        scaledContextLimit: model.scaledContextLimit,
         weights: e.weights.basis,
         assumptions: measured?.assumptions ?? model.assumptions ?? [],
       },
+      contextScaling: scaling,
       format: { id: format.id, label: format.label, bitsPerWeight: e.weights.bitsPerWeight },
       runtime,
       contextTokens,
@@ -217,6 +230,7 @@ export function runEstimate(values: Values, io: CliIo, measured?: MeasuredModel)
       batch: sequences,
       kvCache: kvCacheType,
       gpus: gpus.summary,
+      host: input.host,
       params: e.params,
       memory: { ...e.memory, components: memoryComponents(e.memory) },
       fit: { ...e.fit, maxContextTokens },
@@ -230,8 +244,10 @@ export function runEstimate(values: Values, io: CliIo, measured?: MeasuredModel)
         : {
             ...e.speed,
             decodeTokensPerSecond: null,
+            decodeStartTokensPerSecond: null,
             decodeTotalTokensPerSecond: null,
             prefillTokensPerSecond: null,
+            prefillStartTokensPerSecond: null,
             timeToFirstTokenSeconds: null,
             relativeToBaseline: null,
             decodeRange: null,
@@ -260,6 +276,7 @@ export function runEstimate(values: Values, io: CliIo, measured?: MeasuredModel)
     measured: choice?.tensors ? { tensors: choice.tensors.tensors.length, source: choice.tensors.source } : undefined,
     assumptions: measured?.assumptions ?? model.assumptions ?? [],
     ranges,
+    scaling,
   });
   out(pool ? insertAfter(text, '  Max context', poolLines(pool, RUNTIMES[runtime].label, sequences)) : text);
 }

@@ -78,6 +78,8 @@ Hardware
   --cpu <name>                  the host CPU for offloaded layers, from the catalogue (sets RAM bandwidth)
   --ram <GB> --ram-bandwidth <GB/s>
                                 system RAM for offloading (default 64 GB at 89.6 GB/s)
+  --cpu-moe                     keep every layer's MoE experts in system RAM (llama.cpp --cpu-moe)
+  --n-cpu-moe <layers>          keep the experts of the first N layers in system RAM (llama.cpp --n-cpu-moe)
 Output
   --json                        one JSON object with raw numbers (bytes, tokens/s)
   --link-base <url>             where the web app lives, for the closing link (or $HEADROOM_URL)
@@ -137,6 +139,9 @@ export const PLAN_HELP = `headroom plan: the cheapest hardware that runs the mod
   --min-bits <bits>             with best, the fewest bits per weight accepted (default 4)
   --runtime <name>              ${RUNTIMES} (default llama.cpp)
   --kv-cache <type>             KV cache type (default f16)
+  --cpu <name> | --ram-bandwidth <GB/s>, --ram <GB>
+                                the machine's system RAM: a MoE model that does not fit the GPUs may keep
+                                experts there (default 64 GB at 89.6 GB/s)
   --top <n>                     rows to show (default 10)
   --json                        the ranked options and rejected cheaper ones as JSON
 `;
@@ -145,6 +150,9 @@ export const CAN_RUN_HELP = `headroom can-run: every catalogue model on the GPUs
 
   --gpu <name>                  catalogue GPU by id or unambiguous name; repeat for mixed pools
   --gpus <n>                    number of identical GPUs (default 1)
+  --cpu <name> | --ram-bandwidth <GB/s>, --ram <GB>
+                                system RAM: a MoE model that fits at no format may keep experts there
+                                (default 64 GB at 89.6 GB/s)
   --context <tokens>            per user, e.g. 8192 or 8k (default 8k)
   --users <n>                   concurrent users (default 1)
   --runtime <name>              ${RUNTIMES} (default llama.cpp)

@@ -9,6 +9,7 @@ import { ggufInventory } from '../importers/tensor-inventory';
 import { HubClient, HubError, type HubOptions } from '../hub/hub-client';
 import { loadHubModel } from '../hub/hub-model';
 import { memoryCache } from '../hub/memory-cache';
+import { scaledContextLimit } from '../core/context-scaling';
 import { CliError } from './cli-error';
 import { quoteInput as quoted } from '../core/input-text';
 import type { ResolvedModel } from './resolve-inputs';
@@ -93,6 +94,8 @@ async function fromHub(flags: HubFlags, env: Readonly<Record<string, string | un
     name: model.name,
     arch: model.arch,
     contextLimit: model.contextLength,
+    scaledContextLimit: scaledContextLimit(model.contextLength, model.ropeScaling),
+    ropeScaling: model.ropeScaling,
     source: model.source,
     linkToken: model.source,
     config: null,
@@ -152,6 +155,8 @@ function fromLocalGguf(path: string): MeasuredModel {
     name: model.value.name ?? name,
     arch: model.value.arch,
     contextLimit: model.value.contextLength,
+    scaledContextLimit: model.value.contextLength,
+    ropeScaling: undefined,
     source: `gguf:${name}`,
     linkToken: `gguf:${name}`,
     config: null,
@@ -181,6 +186,8 @@ async function fromRemoteGguf(url: string, env: Readonly<Record<string, string |
           name: model.value.name ?? name,
           arch: model.value.arch,
           contextLimit: model.value.contextLength,
+          scaledContextLimit: model.value.contextLength,
+          ropeScaling: undefined,
           source: `gguf:${name}`,
           linkToken: `gguf:${name}`,
           config: null,

@@ -1,4 +1,5 @@
 import { MODELS } from '../catalog/catalog';
+import { scaledContextLimit } from '../core/context-scaling';
 import { lookupEntry } from '../catalog/lookup';
 import { canRun, type CanRunRow } from '../planning/can-run';
 import { HARDWARE_CLASSES, type HardwareClass } from '../planning/candidates';
@@ -12,6 +13,8 @@ import { candidateText } from './candidates';
 import { FLAG_RANGES } from './flag-ranges';
 import { parseNumber, parseWhole } from './parse-values';
 import { resolveFormat, resolveGpus, resolveKvCache, resolveRuntime } from './resolve-inputs';
+import { resolveHost } from './host-options';
+import { hostWords } from '../view-models/host-words';
 import { table } from './text-table';
 import { formatUsd, hardwareLabel } from '../view-models/plan-view';
 import { speedRange } from '../view-models/speed-range';
@@ -21,6 +24,9 @@ import { HUB_OPTIONS, type HubFlags, type MeasuredModel } from './hub-inputs';
 
 export const PLAN_OPTIONS = {
   model: { type: 'string', multiple: true },
+  ram: { type: 'string' },
+  'ram-bandwidth': { type: 'string' },
+  cpu: { type: 'string' },
   precision: { type: 'string' },
   context: { type: 'string' },
   users: { type: 'string' },
@@ -40,6 +46,9 @@ export const PLAN_OPTIONS = {
 export const CAN_RUN_OPTIONS = {
   gpu: { type: 'string', multiple: true },
   gpus: { type: 'string' },
+  ram: { type: 'string' },
+  'ram-bandwidth': { type: 'string' },
+  cpu: { type: 'string' },
   context: { type: 'string' },
   users: { type: 'string' },
   runtime: { type: 'string' },
@@ -51,6 +60,9 @@ export const CAN_RUN_OPTIONS = {
 
 type PlanValues = HubFlags & {
   model?: string[];
+  ram?: string;
+  'ram-bandwidth'?: string;
+  cpu?: string;
   precision?: string;
   'min-bits'?: string;
   context?: string;
@@ -68,6 +80,9 @@ type PlanValues = HubFlags & {
 type CanRunValues = HubFlags & {
   gpu?: string[];
   gpus?: string;
+  ram?: string;
+  'ram-bandwidth'?: string;
+  cpu?: string;
   context?: string;
   users?: string;
   runtime?: string;
@@ -93,7 +108,7 @@ function planModels(names: readonly string[], measured?: MeasuredModel) {
       throw new CliError(`--model ${quoteInput(name)} ${hint}`);
     }
     const m = found.entry;
-    return { key: m.id, name: m.name, arch: m.arch, contextLimit: m.contextLength };
+    return { key: m.id, name: m.name, arch: m.arch, contextLimit: scaledContextLimit(m.contextLength, m.ropeScaling) };
   });
   return measured ? [...catalogue, hubPlanModel(measured)] : catalogue;
 }
@@ -163,6 +178,7 @@ export function runPlan(values: PlanValues, out: (text: string) => void, measure
       values['min-bits'] === undefined
         ? DEFAULT_MIN_BITS
         : parseNumber('--min-bits', values['min-bits'], 'bits per weight', FLAG_RANGES.bitsPerWeight),
+    host: resolveHost(values),
   };
   const top = values.top === undefined ? 10 : parseWhole('--top', values.top, 'rows', 1, 1000);
   // Engines that build their KV pool at start-up are judged on the pool, and may span machines.
@@ -187,6 +203,7 @@ export function runPlan(values: PlanValues, out: (text: string) => void, measure
       decodeTokensPerSecond: o.decodeTokensPerSecond,
       usdPerTokenPerSecond: o.decodeTokensPerSecond ? o.candidate.priceUsd / o.decodeTokensPerSecond : null,
       spareBytes: o.spareBytes,
+      cpuMoeLayers: o.cpuMoeLayers,
       paretoOptimal: frontier.has(o.candidate.key),
       reason: o.reason,
     });
@@ -220,7 +237,7 @@ export function runPlan(values: PlanValues, out: (text: string) => void, measure
         String(i + 1),
         hardwareLabel(o) + (frontier.has(o.candidate.key) ? ' *' : ''),
         `${formatUsd(o.candidate.priceUsd)} (${o.candidate.priceDate})`,
-        o.format?.label ?? '',
+        (o.format?.label ?? '') + (o.cpuMoeLayers > 0 ? `, experts of ${o.cpuMoeLayers} layers in RAM` : ''),
         rangeText(o.decodeTokensPerSecond ?? 0, req.runtime, o.devices),
         formatUsd(o.candidate.priceUsd / (o.decodeTokensPerSecond ?? 1)),
         formatGiB(o.spareBytes ?? 0),
@@ -256,6 +273,10 @@ export function runPlan(values: PlanValues, out: (text: string) => void, measure
     '',
     `Prices are launch list prices (USD, month shown) from the catalogue, GPUs only${serving ? ' (machines, switches and cables of a cluster are extra)' : ''}; speeds are estimates.`,
   );
+  if (plan.options.some((o) => o.cpuMoeLayers > 0))
+    lines.push(
+      `Experts in RAM (llama.cpp --n-cpu-moe): the machine needs ${hostWords(req.host)} of system RAM (set with --ram and --cpu or --ram-bandwidth).`,
+    );
   out(lines.join('\n'));
 }
 
@@ -274,6 +295,7 @@ export function runCanRun(values: CanRunValues, out: (text: string) => void, mea
   const contextTokens =
     values.context === undefined ? 8192 : parseWhole('--context', values.context, 'tokens', 1, MAX_CONTEXT, true);
   const users = values.users === undefined ? 1 : parseWhole('--users', values.users, 'concurrent users', 1, MAX_BATCH);
+  const host = resolveHost(values);
   const result = canRun({
     devices: gpus.devices,
     contextTokens,
@@ -283,6 +305,7 @@ export function runCanRun(values: CanRunValues, out: (text: string) => void, mea
     extraModels: measured
       ? [{ id: measured.linkToken, name: measured.name, arch: measured.arch, contextLength: measured.contextLimit }]
       : [],
+    host,
   });
   const rows = [...result.rows].sort(sort);
   if (values.json) {
@@ -290,6 +313,7 @@ export function runCanRun(values: CanRunValues, out: (text: string) => void, mea
       JSON.stringify(
         {
           gpus: gpus.summary,
+          host,
           contextTokens,
           users,
           runtime,
@@ -304,7 +328,7 @@ export function runCanRun(values: CanRunValues, out: (text: string) => void, mea
   }
   const header = `What ${gpus.summary.map((g) => `${g.count} × ${g.name}`).join(' + ')} can run · ${formatContext(contextTokens)} context × ${users} · ${runtime} · best quality that fits`;
   const body = table(
-    ['model', 'params', 'format', 'tok/s', 'max context', 'spare'],
+    ['model', 'params', 'format', 'tok/s', 'max context', 'spare', 'where'],
     rows.map((r) => [
       r.name,
       formatParams(r.totalParams),
@@ -312,8 +336,23 @@ export function runCanRun(values: CanRunValues, out: (text: string) => void, mea
       rangeText(r.decodeTokensPerSecond, runtime, gpus.devices),
       formatContext(r.maxContext),
       formatGiB(r.spareBytes),
+      r.cpuMoeLayers > 0 ? `experts of ${r.cpuMoeLayers} layers in RAM (--n-cpu-moe ${r.cpuMoeLayers})` : 'GPU',
     ]),
     [1, 3, 4, 5],
   );
-  out([header, '', body, '', `Does not fit at any format: ${result.cannot.join(', ') || 'none'}.`].join('\n'));
+  const offloaded = rows.some((r) => r.cpuMoeLayers > 0);
+  out(
+    [
+      header,
+      '',
+      body,
+      '',
+      `Does not fit at any format: ${result.cannot.join(', ') || 'none'}.`,
+      ...(offloaded
+        ? [
+            `Experts in RAM: mixture-of-experts models that fit only with some experts in ${hostWords(host)} of system RAM.`,
+          ]
+        : []),
+    ].join('\n'),
+  );
 }

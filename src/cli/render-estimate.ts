@@ -14,6 +14,7 @@ import {
 import { MEMORY_PARTS } from '../view-models/memory-parts';
 import { verdictWords } from '../view-models/verdict';
 import { formatSpeedWithRange, type SpeedRange } from '../view-models/speed-range';
+import { expertsInRamWords } from '../view-models/host-words';
 
 export interface EstimateReport {
   readonly model: { readonly name: string };
@@ -32,6 +33,13 @@ export interface EstimateReport {
   readonly measured?: { readonly tensors: number; readonly source: string } | undefined;
   readonly assumptions?: readonly string[] | undefined;
   readonly ranges: { readonly decode: SpeedRange; readonly prefill: SpeedRange | null };
+  /** Set when the context is past the model's listed window: the RoPE scaling it needs. */
+  readonly scaling: {
+    readonly type: string;
+    readonly factor: number;
+    readonly originalContext: number;
+    readonly how: string | null;
+  } | null;
 }
 
 const row = (label: string, value: string) => `  ${label.padEnd(14)}${value}`;
@@ -54,7 +62,7 @@ export function renderEstimate(r: EstimateReport): string {
     ...memoryComponents(memory).map((c) =>
       row(
         `  ${MEMORY_PARTS[c.id].inline}`,
-        `${formatGiB(c.bytes)}${c.hostBytes > 0 ? ` (${formatGiB(c.hostBytes)} of it stays in system RAM)` : ''}`,
+        `${formatGiB(c.bytes)}${c.hostBytes > 0 ? ` (${formatGiB(c.hostBytes)} of it stays in system RAM${c.id === 'weights' && memory.hostExpertBytes > 0 ? `: ${expertsInRamWords(fit.cpuMoeLayers, fit.totalLayers)}` : ''})` : ''}`,
       ),
     ),
     row(
@@ -76,8 +84,16 @@ export function renderEstimate(r: EstimateReport): string {
       ? [row('Weights from', `${formatWhole(r.measured.tensors)} tensors in the ${r.measured.source} (exact)`)]
       : []),
     ...(r.assumptions ?? []).map((a, i) => row(i === 0 ? 'Assumed' : '', a)),
+    ...(r.scaling
+      ? [
+          row(
+            'Context',
+            `past the model's listed window: needs ${r.scaling.type === 'yarn' ? 'YaRN' : r.scaling.type} rope scaling ×${r.scaling.factor} from ${formatContext(r.scaling.originalContext)}${r.scaling.how ? ` (${r.scaling.how})` : ''}`,
+          ),
+        ]
+      : []),
     '',
-    `Estimates, not measurements: speed ranges are the 10th-90th percentile of measured ÷ estimated speed${r.ranges.decode.calibrated ? '' : ' (this backend is not calibrated yet: ±40%)'}; speed assumes the context is full; fits = at most ${formatPercent(0.9)} of usable memory; memory = ${memoryComponents(
+    `Estimates, not measurements: speed ranges are the 10th-90th percentile of measured ÷ estimated speed${r.ranges.decode.calibrated ? '' : ' (this backend is not calibrated yet: ±40%)'}; decode slows as the context fills; fits = at most ${formatPercent(0.9)} of usable memory; memory = ${memoryComponents(
       memory,
     )
       .map((c) => MEMORY_PARTS[c.id].inline)
@@ -93,7 +109,7 @@ function speedRows(r: EstimateReport): string[] {
   const lines = [
     row(
       'Decode',
-      `${formatSpeedWithRange(speed.decodeTokensPerSecond, r.ranges.decode)} per sequence (physical upper bound ${formatTokensPerSecond(speed.decodeUpperBoundTokensPerSecond)})`,
+      `${formatSpeedWithRange(speed.decodeTokensPerSecond, r.ranges.decode)} per sequence with the context full, ~${formatTokensPerSecond(speed.decodeStartTokensPerSecond)} at the start (physical upper bound ${formatTokensPerSecond(speed.decodeUpperBoundTokensPerSecond)})`,
     ),
   ];
   if (r.baseline) {
@@ -108,7 +124,9 @@ function speedRows(r: EstimateReport): string[] {
   lines.push(
     row(
       'Prefill',
-      `${speed.prefillTokensPerSecond === null || !r.ranges.prefill ? 'unknown' : formatSpeedWithRange(speed.prefillTokensPerSecond, r.ranges.prefill)}, first token after ~${formatSeconds(speed.timeToFirstTokenSeconds)} (prompt of ${formatContext(r.promptTokens)} tokens)`,
+      speed.prefillTokensPerSecond === null || !r.ranges.prefill
+        ? 'unknown (the GPU has no published FP16 throughput)'
+        : `${formatSpeedWithRange(speed.prefillTokensPerSecond, r.ranges.prefill)} for a prompt of ${formatContext(r.promptTokens)} tokens, ~${formatTokensPerSecond(speed.prefillStartTokensPerSecond ?? 0)} for a first short one; first token after ~${formatSeconds(speed.timeToFirstTokenSeconds)}`,
     ),
   );
   return lines;

@@ -3,6 +3,7 @@ import { compactHfConfig } from '../importers/hf-config';
 import { lookupEntry, gpuLabel } from '../catalog/lookup';
 import type { GpuEntry } from '../catalog/schema';
 import { fallbackArchitecture, type ModelArchitecture } from '../core/architecture';
+import { scaledContextLimit, type RopeScaling } from '../core/context-scaling';
 import type { Device, Vendor } from '../core/devices';
 import { customBpwFormat, weightFormatById, type WeightFormat } from '../core/formats/weight-formats';
 import { isKvCacheType, KV_CACHE_TYPES, type KvCacheType } from '../core/kv-cache-types';
@@ -23,6 +24,9 @@ export interface ResolvedModel {
   readonly name: string;
   readonly arch: ModelArchitecture;
   readonly contextLimit: number;
+  /** The longest context with the model's RoPE scaling turned on (contextLimit without one). */
+  readonly scaledContextLimit: number;
+  readonly ropeScaling: RopeScaling | undefined;
   readonly source: string;
   /** How a share link names this model: a catalogue id, a bare size ("7b") or "config". */
   readonly linkToken: string;
@@ -77,6 +81,8 @@ export function resolveModel(opts: {
       name: m.name,
       arch: m.arch,
       contextLimit: m.contextLength,
+      scaledContextLimit: scaledContextLimit(m.contextLength, m.ropeScaling),
+      ropeScaling: m.ropeScaling,
       source: m.source,
       linkToken: m.id,
       config: null,
@@ -95,6 +101,8 @@ export function resolveModel(opts: {
       name: `${parsed.value.modelType} from ${opts.config}`,
       arch: parsed.value.arch,
       contextLimit: parsed.value.contextLength,
+      scaledContextLimit: scaledContextLimit(parsed.value.contextLength, parsed.value.ropeScaling),
+      ropeScaling: parsed.value.ropeScaling,
       source: opts.config,
       assumptions: parsed.value.assumptions,
     };
@@ -111,6 +119,8 @@ export function resolveModel(opts: {
     name: `${formatParams(count)} model (assumed Llama-3-like shape)`,
     arch: fallbackArchitecture(count),
     contextLimit: BARE_SIZE_CONTEXT,
+    scaledContextLimit: BARE_SIZE_CONTEXT,
+    ropeScaling: undefined,
     source: 'parameter count',
   };
 }

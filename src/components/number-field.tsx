@@ -7,11 +7,13 @@ interface Props {
   readonly max: number;
   /** Shown when empty is allowed and the field is empty (e.g. "no limit"). */
   readonly emptyLabel?: string;
+  /** Accept decimals ("89.6") instead of whole numbers only. */
+  readonly decimals?: boolean;
   readonly onChange: (value: number | null) => void;
 }
 
 /** A whole-number box that commits on Enter or blur and explains a bad entry instead of taking it. */
-export function NumberField({ label, value, min, max, emptyLabel, onChange }: Props) {
+export function NumberField({ label, value, min, max, emptyLabel, decimals = false, onChange }: Props) {
   const id = useId();
   const shown = value === null ? '' : String(value);
   const [typed, setTyped] = useState({ against: value, text: shown });
@@ -24,10 +26,10 @@ export function NumberField({ label, value, min, max, emptyLabel, onChange }: Pr
       onChange(null);
       return;
     }
-    const n = /^\d+$/.test(trimmed) ? Number(trimmed) : NaN;
-    if (!Number.isInteger(n) || n < min || n > max) {
+    const n = (decimals ? /^\d+(?:\.\d+)?$/ : /^\d+$/).test(trimmed) ? Number(trimmed) : NaN;
+    if (!Number.isFinite(n) || n < min || n > max) {
       setError(
-        `${label} must be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}${emptyLabel ? ', or empty for ' + emptyLabel : ''}; got '${text}'.`,
+        `${label} must be a ${decimals ? 'number' : 'whole number'} from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}${emptyLabel ? ', or empty for ' + emptyLabel : ''}; got '${text}'.`,
       );
       return;
     }
@@ -40,7 +42,7 @@ export function NumberField({ label, value, min, max, emptyLabel, onChange }: Pr
       <input
         id={id}
         type="text"
-        inputMode="numeric"
+        inputMode={decimals ? 'decimal' : 'numeric'}
         value={text}
         placeholder={emptyLabel}
         aria-invalid={error !== null}

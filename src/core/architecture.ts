@@ -30,6 +30,14 @@ export interface MoeShape {
   readonly sharedIntermediateSize?: number | undefined;
   /** A sigmoid gate scales the shared expert's output (Qwen2-MoE, Qwen3-Next shared_expert_gate). */
   readonly sharedExpertGate?: boolean | undefined;
+  /**
+   * How the checkpoint ships its routed experts when it ships them quantized: gpt-oss stores them
+   * as MXFP4 (quantization_config quant_method "mxfp4"). GGUF conversions copy such tensors as they
+   * are, in every file type: llama-quantize refuses to requantize a quantized tensor without
+   * --allow-requantize (src/llama-quant.cpp), so published gpt-oss files from F16 to Q2_K all keep
+   * MXFP4 experts (https://huggingface.co/unsloth/gpt-oss-20b-GGUF/tree/main: 11.5-13.8 GB).
+   */
+  readonly expertFormat?: 'mxfp4' | undefined;
 }
 
 /** Whether block `il` has routed experts. */

@@ -7,8 +7,14 @@
  */
 export interface FittedBackend {
   readonly decode?: { readonly bandwidthEfficiency: number; readonly perLayerSeconds: number };
-  readonly prefill?: { readonly computeEfficiency: number };
-  readonly moePrefill?: { readonly computeEfficiency: number };
+  /** Extra seconds per mixture-of-experts layer per decoded token. */
+  readonly moeDecode?: { readonly moePerLayerSeconds: number };
+  /** Seconds per layer-split hand-off and per tensor-split all-reduce. */
+  readonly links?: { readonly handoffSeconds?: number; readonly allReduceSeconds?: number };
+  /** attentionEfficiency: where prompts deep into long contexts fitted it. */
+  readonly prefill?: { readonly computeEfficiency: number; readonly attentionEfficiency?: number };
+  /** Tokens of work each expert a micro-batch touches costs beyond its own tokens. */
+  readonly moePrefill?: { readonly expertTileTokens: number };
   /** Measured ÷ estimated speed, 10th and 90th percentile on the evaluation split. */
   readonly bands: { readonly decode?: readonly [number, number]; readonly prefill?: readonly [number, number] };
 }
@@ -16,27 +22,37 @@ export interface FittedBackend {
 export const CALIBRATION: Readonly<Record<string, FittedBackend>> = {
   'llama.cpp/amd': {
     decode: {
-      bandwidthEfficiency: 1,
-      perLayerSeconds: 0.0001289,
+      bandwidthEfficiency: 0.8724,
+      perLayerSeconds: 0.00008451,
+    },
+    moeDecode: {
+      moePerLayerSeconds: 0.00004206,
+    },
+    links: {
+      handoffSeconds: 0.0004514,
     },
     prefill: {
-      computeEfficiency: 0.1809,
+      computeEfficiency: 0.2184,
+      attentionEfficiency: 0.0724,
+    },
+    moePrefill: {
+      expertTileTokens: 31.12,
     },
     bands: {
-      decode: [0.68, 1.129],
-      prefill: [0.136, 2.274],
+      decode: [0.688, 1.147],
+      prefill: [0.672, 1.969],
     },
   },
   'llama.cpp/apple': {
     decode: {
-      bandwidthEfficiency: 0.9381,
-      perLayerSeconds: 0.0001845,
+      bandwidthEfficiency: 0.9531,
+      perLayerSeconds: 0.0001927,
     },
     prefill: {
       computeEfficiency: 0.6666,
     },
     bands: {
-      decode: [0.944, 1.075],
+      decode: [0.944, 1.071],
       prefill: [0.921, 1.045],
     },
   },
@@ -51,28 +67,37 @@ export const CALIBRATION: Readonly<Record<string, FittedBackend>> = {
   },
   'llama.cpp/intel': {
     decode: {
-      bandwidthEfficiency: 0.8108,
-      perLayerSeconds: 0.0002455,
+      bandwidthEfficiency: 0.7344,
+      perLayerSeconds: 0.0001183,
+    },
+    moeDecode: {
+      moePerLayerSeconds: 0.0001673,
     },
     prefill: {
-      computeEfficiency: 0.1471,
+      computeEfficiency: 0.1048,
     },
-    bands: {},
+    bands: {
+      prefill: [0.114, 1.324],
+    },
   },
   'llama.cpp/nvidia': {
     decode: {
-      bandwidthEfficiency: 0.955,
-      perLayerSeconds: 0.00008532,
+      bandwidthEfficiency: 0.8695,
+      perLayerSeconds: 0.000063,
+    },
+    moeDecode: {
+      moePerLayerSeconds: 0.00002159,
     },
     prefill: {
-      computeEfficiency: 0.6264,
+      computeEfficiency: 0.6568,
+      attentionEfficiency: 0.5217,
     },
     moePrefill: {
-      computeEfficiency: 0.3219,
+      expertTileTokens: 73.32,
     },
     bands: {
-      decode: [0.76, 1.277],
-      prefill: [0.589, 1.53],
+      decode: [0.74, 1.234],
+      prefill: [0.556, 1.398],
     },
   },
   'mlx/apple': {
@@ -81,7 +106,7 @@ export const CALIBRATION: Readonly<Record<string, FittedBackend>> = {
       perLayerSeconds: 0.00008822,
     },
     prefill: {
-      computeEfficiency: 0.5868,
+      computeEfficiency: 0.6522,
     },
     bands: {
       decode: [1, 1.082],
@@ -98,13 +123,19 @@ export const CALIBRATION: Readonly<Record<string, FittedBackend>> = {
   },
   'vllm/nvidia': {
     decode: {
-      bandwidthEfficiency: 0.8027,
-      perLayerSeconds: 0.00009037,
+      bandwidthEfficiency: 0.8016,
+      perLayerSeconds: 0.00008983,
+    },
+    moeDecode: {
+      moePerLayerSeconds: 0,
+    },
+    links: {
+      handoffSeconds: 0,
     },
     bands: {
-      decode: [0.801, 1.224],
+      decode: [0.8, 1.222],
     },
   },
 };
 
-export const CALIBRATION_NOTE = 'fitted on 296 training measurements dated 2023-08 to 2026-09';
+export const CALIBRATION_NOTE = 'fitted on 401 training measurements dated 2023-08 to 2026-09';

@@ -18,6 +18,10 @@ export interface Device {
    * absent: Apple's Metal share (appleGpuShare) on Apple devices, all of it elsewhere.
    */
   readonly gpuMemoryBytes?: number | undefined;
+  /** The host link, bytes/s per direction; absent: PCIe 4.0 x16 (PCIE_BYTES_PER_SECOND). */
+  readonly pcieBytesPerSecond?: number | undefined;
+  /** A direct link to its peers (NVLink, Infinity Fabric), bytes/s per direction; absent: none. */
+  readonly peerBytesPerSecond?: number | undefined;
 }
 
 /** System RAM that llama.cpp and transformers can spill layers into. */
@@ -42,6 +46,17 @@ export const DEFAULT_HOST: HostSystem = {
 const GiB = 1024 ** 3;
 
 export const PCIE_BYTES_PER_SECOND = 31.5e9;
+
+/**
+ * One direction of a PCIe link: generations 3-5 signal at 8, 16 and 32 GT/s per lane with
+ * 128b/130b encoding, generation 6 at 64 GT/s with FLIT mode's 242 of 256 bytes carrying data
+ * (https://pcisig.com/specifications): gen 4 x16 = 31.5 GB/s, gen 5 x16 = 63.0 GB/s.
+ */
+export function pcieBytesPerSecond(generation: number, lanes: number): number {
+  const gts = generation <= 1 ? 2.5 : generation === 2 ? 5 : 8 * 2 ** (generation - 3);
+  const encoding = generation <= 2 ? 8 / 10 : generation <= 5 ? 128 / 130 : 242 / 256;
+  return (gts * 1e9 * lanes * encoding) / 8;
+}
 
 /**
  * Share of unified memory macOS lets the GPU wire (Metal recommendedMaxWorkingSetSize): 2/3 on

@@ -174,6 +174,22 @@ describe('estimator invariants', () => {
     );
   });
 
+  it('more layers with experts in RAM never need more GPU memory, and only ever move weights to RAM', () => {
+    const llamaCpp = inputArb.filter((i) => i.runtime === 'llama.cpp' && i.arch.moe !== undefined);
+    fc.assert(
+      fc.property(llamaCpp, fc.integer({ min: 0, max: 96 }), fc.integer({ min: 0, max: 96 }), (input, a, b) => {
+        const few = run({ ...input, cpuMoeLayers: Math.min(a, b) });
+        const many = run({ ...input, cpuMoeLayers: Math.max(a, b) });
+        expect(many.memory.deviceBytes).toBeLessThanOrEqual(few.memory.deviceBytes * (1 + 1e-12));
+        expect(many.memory.hostExpertBytes).toBeGreaterThanOrEqual(few.memory.hostExpertBytes);
+        expect(many.memory.totalBytes).toBeCloseTo(few.memory.totalBytes, -3);
+        // Decoding with an empty cache is never slower than with the context full.
+        expect(many.speed.decodeStartTokensPerSecond).toBeGreaterThanOrEqual(many.speed.decodeTokensPerSecond);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('rejects invalid numbers with a reason instead of returning NaN', () => {
     const bad = fc.oneof(
       fc.constant(Number.NaN),

@@ -138,12 +138,27 @@ describe('speed', () => {
     expect(known.speed.timeToFirstTokenSeconds).toBeCloseTo(4096 / (known.speed.prefillTokensPerSecond ?? 1), 9);
   });
 
-  it('adds up GPUs for prefill only under tensor split (a layer split runs them in turn)', () => {
+  it('adds up GPUs for prefill only under tensor split (a layer split runs them in turn) and pays the links', () => {
+    const speedConstants = {
+      bandwidthEfficiency: 1,
+      perLayerSeconds: 0,
+      computeEfficiency: 1,
+      handoffSeconds: 1e-4,
+      allReduceSeconds: 1e-5,
+    };
     const prefill = (patch: Partial<EstimateInput>) =>
-      run({ contextTokens: 4096, promptTokens: 4096, ...patch }).speed.prefillTokensPerSecond ?? 0;
-    const one = prefill({});
-    expect(prefill({ devices: [RTX_4090, RTX_4090] })).toBeCloseTo(one, 6);
-    expect(prefill({ devices: [RTX_4090, RTX_4090], splitMode: 'tensor' })).toBeCloseTo(2 * one, 6);
+      run({ contextTokens: 4096, promptTokens: 4096, speedConstants, ...patch }).speed.prefillTokensPerSecond ?? 0;
+    // Seconds per 512-token micro-batch on one GPU.
+    const one = 512 / prefill({});
+    // Layer split: both GPUs in turn, plus one hand-off of 512 × 4096 F32 values over PCIe 4.0
+    // x16 (31.5 GB/s): 1e-4 + 8,388,608 / 31.5e9 s.
+    expect(512 / prefill({ devices: [RTX_4090, RTX_4090] })).toBeCloseTo(one + 1e-4 + 8_388_608 / 31.5e9, 9);
+    // Tensor split: half the work each, plus 2 all-reduces per layer of 512 × 4096 16-bit values,
+    // a ring moving 2(n − 1)/n = 1 of them through each link: 64 × (1e-5 + 4,194,304 / 31.5e9) s.
+    expect(512 / prefill({ devices: [RTX_4090, RTX_4090], splitMode: 'tensor' })).toBeCloseTo(
+      one / 2 + 64 * (1e-5 + 4_194_304 / 31.5e9),
+      9,
+    );
   });
 });
 

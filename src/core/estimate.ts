@@ -42,6 +42,15 @@ export interface EstimateInput {
   readonly promptTokens?: number | undefined;
   /** Replaces the runtime's speed constants (used when fitting them to measurements). */
   readonly speedConstants?: SpeedConstants | undefined;
+  /**
+   * Keep the routed experts of the first N layers in system RAM, computed there by the CPU
+   * (llama.cpp --n-cpu-moe N; any N at or above the layer count is --cpu-moe, every layer). The
+   * rest of the model stays on the GPUs. No effect on dense models or on unified memory, where
+   * the GPU already reads system memory. Default 0.
+   */
+  readonly cpuMoeLayers?: number | undefined;
+  /** Prompt tokens per forward pass (llama.cpp -ub); default: the runtime's (512 in llama.cpp). */
+  readonly ubatch?: number | undefined;
 }
 
 /**
@@ -66,8 +75,13 @@ export interface MemoryComponent {
 export interface MemoryEstimate {
   /** All weights (the checkpoint or GGUF tensor data). */
   readonly weightsBytes: number;
-  /** Weights kept in system RAM by design (llama.cpp's input embedding table). */
+  /**
+   * Weights kept in system RAM by design: llama.cpp's input embedding table, and the experts that
+   * --cpu-moe / --n-cpu-moe keep there (hostExpertBytes).
+   */
   readonly hostWeightsBytes: number;
+  /** The part of hostWeightsBytes that is routed experts kept in system RAM (cpuMoeLayers). */
+  readonly hostExpertBytes: number;
   readonly kvCacheBytes: number;
   /**
    * The recurrent state of a hybrid model's Mamba or linear-attention layers, all sequences: a
@@ -114,6 +128,8 @@ export interface FitEstimate {
   readonly deviceLayers: number;
   readonly totalLayers: number;
   readonly splitMode: SplitMode;
+  /** Layers (from the first) whose routed experts are in system RAM: 0 unless cpuMoeLayers applies. */
+  readonly cpuMoeLayers: number;
 }
 
 export interface Estimate {
@@ -178,6 +194,14 @@ export function inputProblem(input: EstimateInput): string | null {
   if (prompt !== undefined && (!Number.isInteger(prompt) || prompt < 1 || prompt > input.contextTokens)) {
     return `prompt must be a whole number of tokens from 1 to the context (${groupedWhole(input.contextTokens)}); got ${describeValue(prompt)}`;
   }
+  const cpuMoe = input.cpuMoeLayers;
+  if (cpuMoe !== undefined && (!Number.isInteger(cpuMoe) || cpuMoe < 0)) {
+    return `layers with experts in system RAM must be a whole number ≥ 0; got ${String(cpuMoe)}`;
+  }
+  const ubatch = input.ubatch;
+  if (ubatch !== undefined && (!Number.isInteger(ubatch) || ubatch < 1)) {
+    return `micro-batch must be a whole number of tokens ≥ 1; got ${String(ubatch)}`;
+  }
   if (input.devices.length === 0) return 'at least one device is needed';
   const devices = rangeProblem('the number of devices', input.devices.length, b.devices);
   if (devices) return devices;
@@ -221,6 +245,21 @@ export function estimate(input: EstimateInput): EstimateResult {
   return { ok: true, value };
 }
 
+/** llama.cpp's default n_ubatch (common/common.h, common_params). */
+const DEFAULT_UBATCH = 512;
+
+/**
+ * Layers whose experts stay in system RAM: cpuMoeLayers capped at the layer count, and none for
+ * a dense model or where every device shares system memory (there is no separate RAM to use).
+ */
+function expertLayersInRam(input: EstimateInput): number {
+  const n = input.cpuMoeLayers ?? 0;
+  if (n === 0 || !input.arch.moe) return 0;
+  let unified = true;
+  for (const d of input.devices) if (!d.unifiedMemory) unified = false;
+  return unified ? 0 : Math.min(n, input.arch.layers);
+}
+
 export function estimateUnchecked(input: EstimateInput): Estimate {
   const { arch, format, devices } = input;
   const runtime = runtimeProfile(input.runtime);
@@ -251,20 +290,30 @@ export function estimateUnchecked(input: EstimateInput): Estimate {
     flashAttention: input.flashAttention ?? runtime.defaults.flashAttention,
   };
   const perDeviceActivation = runtime.activationBytes(activationInput);
-  const hostWeightsBytes = runtime.hostInputEmbedding(devices) ? w.inputEmbeddingBytes : 0;
+  const hostEmbeddingBytes = runtime.hostInputEmbedding(devices) ? w.inputEmbeddingBytes : 0;
   // A tied table kept in host memory is also needed on a device as the output head.
-  const tiedCopy = arch.tiedEmbeddings && hostWeightsBytes > 0 ? w.inputEmbeddingBytes : 0;
-  const deviceFixedWeightBytes = w.outputBytes + w.inputEmbeddingBytes - hostWeightsBytes + tiedCopy;
+  const tiedCopy = arch.tiedEmbeddings && hostEmbeddingBytes > 0 ? w.inputEmbeddingBytes : 0;
+  const deviceFixedWeightBytes = w.outputBytes + w.inputEmbeddingBytes - hostEmbeddingBytes + tiedCopy;
+  const cpuMoeLayers = expertLayersInRam(input);
+  let hostExpertBytes = 0;
+  let hostExpertLayers = 0;
+  for (let il = 0; il < cpuMoeLayers; il++) {
+    const bytes = w.layerRoutedBytes[il] ?? 0;
+    hostExpertBytes += bytes;
+    if (bytes > 0) hostExpertLayers++;
+  }
+  const hostWeightsBytes = hostEmbeddingBytes + hostExpertBytes;
   const placement = placeModel({
     devices,
     host,
     runtime,
     splitMode,
     layers: arch.layers,
-    layerWeightBytes: w.allLayersBytes,
+    layerWeightBytes: w.allLayersBytes - hostExpertBytes,
     deviceFixedWeightBytes,
     kvBytes: cacheBytes,
     activationBytes: perDeviceActivation,
+    hostFixedBytes: hostWeightsBytes,
   });
   const activationTotal = perDeviceActivation * devices.length;
   const speed = estimateSpeed({
@@ -280,6 +329,9 @@ export function estimateUnchecked(input: EstimateInput): Estimate {
     contextTokens: input.contextTokens,
     kvBytes: cacheBytes,
     offloadedFraction: placement.offloadedFraction,
+    hostExpertBytes,
+    hostExpertLayers,
+    ubatch: input.ubatch ?? runtime.defaults.ubatch ?? DEFAULT_UBATCH,
     speedConstants: input.speedConstants,
   });
   const weightsBytes = w.totalBytes + tiedCopy;
@@ -293,6 +345,7 @@ export function estimateUnchecked(input: EstimateInput): Estimate {
     memory: {
       weightsBytes: w.totalBytes,
       hostWeightsBytes,
+      hostExpertBytes,
       kvCacheBytes: kv.bytes,
       recurrentStateBytes: stateBytes,
       activationBytes: activationTotal,
@@ -309,6 +362,7 @@ export function estimateUnchecked(input: EstimateInput): Estimate {
       deviceLayers: placement.deviceLayers,
       totalLayers: arch.layers,
       splitMode,
+      cpuMoeLayers,
     },
     speed,
   };

@@ -31,6 +31,8 @@ export interface PlacementInput {
   readonly kvBytes: number;
   /** Per device. */
   readonly activationBytes: number;
+  /** Weights kept in system RAM by design (embedding table, experts of --cpu-moe); default 0. */
+  readonly hostFixedBytes?: number | undefined;
 }
 
 export interface DeviceLoad {
@@ -87,7 +89,9 @@ export function placeModel(input: PlacementInput): Placement {
     worst = Math.max(worst, needed / usable);
   }
   const ratio = tensor ? worst : neededBytes / usableTotal;
-  if (ratio <= 1) {
+  const hostFixed = input.hostFixedBytes ?? 0;
+  const hostFits = hostFixed <= input.host.memoryBytes;
+  if (ratio <= 1 && hostFits) {
     return {
       verdict: ratio <= TIGHT_THRESHOLD ? 'fits' : 'tight',
       ratio,
@@ -106,7 +110,8 @@ export function placeModel(input: PlacementInput): Placement {
   const fitting = Math.floor((usableTotal - fixedOnDevices) / perLayer);
   const deviceLayers = Math.max(0, Math.min(input.layers - 1, fitting));
   const offloadedFraction = (input.layers - deviceLayers) / input.layers;
-  const offloadWorks = canOffload && deviceLayers >= 1 && offloadedFraction * layerPart <= input.host.memoryBytes;
+  const offloadWorks =
+    canOffload && deviceLayers >= 1 && hostFixed + offloadedFraction * layerPart <= input.host.memoryBytes;
   return {
     verdict: offloadWorks ? 'offload' : 'no',
     ratio,

@@ -79,6 +79,7 @@ export function analyseMeasuredWeights(arch: ModelArchitecture, inv: TensorInven
   const hit = byArch.get(arch);
   if (hit) return hit;
   const layerBytes = new Array<number>(arch.layers).fill(0);
+  const layerRoutedBytes = new Array<number>(arch.layers).fill(0);
   const typeHistogram: Partial<Record<GgmlType, number>> = {};
   const share = routedShare(arch);
   let totalBytes = 0;
@@ -86,6 +87,7 @@ export function analyseMeasuredWeights(arch: ModelArchitecture, inv: TensorInven
   let inputEmbeddingBytes = 0;
   let outsideBytes = 0;
   let routedExpertBytes = 0;
+  let routedExpertParams = 0;
   let bytesPerToken = 0;
   let hasOutput = false;
   for (const t of inv.tensors) {
@@ -97,7 +99,11 @@ export function analyseMeasuredWeights(arch: ModelArchitecture, inv: TensorInven
     else if (place.role === 'input-embedding') inputEmbeddingBytes += t.bytes;
     else outsideBytes += t.bytes;
     if (place.role === 'output') hasOutput = true;
-    if (place.routed) routedExpertBytes += t.bytes;
+    if (place.routed) {
+      routedExpertBytes += t.bytes;
+      routedExpertParams += t.elements;
+      layerRoutedBytes[place.layer] = (layerRoutedBytes[place.layer] ?? 0) + t.bytes;
+    }
     // Decoding reads every layer tensor (routed experts by their active share) and the output
     // head; one embedding row per token is looked up; towers and MTP heads are not run.
     if (place.role === 'layer') bytesPerToken += t.bytes * (place.routed ? share : 1);
@@ -112,6 +118,9 @@ export function analyseMeasuredWeights(arch: ModelArchitecture, inv: TensorInven
     inputEmbeddingBytes,
     outputBytes: outsideBytes,
     routedExpertBytes,
+    layerRoutedBytes,
+    routedExpertParams,
+    moeLayers: layerRoutedBytes.filter((b) => b > 0).length,
     bytesPerToken,
     bitsPerWeight: elements > 0 ? (totalBytes * 8) / elements : 0,
     typeHistogram,

@@ -85,3 +85,40 @@ export const DEEPSEEK_V3 = architectureFrom({
   moe: { experts: 256, activeExperts: 8, sharedExperts: 1, expertIntermediateSize: 2048, denseLayers: 3 },
   mla: { qLoraRank: 1536, kvLoraRank: 512, qkNopeHeadDim: 128, qkRopeHeadDim: 64, vHeadDim: 128 },
 });
+
+/**
+ * gpt-oss-20b (https://huggingface.co/openai/gpt-oss-20b/blob/main/config.json): 24 layers of 32
+ * experts, 4 per token, rows 2880 wide (not a multiple of 256), experts shipped as MXFP4.
+ */
+export const GPT_OSS_20B = architectureFrom({
+  layers: 24,
+  hiddenSize: 2880,
+  intermediateSize: 2880,
+  attentionHeads: 64,
+  kvHeads: 8,
+  headDim: 64,
+  vocabSize: 201088,
+  tiedEmbeddings: false,
+  attentionBias: true,
+  mlpBias: true,
+  moe: {
+    experts: 32,
+    activeExperts: 4,
+    sharedExperts: 0,
+    expertIntermediateSize: 2880,
+    denseLayers: 0,
+    expertFormat: 'mxfp4',
+  },
+  slidingWindow: { window: 128, pattern: 2 },
+});
+
+/** gpt-oss-120b (https://huggingface.co/openai/gpt-oss-120b/blob/main/config.json): 36 layers of 128 experts. */
+export const GPT_OSS_120B = architectureFrom({
+  ...GPT_OSS_20B,
+  layers: 36,
+  moe: {
+    ...(GPT_OSS_20B.moe ?? { experts: 0, activeExperts: 0, sharedExperts: 0, denseLayers: 0 }),
+    experts: 128,
+    expertIntermediateSize: 2880,
+  },
+});

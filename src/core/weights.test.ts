@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { weightFormatById, type WeightFormat } from './formats/weight-formats';
 import { countParameters } from './params';
-import { LLAMA_3_70B, LLAMA_3_8B, MIXTRAL_8X7B } from './test-architectures';
+import { GPT_OSS_20B, LLAMA_3_70B, LLAMA_3_8B, MIXTRAL_8X7B } from './test-architectures';
 import { analyseWeights } from './weights';
 
 const format = (id: string): WeightFormat => {
@@ -64,5 +64,35 @@ describe('weights', () => {
     const norms = 4096 * (2 * 32 + 1);
     const layers = p.total - 2 * table - norms;
     expect(exl2.totalBytes).toBeCloseTo((layers * 4.65 + table * 6 + (table + norms) * 16) / 8, 0);
+  });
+
+  // Experts: 24 layers × 32 experts × 3 matrices of 2880 × 2880 = 19,110,297,600 weights, at
+  // MXFP4's 17 bytes per 32 = 10,152,345,600 bytes in every file type, plus their F32 biases
+  // (24 × 32 × 3 × 2880 × 4 B = 26,542,080). Published files of
+  // unsloth/gpt-oss-20b-GGUF (Hub listing, decimal GB): F16 13.8, Q2_K 11.5, Q4_0 11.5, Q4_K_M 11.6,
+  // Q5_K_M 11.7; bartowski's Q6_K 12.04 and MXFP4 12.1.
+  it.each([
+    ['gguf-f16', 13.8],
+    ['Q2_K', 11.5],
+    ['Q4_0', 11.5],
+    ['Q4_K_M', 11.6],
+    ['Q5_K_M', 11.7],
+    ['Q6_K', 12.04],
+    ['MXFP4_MOE', 12.1],
+  ])('gpt-oss-20b keeps its MXFP4 experts at %s: %f GB as published', (id, gb) => {
+    const w = analyseWeights(GPT_OSS_20B, format(id));
+    expect(w.typeHistogram.MXFP4).toBe(19_110_297_600);
+    expect(w.routedExpertBytes).toBe(10_152_345_600 + 26_542_080);
+    expect(Math.abs(w.totalBytes / 1e9 / gb - 1)).toBeLessThan(0.006);
+  });
+
+  it('a model without shipped MXFP4 experts quantizes them by the recipe', () => {
+    const moe = GPT_OSS_20B.moe;
+    if (!moe) throw new Error('gpt-oss has experts');
+    const plain = { ...GPT_OSS_20B, moe: { ...moe, expertFormat: undefined } };
+    const w = analyseWeights(plain, format('Q4_K_M'));
+    expect(w.typeHistogram.MXFP4).toBeUndefined();
+    // 2880-wide rows cannot take Q4_K (256-element blocks): they fall back to Q5_0.
+    expect(w.typeHistogram.Q5_0).toBeGreaterThan(1.6e10);
   });
 });

@@ -18,6 +18,12 @@ export interface WeightAnalysis {
   readonly outputBytes: number;
   /** Bytes of routed-expert stacks, all experts. */
   readonly routedExpertBytes: number;
+  /** Routed-expert bytes of each repeating block, in order (0 in dense blocks). */
+  readonly layerRoutedBytes: readonly number[];
+  /** Parameters in routed-expert stacks, all experts of all layers. */
+  readonly routedExpertParams: number;
+  /** Blocks with routed experts. */
+  readonly moeLayers: number;
   /** Bytes read to decode one token for one sequence (routed experts by activeExperts/experts). */
   readonly bytesPerToken: number;
   /** totalBytes × 8 / parameters. */
@@ -40,6 +46,7 @@ function bitsFor(format: WeightFormat, t: TensorSpec): number {
 function analyse(arch: ModelArchitecture, format: WeightFormat): WeightAnalysis {
   const tensors = tensorInventory(arch);
   const layerBytes = new Array<number>(arch.layers).fill(0);
+  const layerRoutedBytes = new Array<number>(arch.layers).fill(0);
   const typeHistogram: Partial<Record<GgmlType, number>> = {};
   const ftype = format.ggufFileType;
   const ctx = ftype ? recipeContext(arch, ftype) : null;
@@ -49,6 +56,7 @@ function analyse(arch: ModelArchitecture, format: WeightFormat): WeightAnalysis 
   let inputEmbeddingBytes = 0;
   let outputBytes = 0;
   let routedExpertBytes = 0;
+  let routedExpertParams = 0;
   let bytesPerToken = 0;
   for (const t of tensors) {
     const elements = tensorElements(t);
@@ -65,7 +73,11 @@ function analyse(arch: ModelArchitecture, format: WeightFormat): WeightAnalysis 
     if (t.layer >= 0 && t.layer < arch.layers) layerBytes[t.layer] = (layerBytes[t.layer] ?? 0) + bytes;
     else if (t.name === 'token_embd') inputEmbeddingBytes = bytes;
     else outputBytes += bytes;
-    if (t.routed) routedExpertBytes += bytes;
+    if (t.routed) {
+      routedExpertBytes += bytes;
+      routedExpertParams += elements;
+      if (t.layer >= 0) layerRoutedBytes[t.layer] = (layerRoutedBytes[t.layer] ?? 0) + bytes;
+    }
     // One embedding row is looked up per token; a tied table is read in full as the output head.
     const readsWhole = t.name !== 'token_embd' || arch.tiedEmbeddings;
     if (readsWhole) bytesPerToken += bytes * activeFraction(arch, t);
@@ -77,6 +89,9 @@ function analyse(arch: ModelArchitecture, format: WeightFormat): WeightAnalysis 
     inputEmbeddingBytes,
     outputBytes,
     routedExpertBytes,
+    layerRoutedBytes,
+    routedExpertParams,
+    moeLayers: layerRoutedBytes.filter((b) => b > 0).length,
     bytesPerToken,
     bitsPerWeight: (totalBytes * 8) / params,
     typeHistogram,

@@ -10,6 +10,7 @@ import {
   type RepoFile,
 } from '../importers/gguf-files';
 import { parseGgufHeader, type GgufHeader } from '../importers/gguf-header';
+import type { RopeScaling } from '../core/context-scaling';
 import { parseHfConfig } from '../importers/hf-config';
 import type { HubReference } from '../importers/hub-reference';
 import { parsePythonJson } from '../importers/json-text';
@@ -41,6 +42,8 @@ export interface HubModel {
   readonly modelType: string;
   readonly arch: ModelArchitecture;
   readonly contextLength: number;
+  /** rope_scaling when the config extends the window (safetensors repos; GGUF headers: none). */
+  readonly ropeScaling?: RopeScaling | undefined;
   /** The format id the weights are stored in (weight-formats.ts), or null when none fits. */
   readonly storedFormat: string | null;
   readonly tensors: TensorInventory;
@@ -283,6 +286,7 @@ async function loadSafetensors(hub: HubClient, summary: RepoSummary, progress: P
     modelType: parsed.value.modelType,
     arch: parsed.value.arch,
     contextLength: parsed.value.contextLength,
+    ropeScaling: parsed.value.ropeScaling,
     storedFormat: parsed.value.storedFormat,
     tensors,
     weightBytes: tensors.tensors.reduce((n, t) => n + t.bytes, 0),

@@ -138,4 +138,29 @@ describe('the stored weight format', () => {
     const again = parseHfConfig(compact.json);
     expect(again.ok && again.value.storedFormat).toBe('gptq-4bit-g32');
   });
+
+  it('marks the experts of an MXFP4 checkpoint (gpt-oss) as shipped in MXFP4, and only those', () => {
+    const moe = { ...base, num_local_experts: 4, num_experts_per_tok: 2 };
+    const mxfp4 = parseHfConfigObject({ ...moe, quantization_config: { quant_method: 'mxfp4' } });
+    const bf16 = parseHfConfigObject({ ...moe, torch_dtype: 'bfloat16' });
+    if (!mxfp4.ok || !bf16.ok) throw new Error('not parsed');
+    expect(mxfp4.value.arch.moe?.expertFormat).toBe('mxfp4');
+    expect(bf16.value.arch.moe?.expertFormat).toBeUndefined();
+  });
+
+  it('reads rope scaling without multiplying a window that already includes it', () => {
+    const yarn = { rope_type: 'yarn', factor: 4, original_max_position_embeddings: 32768 };
+    const qwen = parseHfConfigObject({ ...base, max_position_embeddings: 40960, rope_scaling: yarn });
+    // gpt-oss lists the scaled window: 131,072 = 4,096 × 32.
+    const oss = parseHfConfigObject({
+      ...base,
+      max_position_embeddings: 131072,
+      rope_scaling: { rope_type: 'yarn', factor: 32, original_max_position_embeddings: 4096 },
+    });
+    const llama3 = parseHfConfigObject({ ...base, rope_scaling: { rope_type: 'llama3', factor: 8 } });
+    if (!qwen.ok || !oss.ok || !llama3.ok) throw new Error('not parsed');
+    expect(qwen.value.ropeScaling).toEqual({ type: 'yarn', factor: 4, originalContext: 32768 });
+    expect(oss.value.ropeScaling).toEqual({ type: 'yarn', factor: 32, originalContext: 4096 });
+    expect(llama3.value.ropeScaling).toBeUndefined();
+  });
 });

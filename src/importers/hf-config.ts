@@ -2,6 +2,7 @@ import { architectureFrom, architectureProblem, type ModelArchitecture } from '.
 import { ConfigError, int, readLayout, type Json } from './hf-layout';
 import { parsePythonJson } from './json-text';
 import { quoteInput } from '../core/input-text';
+import type { RopeScaling } from '../core/context-scaling';
 
 /**
  * Reads a Hugging Face config.json (untrusted: pasted, uploaded or fetched) into an architecture.
@@ -19,6 +20,8 @@ export interface ParsedConfig {
   readonly storedFormat: string | null;
   /** What was assumed where the config said nothing or used a model type Headroom does not know. */
   readonly assumptions: readonly string[];
+  /** rope_scaling (or Transformers v5 rope_parameters) when it extends the window: YaRN, linear, dynamic. */
+  readonly ropeScaling?: RopeScaling | undefined;
 }
 
 export type ConfigResult =
@@ -157,6 +160,7 @@ function readArchitecture(root: Json): ParsedConfig {
     ['shared_expert_intermediate_size', 'moe_shared_expert_intermediate_size', 'shared_intermediate_size'],
     0,
   );
+  const stored = storedFormat(root);
   const moe =
     experts > 1
       ? {
@@ -172,6 +176,8 @@ function readArchitecture(root: Json): ParsedConfig {
           layerStep: int(cfg, ['interleave_moe_layer_step', 'decoder_sparse_step'], 1),
           sharedIntermediateSize: sharedWidth > 0 ? sharedWidth : undefined,
           sharedExpertGate: sharedWidth > 0 && (modelType === 'qwen2_moe' || modelType.startsWith('qwen3_next')),
+          // gpt-oss's quantization_config: the experts ship as MXFP4 (architecture.ts, expertFormat).
+          expertFormat: stored === 'mxfp4' ? ('mxfp4' as const) : undefined,
         }
       : undefined;
   const kvLoraRank = int(cfg, ['kv_lora_rank'], 0);
@@ -233,16 +239,36 @@ function readArchitecture(root: Json): ParsedConfig {
   const contextKeys = ['max_position_embeddings', 'n_positions', 'seq_length', 'max_sequence_length', 'max_seq_len'];
   const contextLength = int(cfg, contextKeys, 0);
   if (contextLength === 0) assumptions.push('no context length given (max_position_embeddings): assumed 2,048 tokens');
+  const context = Math.max(1, Math.min(contextLength || 2048, 10_485_760));
   return {
     arch,
     modelType,
-    contextLength: Math.max(1, Math.min(contextLength || 2048, 10_485_760)),
-    storedFormat: storedFormat(root),
+    contextLength: context,
+    storedFormat: stored,
+    ropeScaling: ropeScaling(cfg, context),
     assumptions,
   };
 }
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+const SCALINGS = new Set(['yarn', 'linear', 'dynamic']);
+
+/**
+ * rope_scaling (Transformers v5: rope_parameters) as RopeScaling: its rope_type (or type), factor
+ * and original_max_position_embeddings (for YaRN; otherwise the listed window). Types that do not
+ * lengthen the window (llama3, longrope, default) give none.
+ */
+function ropeScaling(cfg: Json, contextLength: number): RopeScaling | undefined {
+  const raw = isObject(cfg['rope_scaling']) ? cfg['rope_scaling'] : cfg['rope_parameters'];
+  if (!isObject(raw)) return undefined;
+  const type = raw['rope_type'] ?? raw['type'];
+  const factor = num(raw['factor']);
+  if (typeof type !== 'string' || !SCALINGS.has(type) || factor === undefined || !(factor > 1)) return undefined;
+  const original = num(raw['original_max_position_embeddings']);
+  const originalContext = type === 'yarn' && original !== undefined && original > 0 ? original : contextLength;
+  return { type: type as RopeScaling['type'], factor, originalContext: Math.round(originalContext) };
+}
 
 /**
  * The stored weight format. quantization_config is written by the quantizer (transformers
@@ -342,6 +368,8 @@ const CONFIG_KEYS = [
   'sliding_window_pattern',
   '_sliding_window_pattern',
   'max_position_embeddings',
+  'rope_scaling',
+  'rope_parameters',
   'n_positions',
   'seq_length',
   'max_sequence_length',

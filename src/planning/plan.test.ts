@@ -92,6 +92,17 @@ describe('buying guide', () => {
   });
 });
 
+describe('buying guide with experts in system RAM', () => {
+  it('offers one 24 GB card for gpt-oss-120b with experts in RAM, and not when expert offload is off', () => {
+    const req = { ...base, models: [model('gpt-oss-120b')], formats: [format('MXFP4_MOE')], minTokensPerSecond: 10 };
+    const card = planHardware(req).options.find((o) => o.candidate.key === 'rtx-3090');
+    expect(card?.cpuMoeLayers).toBeGreaterThan(0);
+    expect(card?.decodeTokensPerSecond).toBeGreaterThan(10);
+    const whole = planHardware({ ...req, expertOffload: false });
+    expect(whole.options.find((o) => o.candidate.key === 'rtx-3090')).toBeUndefined();
+  });
+});
+
 describe('what can I run', () => {
   it('2 × RTX 3090 run a 70B model at 4-bit or better and Mixtral at 6 bits, but not the 405B', () => {
     const g = GPUS.find((x) => x.id === 'rtx-3090');
@@ -108,5 +119,27 @@ describe('what can I run', () => {
     expect(llama70?.maxContext).toBeGreaterThanOrEqual(8192);
     expect(rows.find((r) => r.modelId === 'mixtral-8x7b')?.format.bits).toBeGreaterThanOrEqual(6);
     expect(cannot).toContain('Llama 3.1 405B');
+  });
+
+  it('finds gpt-oss-120b on one 24 GB card with experts in 64 GB of RAM, and keeps dense models whole', () => {
+    const g = GPUS.find((x) => x.id === 'rtx-3090');
+    if (!g) throw new Error('no rtx-3090');
+    const req = {
+      devices: [gpuDevice(g)],
+      contextTokens: 8192,
+      users: 1,
+      kvCacheType: 'f16',
+      runtime: 'llama.cpp',
+    } as const;
+    const { rows } = canRun(req);
+    const oss = rows.find((r) => r.modelId === 'gpt-oss-120b');
+    // 63 GB of weights against 24 GB: the experts of most of the 36 layers (1.7 GB each) move out.
+    expect(oss?.cpuMoeLayers).toBeGreaterThan(20);
+    expect(oss?.cpuMoeLayers).toBeLessThanOrEqual(36);
+    expect(rows.find((r) => r.modelId === 'llama-3-1-8b')?.cpuMoeLayers).toBe(0);
+    expect(canRun({ ...req, expertOffload: false }).cannot).toContain('gpt-oss-120b');
+    expect(canRun({ ...req, host: { memoryBytes: 16 * 1024 ** 3, bandwidthBytesPerSecond: 89.6e9 } }).cannot).toContain(
+      'gpt-oss-120b',
+    );
   });
 });

@@ -1,8 +1,9 @@
 import { gpuDevice } from '../catalog/catalog';
 import type { GpuEntry } from '../catalog/schema';
 import type { ModelArchitecture } from '../core/architecture';
-import type { Device } from '../core/devices';
-import { estimate, type Estimate } from '../core/estimate';
+import type { Device, HostSystem } from '../core/devices';
+import { estimate, type Estimate, type EstimateInput } from '../core/estimate';
+import { fewestExpertLayersInRam } from '../core/expert-offload';
 import { plainDecimal } from '../core/input-text';
 import type { Verdict } from '../core/fit';
 import { WEIGHT_FORMATS, type WeightFormat } from '../core/formats/weight-formats';
@@ -40,6 +41,13 @@ export interface PlanRequest {
   readonly allowed: readonly HardwareClass[];
   /** The GPUs to choose from (default: the catalogue). */
   readonly gpus?: readonly GpuEntry[] | undefined;
+  /** System RAM of the machine the GPUs go in; default the estimator's desktop (DEFAULT_HOST). */
+  readonly host?: HostSystem | undefined;
+  /**
+   * Let a mixture-of-experts model that does not fit the GPUs keep experts in system RAM
+   * (llama.cpp --n-cpu-moe); default: where the runtime can.
+   */
+  readonly expertOffload?: boolean | undefined;
 }
 
 export interface PlanOption {
@@ -56,6 +64,8 @@ export interface PlanOption {
   readonly spareBytes: number | null;
   /** Engines with a start-up pool: the most users who each get the floor on this hardware. */
   readonly servedUsers: number | null;
+  /** Most layers whose experts one of the models keeps in system RAM to fit (0: all on the GPUs). */
+  readonly cpuMoeLayers: number;
 }
 
 export interface Plan {
@@ -114,7 +124,23 @@ function rejected(
     decodeTokensPerSecond: best ? best.e.speed.decodeTokensPerSecond : null,
     spareBytes: best ? best.e.fit.spareBytes : null,
     servedUsers: null,
+    cpuMoeLayers: best?.e.fit.cpuMoeLayers ?? 0,
   };
+}
+
+/**
+ * The model at this format on these devices: whole on the GPUs, or, for a mixture-of-experts model
+ * that does not fit, with the fewest layers' experts in system RAM; null when neither runs.
+ */
+function fitted(input: EstimateInput, offload: boolean): Estimate | null {
+  const r = estimate(input);
+  if (!r.ok) return null;
+  if (runs(r.value.fit.verdict)) return r.value;
+  if (!offload || !input.arch.moe) return null;
+  const n = fewestExpertLayersInRam(input);
+  if (n === null) return null;
+  const e = estimate({ ...input, cpuMoeLayers: n });
+  return e.ok && runs(e.value.fit.verdict) ? e.value : null;
 }
 
 function evaluate(req: PlanRequest, candidate: Candidate, formats: readonly WeightFormat[]): PlanOption {
@@ -136,25 +162,32 @@ function evaluate(req: PlanRequest, candidate: Candidate, formats: readonly Weig
     );
   }
   if (RUNTIMES[req.runtime].kvPool?.kind === 'paged') return evaluateServing(req, candidate, devices, formats);
+  const offload = req.expertOffload ?? RUNTIMES[req.runtime].expertOffload === true;
   let fastestFitting: { format: WeightFormat; e: Estimate } | null = null;
   for (const format of formats) {
     let slowest: Estimate | null = null;
     let allFit = true;
+    let cpuMoeLayers = 0;
     for (const m of req.models) {
-      const r = estimate({
-        arch: m.arch,
-        format,
-        contextTokens: Math.min(req.contextTokens, m.contextLimit),
-        sequences: req.users,
-        kvCacheType: req.kvCacheType,
-        runtime: req.runtime,
-        devices,
-      });
-      if (!r.ok || !runs(r.value.fit.verdict)) {
+      const e = fitted(
+        {
+          arch: m.arch,
+          format,
+          contextTokens: Math.min(req.contextTokens, m.contextLimit),
+          sequences: req.users,
+          kvCacheType: req.kvCacheType,
+          runtime: req.runtime,
+          devices,
+          host: req.host,
+        },
+        offload,
+      );
+      if (!e) {
         allFit = false;
         break;
       }
-      if (!slowest || r.value.speed.decodeTokensPerSecond < slowest.speed.decodeTokensPerSecond) slowest = r.value;
+      cpuMoeLayers = Math.max(cpuMoeLayers, e.fit.cpuMoeLayers);
+      if (!slowest || e.speed.decodeTokensPerSecond < slowest.speed.decodeTokensPerSecond) slowest = e;
     }
     if (!allFit || !slowest) continue;
     if (slowest.speed.decodeTokensPerSecond >= req.minTokensPerSecond) {
@@ -168,6 +201,7 @@ function evaluate(req: PlanRequest, candidate: Candidate, formats: readonly Weig
         decodeTokensPerSecond: slowest.speed.decodeTokensPerSecond,
         spareBytes: slowest.fit.spareBytes,
         servedUsers: null,
+        cpuMoeLayers,
       };
     }
     if (!fastestFitting || slowest.speed.decodeTokensPerSecond > fastestFitting.e.speed.decodeTokensPerSecond)
@@ -225,6 +259,7 @@ function evaluateServing(
         decodeTokensPerSecond: worst.tps,
         spareBytes: worst.spare,
         servedUsers: worst.served,
+        cpuMoeLayers: 0,
       };
     }
     firstReason ??= reason;

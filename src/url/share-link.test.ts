@@ -29,7 +29,21 @@ const known: KnownIds = {
   isGpu: (id) => GPUS.includes(id),
   isFormat: (id) => FORMATS.includes(id),
   configProblem: (json) => (json.startsWith('{') ? null : 'not JSON'),
+  isCpu: (id) => id === 'epyc-9654',
 };
+
+const hostArb: fc.Arbitrary<ShareState['host']> = fc
+  .record({
+    ramGb: fc.option(fc.integer({ min: 1, max: 4096 }), { nil: null }),
+    bandwidthGbps: fc.option(
+      fc.integer({ min: 1, max: 9000 }).map((n) => n / 10),
+      { nil: null },
+    ),
+    cpu: fc.option(fc.constant('epyc-9654'), { nil: null }),
+    cpuMoe: fc.option(fc.oneof(fc.constant('all' as const), fc.integer({ min: 1, max: 128 })), { nil: null }),
+  })
+  // A CPU sets the bandwidth: the link keeps one or the other.
+  .map((h) => (h.cpu === null ? h : { ...h, bandwidthGbps: null }));
 
 const tableArb: fc.Arbitrary<TableState> = fc.record({
   sort: fc.uniqueArray(fc.record({ id: fc.constantFrom(...TABLE_COLUMN_IDS), desc: fc.boolean() }), {
@@ -85,6 +99,7 @@ const stateArb: fc.Arbitrary<ShareState> = fc
     task: fc.constantFrom(...TASK_IDS),
     serving: servingArb,
     training: trainingArb,
+    host: hostArb,
   })
   .chain((s) =>
     fc
@@ -250,5 +265,26 @@ describe('share links', () => {
         },
       ),
     );
+  });
+
+  it('keeps system RAM and experts in RAM, and names what it ignored', () => {
+    const ok = parseShareLink('?v=2&ram=128&cpu=epyc-9654&moe=24', known);
+    expect(ok.state.host).toEqual({ ramGb: 128, bandwidthGbps: null, cpu: 'epyc-9654', cpuMoe: 24 });
+    expect(ok.notices).toEqual([]);
+    expect(parseShareLink('?v=2&rbw=89.6&moe=all', known).state.host).toMatchObject({
+      bandwidthGbps: 89.6,
+      cpuMoe: 'all',
+    });
+    const bad = parseShareLink('?v=2&ram=lots&cpu=epyc-1&rbw=-3&moe=0', known);
+    expect(bad.state.host).toEqual({ ramGb: null, bandwidthGbps: null, cpu: null, cpuMoe: null });
+    expect(bad.notices).toEqual([
+      "Ignored system RAM 'lots': it must be a number of GB from 1 to 65,536.",
+      "Ignored unknown CPU 'epyc-1'.",
+      "Ignored RAM bandwidth '-3': it must be a number of GB/s from 1 to 20,000.",
+      "Ignored experts in RAM '0': use 'all' or a number of layers from 1 to 1,024.",
+    ]);
+    expect(parseShareLink('?v=2&cpu=epyc-9654&rbw=100', known).notices).toEqual([
+      "Ignored RAM bandwidth '100': the chosen CPU sets it.",
+    ]);
   });
 });

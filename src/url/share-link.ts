@@ -29,6 +29,7 @@ import { parseServingState, serializeServingState } from './serving-state';
 import { parseTableState, serializeTableState } from './table-state';
 import { DEFAULT_TASK, TASK_IDS, type TaskId } from './task-state';
 import { parseTrainingState, serializeTrainingState } from './training-state';
+import { parseHostState, serializeHostState } from './host-state';
 
 /** What the link may name: the parser keeps only ids that exist. */
 export interface KnownIds {
@@ -39,6 +40,8 @@ export interface KnownIds {
   readonly configProblem: (json: string) => string | null;
   /** Networks between machines the Serve task may name; absent: any id. */
   readonly isFabric?: ((id: string) => boolean) | undefined;
+  /** Catalogue CPUs; absent: a link's CPU is ignored with a notice. */
+  readonly isCpu?: ((id: string) => boolean) | undefined;
 }
 
 export interface ParsedLink {
@@ -253,6 +256,7 @@ export function parseShareLink(search: string, known: KnownIds): ParsedLink {
   }
   const serving = parseServingState(params, notices, known.isFabric ?? (() => true));
   const training = parseTrainingState(params, notices);
+  const host = parseHostState(params, known.isCpu ?? (() => false), notices);
 
   return {
     state: {
@@ -272,6 +276,7 @@ export function parseShareLink(search: string, known: KnownIds): ParsedLink {
       task,
       serving,
       training,
+      host,
     },
     notices,
   };
@@ -351,6 +356,7 @@ export function serializeShareLink(state: ShareState): string {
   if (state.task !== DEFAULT_TASK) parts.push(['task', state.task]);
   parts.push(...serializeServingState(state.serving));
   parts.push(...serializeTrainingState(state.training));
+  parts.push(...serializeHostState(state.host));
   // encodeURIComponent leaves , * ~ _ readable; the commas are encoded by URLSearchParams only.
   // A Hub model's "/", "@" and ":" are legal in a query (RFC 3986 §3.4) and stay readable;
   // wellFormed: a lone surrogate half would make encodeURIComponent throw.

@@ -5,6 +5,7 @@ import { DEFAULT_SERVING, type ServingState } from './serving-state';
 import { DEFAULT_TABLE, type TableState } from './table-state';
 import { DEFAULT_TASK, type TaskId } from './task-state';
 import { DEFAULT_TRAINING, type TrainingLinkState } from './training-state';
+import { DEFAULT_HOST_STATE, type HostState } from './host-state';
 
 /**
  * Everything a shared link restores. When a default changes, add a migration (migrations.ts) so
@@ -76,6 +77,8 @@ export interface ShareState {
   readonly serving: ServingState;
   /** The fine-tuning settings (used when task is train). */
   readonly training: TrainingLinkState;
+  /** System RAM and the experts kept there (host-state.ts). */
+  readonly host: HostState;
 }
 
 // The link's limits live in link-limits.ts, shared with the CLI.
@@ -135,6 +138,7 @@ export const DEFAULT_STATE: ShareState = {
   task: DEFAULT_TASK,
   serving: DEFAULT_SERVING,
   training: DEFAULT_TRAINING,
+  host: DEFAULT_HOST_STATE,
 };
 
 /**

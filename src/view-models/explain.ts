@@ -3,7 +3,6 @@ import type { Estimate, EstimateInput } from '../core/estimate';
 import { TIGHT_THRESHOLD } from '../core/fit';
 import { KV_CACHE_TYPES } from '../core/kv-cache-types';
 import { runtimeProfile } from '../core/runtimes/registry';
-import { computeEfficiencyFor } from '../core/runtimes/profile';
 import { formatFixed, formatGiB, formatParams, formatPercent, formatSig3, formatWhole } from './format-units';
 
 /** The formula behind each number, with the user's values filled in and a source. */
@@ -118,13 +117,21 @@ export function explain(input: EstimateInput, e: Estimate): Explanations {
     },
     prefill: {
       title: 'Prefill speed',
-      formula: '(2 × active params + attention) FLOPs per token ÷ (FP16 FLOPS × efficiency)',
+      formula: arch.moe
+        ? 'per micro-batch: dense weights × tokens + each touched expert × (its tokens + tile) + attention, FLOPs ÷ (FP16 FLOPS × efficiency), or reading the weights if slower'
+        : '(2 × active params + attention) FLOPs per token ÷ (FP16 FLOPS × efficiency), or reading the weights once per micro-batch if slower',
       values: [
         ['active params per token', formatParams(e.params.activePerToken)],
-        [
-          arch.moe ? 'efficiency (mixture of experts)' : 'efficiency',
-          formatPercent(computeEfficiencyFor(k, arch.moe !== undefined)),
-        ],
+        ['efficiency', formatPercent(k.computeEfficiency)],
+        ...(arch.moe
+          ? ([
+              [
+                'tokens per expert per micro-batch',
+                formatSig3(((runtime.defaults.ubatch ?? 512) * arch.moe.activeExperts) / arch.moe.experts),
+              ],
+              ['expert tile', `${formatSig3(k.expertTileTokens ?? 0)} tokens`],
+            ] as const)
+          : []),
       ],
       source: 'https://arxiv.org/abs/2001.08361',
     },

@@ -1,8 +1,9 @@
+import { RUNTIMES } from '../core/runtimes/registry';
 import { memoryComponents, type MemoryEstimate } from '../core/estimate';
 import type { Verdict } from '../core/fit';
 import { memoryPartsLine } from './memory-parts';
 import { formatGiB, formatSig3 } from './format-units';
-import { estimateFor, type Scenario } from './scenario';
+import { contextFor, estimateFor, type Scenario } from './scenario';
 import { VERDICT_LABEL } from './verdict';
 import { formatSpeedWithRange, speedRange } from './speed-range';
 import { matrixAxes, type MatrixAxis } from './matrix-axes';
@@ -60,6 +61,12 @@ export function matrixView(s: Scenario, serving: ServingState | null = null): Ma
   if (!format) throw new Error('no format chosen');
   if (serving) return servingMatrixView(s, serving, format);
   const { rows, columns, capped } = matrixAxes(s);
+  const scaled = s.models.filter((m) => contextFor(s, m) > m.contextLimit).map((m) => m.name);
+  const expertLayers = s.cpuMoe === 'all' ? 'all layers' : `the first ${String(s.cpuMoe)} layers`;
+  const expertsNote =
+    s.cpuMoe !== null && RUNTIMES[s.runtime].expertOffload === true && s.models.some((m) => m.moe)
+      ? `Mixture-of-experts models keep the experts of ${expertLayers} in ${s.hostLabel} of system RAM.`
+      : '';
   const cells = s.models.map((m) =>
     s.pools.map((p): MatrixCell => {
       const r = estimateFor(s, m, p, format);
@@ -82,10 +89,12 @@ export function matrixView(s: Scenario, serving: ServingState | null = null): Ma
       const runs = e.fit.verdict !== 'no';
       const tps = runs ? e.speed.decodeTokensPerSecond : null;
       const speedLabel = tps === null ? '' : formatSig3(tps);
-      const verdictText =
+      const experts = e.memory.hostExpertBytes > 0 ? `, experts of ${e.fit.cpuMoeLayers} layers in RAM` : '';
+      const verdictText = `${
         e.fit.verdict === 'offload'
           ? `offload (${e.fit.deviceLayers}/${e.fit.totalLayers} layers on GPU)`
-          : VERDICT_LABEL[e.fit.verdict];
+          : VERDICT_LABEL[e.fit.verdict]
+      }${experts}`;
       return {
         modelKey: m.key,
         poolKey: p.key,
@@ -105,7 +114,13 @@ export function matrixView(s: Scenario, serving: ServingState | null = null): Ma
     cellMeaning: 'the estimated decode speed in tokens/s for one sequence',
     legend: null,
     formatLabel: format.label,
-    contextNote: capped.length > 0 ? `Context capped at the model's limit for ${capped.join(', ')}.` : '',
+    contextNote: [
+      capped.length > 0 ? `Context capped at the model's limit for ${capped.join(', ')}.` : '',
+      scaled.length > 0 ? `${scaled.join(', ')}: past the listed window, with RoPE scaling (YaRN) turned on.` : '',
+      expertsNote,
+    ]
+      .filter(Boolean)
+      .join(' '),
     rows,
     columns,
     cells,

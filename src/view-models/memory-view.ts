@@ -12,6 +12,8 @@ export interface BreakdownBar {
   /** GiB on the devices per memory component id, for the chart axis. */
   readonly values: Readonly<Partial<Record<MemoryComponentId, number>>>;
   readonly totalLabel: string;
+  /** GiB of weights kept in system RAM (the embedding table, experts of --cpu-moe), drawn beside. */
+  readonly hostWeights: number;
 }
 
 export interface BreakdownSeries {
@@ -29,6 +31,8 @@ export interface MemoryBreakdownView {
   readonly capacity: number;
   readonly capacityLabel: string;
   readonly maxGiB: number;
+  /** The hatched bar of weights in system RAM, in the weights' colour; null when none stay there. */
+  readonly host: { readonly label: string; readonly colour: string } | null;
 }
 
 export function memoryBreakdownView(s: Scenario): MemoryBreakdownView {
@@ -49,8 +53,13 @@ export function memoryBreakdownView(s: Scenario): MemoryBreakdownView {
       values[c.id] = (c.bytes - c.hostBytes) / GiB;
       present.add(c.id);
     }
-    tallest = Math.max(tallest, e.memory.deviceBytes / GiB);
-    bars.push({ format: f.label, values, totalLabel: formatGiB(e.memory.deviceBytes) });
+    tallest = Math.max(tallest, e.memory.deviceBytes / GiB, e.memory.hostWeightsBytes / GiB);
+    bars.push({
+      format: f.label,
+      values,
+      totalLabel: formatGiB(e.memory.deviceBytes),
+      hostWeights: e.memory.hostWeightsBytes / GiB,
+    });
   }
   const series = (Object.keys(MEMORY_PARTS) as MemoryComponentId[])
     .filter((id) => present.has(id))
@@ -63,6 +72,9 @@ export function memoryBreakdownView(s: Scenario): MemoryBreakdownView {
     capacity,
     capacityLabel: `usable ${formatGiB(capacity * GiB)}`,
     maxGiB: tallest * 1.08,
+    host: bars.some((b) => b.hostWeights > 0)
+      ? { label: `${MEMORY_PARTS.weights.label} in system RAM`, colour: MEMORY_PARTS.weights.colour }
+      : null,
   };
 }
 
@@ -91,9 +103,9 @@ export function contextSamples(limit: number): number[] {
 export function memoryContextView(s: Scenario): MemoryContextView {
   const m = s.selectedModel;
   const p = s.selectedPool;
-  const samples = contextSamples(m.contextLimit);
+  const samples = contextSamples(m.scaledContextLimit);
   const series: ContextSeries[] = s.formats.map((f, i) => {
-    const max = maxContext(estimateInput(s, m, p, f), m.contextLimit);
+    const max = maxContext(estimateInput(s, m, p, f), m.scaledContextLimit);
     return {
       key: `s${i}`,
       label: f.label,
@@ -112,5 +124,5 @@ export function memoryContextView(s: Scenario): MemoryContextView {
     });
     return point;
   });
-  return { points, series, capacity, limit: m.contextLimit };
+  return { points, series, capacity, limit: m.scaledContextLimit };
 }

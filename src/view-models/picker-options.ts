@@ -1,4 +1,4 @@
-import { GPUS, MODELS } from '../catalog/catalog';
+import { CPUS, GPUS, MODELS } from '../catalog/catalog';
 import { gpuLabel } from '../catalog/lookup';
 import type { GpuEntry } from '../catalog/schema';
 import { WEIGHT_FORMATS, type FormatFamily } from '../core/formats/weight-formats';
@@ -81,3 +81,18 @@ export const FORMAT_GROUPS: readonly FormatGroup[] = (
     bits: f.bits.toFixed(2),
   })),
 }));
+
+export interface CpuOption {
+  readonly id: string;
+  readonly label: string;
+  readonly bandwidthGbps: number;
+}
+
+/** CPUs whose RAM can hold offloaded weights: name, memory and bandwidth. */
+export const CPU_OPTIONS: readonly CpuOption[] = [...CPUS]
+  .sort((a, b) => a.bandwidthGBps - b.bandwidthGBps || a.name.localeCompare(b.name))
+  .map((c) => ({
+    id: c.id,
+    label: `${c.name} · ${c.memoryChannels} × ${c.memoryType}, ${c.bandwidthGBps.toLocaleString('en-US')} GB/s`,
+    bandwidthGbps: c.bandwidthGBps,
+  }));

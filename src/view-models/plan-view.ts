@@ -28,6 +28,8 @@ export interface PlanRow {
 
 export interface PlanView {
   readonly title: string;
+  /** Set when an option keeps experts in system RAM: the RAM the machine then needs. */
+  readonly hostNote: string | null;
   readonly rows: readonly PlanRow[];
   readonly rejectedCount: number;
   readonly closestMisses: readonly string[];
@@ -57,7 +59,7 @@ export function planView(
   const context = contextFor(s, m);
   const users = serving?.users ?? s.batch;
   const plan = planHardware({
-    models: [{ key: m.key, name: m.name, arch: m.arch, contextLimit: m.contextLimit }],
+    models: [{ key: m.key, name: m.name, arch: m.arch, contextLimit: m.scaledContextLimit }],
     formats: needs.formats === 'chosen' ? s.formats : [],
     contextTokens: context,
     users,
@@ -68,6 +70,7 @@ export function planView(
     budgetUsd: needs.budget,
     powerLimitWatts: needs.power,
     allowed: needs.hardware,
+    host: s.host,
   });
   const frontier = paretoFrontier(plan.options);
   const rows = plan.options.slice(0, limit).map((o): PlanRow => {
@@ -85,15 +88,17 @@ export function planView(
               kvCacheType: s.kv,
               runtime: s.runtime,
               devices: o.devices,
+              host: s.host,
+              cpuMoeLayers: o.cpuMoeLayers,
             },
-            m.contextLimit,
+            m.scaledContextLimit,
           );
     return {
       key: o.candidate.key,
       hardware: hardwareLabel(o),
       price: `${formatUsd(o.candidate.priceUsd)} (${o.candidate.priceDate})`,
       priceUsd: o.candidate.priceUsd,
-      format: o.format?.label ?? '',
+      format: `${o.format?.label ?? ''}${o.cpuMoeLayers > 0 ? `, experts of ${o.cpuMoeLayers} layers in RAM` : ''}`,
       speed: formatSpeedWithRange(tps, speedRange(tps, s.runtime, o.devices, 'decode')),
       tps,
       pricePerTps: formatUsd(o.candidate.priceUsd / Math.max(tps, 1e-9)),
@@ -115,6 +120,9 @@ export function planView(
   return {
     title: `${m.name} · ${formatContext(context)} context × ${users} user${users > 1 ? 's' : ''} · at least ${needs.minTps} tok/s each`,
     rows,
+    hostNote: plan.options.slice(0, limit).some((o) => o.cpuMoeLayers > 0)
+      ? `Options with experts in RAM (llama.cpp --n-cpu-moe) need ${s.hostLabel} of system RAM, as set beside the GPUs.`
+      : null,
     rejectedCount: plan.rejected.length,
     closestMisses: misses,
   };
@@ -130,10 +138,14 @@ export interface CanRunViewRow {
   readonly tps: number;
   readonly maxContext: string;
   readonly contextTokens: number;
+  /** "GPU", or the layers whose experts stay in system RAM for it to fit. */
+  readonly where: string;
 }
 
 export interface CanRunView {
   readonly title: string;
+  /** The system RAM experts may move to ("64 GB at 89.6 GB/s"). */
+  readonly hostLabel: string;
   readonly rows: readonly CanRunViewRow[];
   readonly cannot: readonly string[];
 }
@@ -146,9 +158,11 @@ export function canRunView(s: Scenario): CanRunView {
     users: s.batch,
     kvCacheType: s.kv,
     runtime: s.runtime,
+    host: s.host,
   });
   return {
     title: `What ${p.label} can run`,
+    hostLabel: s.hostLabel,
     rows: result.rows.map((r) => ({
       modelId: r.modelId,
       name: r.name,
@@ -162,6 +176,7 @@ export function canRunView(s: Scenario): CanRunView {
       tps: r.decodeTokensPerSecond,
       maxContext: formatContext(r.maxContext),
       contextTokens: r.maxContext,
+      where: r.cpuMoeLayers > 0 ? `experts of ${r.cpuMoeLayers} layers in RAM` : 'GPU',
     })),
     cannot: result.cannot,
   };

@@ -27,11 +27,11 @@ describe('runtime choices in the configuration panel', () => {
     const vllm = kvOptions('vllm');
     expect(vllm.find((o) => o.id === 'q4_0')).toEqual({
       id: 'q4_0',
-      label: 'q4_0 (llama.cpp or Apple MLX)',
+      label: 'q4_0 (llama.cpp, Ollama or Apple MLX)',
       unavailable: 'vLLM has no q4_0 KV cache',
     });
     expect(vllm.find((o) => o.id === 'fp8')?.unavailable).toBeNull();
-    expect(familyUnavailable('vllm', 'gguf')).toBe('runs in llama.cpp, not vLLM');
+    expect(familyUnavailable('vllm', 'gguf')).toBe('runs in llama.cpp or Ollama, not vLLM');
     expect(familyUnavailable('llama.cpp', 'awq')).toBe(
       'runs in vLLM, HF transformers, SGLang or TensorRT-LLM, not llama.cpp',
     );

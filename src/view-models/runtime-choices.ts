@@ -76,3 +76,11 @@ export function switchRuntime(
     kv: profile.kvCacheTypes.includes(kv) ? kv : profile.defaults.kvCacheType,
   };
 }
+
+/** Why the runtime cannot keep MoE experts in system RAM, naming one that can; null when it can. */
+export function expertOffloadUnavailable(runtime: RuntimeId): string | null {
+  const profile = RUNTIMES[runtime];
+  if (profile.expertOffload === true) return null;
+  const able = RUNTIME_PROFILES.filter((p) => p.expertOffload === true).map((p) => p.label);
+  return `${profile.label} cannot keep experts in system RAM${able.length > 0 ? `; ${able.join(' or ')} can (--cpu-moe, --n-cpu-moe)` : ''}.`;
+}

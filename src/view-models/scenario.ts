@@ -1,17 +1,20 @@
-import { GPUS, MODELS, gpuDevice } from '../catalog/catalog';
+import { CPUS, GPUS, MODELS, gpuDevice } from '../catalog/catalog';
 import { parseHfConfig } from '../importers/hf-config';
 import { gpuLabel } from '../catalog/lookup';
-import type { GpuEntry } from '../catalog/schema';
+import type { CpuEntry, GpuEntry } from '../catalog/schema';
 import { fallbackArchitecture, type ModelArchitecture } from '../core/architecture';
-import type { Device } from '../core/devices';
+import { DEFAULT_HOST, type Device, type HostSystem } from '../core/devices';
+import { scaledContextLimit, type RopeScaling } from '../core/context-scaling';
 import { estimate, type EstimateInput, type EstimateResult } from '../core/estimate';
 import { weightFormatById, type WeightFormat } from '../core/formats/weight-formats';
 import type { KvCacheType } from '../core/kv-cache-types';
 import type { TensorInventory } from '../core/measured-weights';
 import { countParameters } from '../core/params';
-import type { RuntimeId } from '../core/runtimes/registry';
+import { RUNTIMES, type RuntimeId } from '../core/runtimes/registry';
 import { BARE_SIZE_CONTEXT, parseBareSize } from '../url/link-limits';
 import { poolKey, type ShareState } from '../url/share-state';
+import type { HostState } from '../url/host-state';
+import { hostWords } from './host-words';
 import { formatParams } from './format-units';
 
 /** The share state resolved against the catalogue: what every view renders from. */
@@ -23,6 +26,9 @@ export interface ScenarioModel {
   readonly family: string;
   readonly arch: ModelArchitecture;
   readonly contextLimit: number;
+  /** The longest context with the model's RoPE scaling turned on (contextLimit without one). */
+  readonly scaledContextLimit: number;
+  readonly ropeScaling: RopeScaling | undefined;
   readonly totalParams: number;
   readonly activeParams: number;
   readonly moe: boolean;
@@ -79,6 +85,13 @@ export interface Scenario {
   readonly selectedModel: ScenarioModel;
   readonly selectedPool: ScenarioPool;
   readonly baseline: ScenarioPool | null;
+  /** System RAM the runtime may keep weights in, and its words ("64 GB at 89.6 GB/s"). */
+  readonly host: HostSystem;
+  readonly hostLabel: string;
+  /** The catalogue CPU that set the RAM bandwidth, if one was chosen. */
+  readonly cpu: CpuEntry | null;
+  /** Layers whose experts stay in RAM (llama.cpp --cpu-moe: "all"), or null. */
+  readonly cpuMoe: 'all' | number | null;
 }
 
 const GPU_BY_ID = new Map(GPUS.map((g) => [g.id, g]));
@@ -92,6 +105,28 @@ export function isCatalogGpu(id: string): boolean {
   return GPU_BY_ID.has(id);
 }
 
+const CPU_BY_ID = new Map(CPUS.map((c) => [c.id, c]));
+
+export function isCatalogCpu(id: string): boolean {
+  return CPU_BY_ID.has(id);
+}
+
+/** The link's RAM fields as the estimator's host: a chosen CPU sets the bandwidth. */
+export function resolveHost(h: HostState): { host: HostSystem; cpu: CpuEntry | null } {
+  const cpu = h.cpu === null ? null : (CPU_BY_ID.get(h.cpu) ?? null);
+  return {
+    cpu,
+    host: {
+      memoryBytes: h.ramGb === null ? DEFAULT_HOST.memoryBytes : h.ramGb * 1024 ** 3,
+      bandwidthBytesPerSecond: cpu
+        ? cpu.bandwidthGBps * 1e9
+        : h.bandwidthGbps === null
+          ? DEFAULT_HOST.bandwidthBytesPerSecond
+          : h.bandwidthGbps * 1e9,
+    },
+  };
+}
+
 function bareModel(key: string): ScenarioModel | null {
   const size = parseBareSize(key);
   if (!size?.ok) return null;
@@ -103,6 +138,8 @@ function bareModel(key: string): ScenarioModel | null {
     family: 'Custom',
     arch,
     contextLimit: BARE_SIZE_CONTEXT,
+    scaledContextLimit: BARE_SIZE_CONTEXT,
+    ropeScaling: undefined,
     totalParams: p.total,
     activeParams: p.active,
     moe: false,
@@ -121,6 +158,8 @@ function configModel(json: string): ScenarioModel | null {
     family: 'Custom',
     arch: parsed.value.arch,
     contextLimit: parsed.value.contextLength,
+    scaledContextLimit: scaledContextLimit(parsed.value.contextLength, parsed.value.ropeScaling),
+    ropeScaling: parsed.value.ropeScaling,
     totalParams: p.total,
     activeParams: p.active,
     moe: parsed.value.arch.moe !== undefined,
@@ -139,6 +178,8 @@ export function resolveModel(key: string, config: string | null): ScenarioModel 
       family: entry.family,
       arch: entry.arch,
       contextLimit: entry.contextLength,
+      scaledContextLimit: scaledContextLimit(entry.contextLength, entry.ropeScaling),
+      ropeScaling: entry.ropeScaling,
       totalParams: p.total,
       activeParams: p.active,
       moe: entry.arch.moe !== undefined,
@@ -192,7 +233,12 @@ export function buildScenario(state: ShareState, asyncModels: AsyncModels = () =
   if (!fallbackModel || !fallbackPool || !fallbackFormat) throw new Error('the catalogue lost its default entries');
   const selectedModel = models.find((m) => m.key === state.selected?.model) ?? fallbackModel;
   const selectedPool = pools.find((p) => p.key === state.selected?.pool) ?? fallbackPool;
+  const { host, cpu } = resolveHost(state.host);
   return {
+    host,
+    hostLabel: `${hostWords(host)}${cpu ? ` (${cpu.name})` : ''}`,
+    cpu,
+    cpuMoe: state.host.cpuMoe,
     models: models.length > 0 ? models : [fallbackModel],
     pendingModels,
     pools: pools.length > 0 ? pools : [fallbackPool],
@@ -207,9 +253,15 @@ export function buildScenario(state: ShareState, asyncModels: AsyncModels = () =
   };
 }
 
-/** Context for a model: the chosen context, capped at the model's limit. */
+/** Context for a model: the chosen context, capped at the model's limit with its RoPE scaling on. */
 export function contextFor(s: Scenario, model: ScenarioModel): number {
-  return Math.min(s.context, model.contextLimit);
+  return Math.min(s.context, model.scaledContextLimit);
+}
+
+/** Layers whose experts stay in RAM for this model, where the runtime can keep them there. */
+export function cpuMoeLayersFor(s: Scenario, model: ScenarioModel): number | undefined {
+  if (s.cpuMoe === null || !model.arch.moe || RUNTIMES[s.runtime].expertOffload !== true) return undefined;
+  return s.cpuMoe === 'all' ? model.arch.layers : Math.min(s.cpuMoe, model.arch.layers);
 }
 
 export function estimateInput(
@@ -229,6 +281,8 @@ export function estimateInput(
     kvCacheType: s.kv,
     runtime: s.runtime,
     devices: pool.devices,
+    host: s.host,
+    cpuMoeLayers: cpuMoeLayersFor(s, model),
   };
 }
 

@@ -25,7 +25,8 @@ export function speedRange(
   kind: 'decode' | 'prefill',
 ): SpeedRange {
   const vendor = devices[0]?.vendor ?? 'nvidia';
-  const band = CALIBRATION[`${runtimeProfile(runtime).id}/${vendor}`]?.bands[kind];
+  const profile = runtimeProfile(runtime);
+  const band = CALIBRATION[`${profile.speedOf ?? profile.id}/${vendor}`]?.bands[kind];
   const [lo, hi] = band ?? UNCALIBRATED;
   return { low: value * Math.min(lo, 1), high: value * Math.max(hi, 1), calibrated: band !== undefined };
 }

@@ -1,7 +1,9 @@
 import type { Verdict } from '../core/fit';
 import { explain, type Explanations } from './explain';
 import { MEMORY_PARTS } from './memory-parts';
-import { formatContext, formatGiB } from './format-units';
+import { formatContext, formatGiB, formatSig3 } from './format-units';
+import { expertsInRamWords } from './host-words';
+import { RUNTIMES } from '../core/runtimes/registry';
 import type { MeasuredQuery } from './measured-decode';
 import { contextFor, estimateInput, type Scenario } from './scenario';
 import { estimate, memoryComponents } from '../core/estimate';
@@ -37,6 +39,12 @@ function measuredQuery(s: Scenario, format: string): MeasuredQuery | null {
   };
 }
 
+/** " (-c 131072 --rope-scaling yarn …)": how the runtime turns the scaling on, where known. */
+function scalingHow(s: Scenario, m: Scenario['selectedModel'], tokens: number): string {
+  const how = m.ropeScaling && RUNTIMES[s.runtime].ropeScalingHow?.(m.ropeScaling, tokens);
+  return how ? ` (${how})` : '';
+}
+
 export function summaryView(s: Scenario): SummaryView {
   const m = s.selectedModel;
   const p = s.selectedPool;
@@ -50,14 +58,27 @@ export function summaryView(s: Scenario): SummaryView {
   const e = r.value;
   const decodeRange = speedRange(e.speed.decodeTokensPerSecond, s.runtime, p.devices, 'decode');
   const decodeText = formatSpeedWithRange(e.speed.decodeTokensPerSecond, decodeRange);
+  const decodeStart = `~${formatSig3(e.speed.decodeStartTokensPerSecond)} tok/s`;
   const prefill = e.speed.prefillTokensPerSecond;
+  const prefillStart = e.speed.prefillStartTokensPerSecond;
   const prefillText =
-    prefill === null ? 'unknown' : formatSpeedWithRange(prefill, speedRange(prefill, s.runtime, p.devices, 'prefill'));
-  const speed = e.fit.verdict === 'no' ? '' : `, ${decodeText}`;
+    prefill === null
+      ? 'unknown'
+      : `${formatSpeedWithRange(prefill, speedRange(prefill, s.runtime, p.devices, 'prefill'))} · ~${formatSig3(prefillStart ?? prefill)} at the start`;
+  const speed = e.fit.verdict === 'no' ? '' : `, ${decodeText} with the context full, ${decodeStart} at the start`;
+  const experts =
+    e.memory.hostExpertBytes > 0
+      ? `; ${expertsInRamWords(e.fit.cpuMoeLayers, e.fit.totalLayers)} in ${s.hostLabel} of system RAM`
+      : '';
+  const context = contextFor(s, m);
+  const scaling =
+    m.ropeScaling && context > m.contextLimit
+      ? `; past the ${formatContext(m.contextLimit)} window it lists, it needs ${m.ropeScaling.type === 'yarn' ? 'YaRN' : m.ropeScaling.type} rope scaling ×${m.ropeScaling.factor}${scalingHow(s, m, context)}`
+      : '';
   return {
     heading,
     verdict: e.fit.verdict,
-    sentence: `${verdictWords(e)}${speed}`,
+    sentence: `${verdictWords(e)}${speed}${experts}${scaling}`,
     parts: [
       ...memoryComponents(e.memory).flatMap((c) => {
         const key = MEMORY_PARTS[c.id].explain;
@@ -71,7 +92,7 @@ export function summaryView(s: Scenario): SummaryView {
       {
         key: 'decode',
         label: 'Decode',
-        value: e.fit.verdict === 'no' ? '–' : decodeText,
+        value: e.fit.verdict === 'no' ? '–' : `${decodeText} · ${decodeStart} at the start`,
       },
       {
         key: 'prefill',

@@ -68,7 +68,7 @@ export function comparisonRows(
           spareGiB: e.fit.spareBytes / GiB,
           decodeTokensPerSecond: runs ? e.speed.decodeTokensPerSecond : null,
           prefillTokensPerSecond: runs ? e.speed.prefillTokensPerSecond : null,
-          maxContext: withMaxContext ? maxContext(estimateInput(s, m, p, f), m.contextLimit) : null,
+          maxContext: withMaxContext ? maxContext(estimateInput(s, m, p, f), m.scaledContextLimit) : null,
           maxUsersAtFloor: serving ? maxUsersAtFloor(s, serving, m, p, f) : null,
         });
       }

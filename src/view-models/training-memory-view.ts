@@ -59,6 +59,8 @@ export function trainingBreakdownView(s: Scenario, t: TrainingLinkState): Memory
       format: `${METHOD_LABEL[method]}${method === chosen ? ' (chosen)' : ''}`,
       values,
       totalLabel: formatGiB(e.memory.peakPerDeviceBytes),
+      // Offloaded optimizer states and parameters are in the parts' own bars (training offload).
+      hostWeights: 0,
     });
   }
   const series = TRAINING_PARTS.filter((id) => present.has(id)).map((id) => ({
@@ -72,6 +74,7 @@ export function trainingBreakdownView(s: Scenario, t: TrainingLinkState): Memory
     title: `${m.name} on ${p.label}, ${t.microBatch} × ${formatContext(Math.min(t.seqTokens, m.contextLimit))} tokens per GPU${perGpu}`,
     bars,
     series,
+    host: null,
     capacity,
     capacityLabel: `usable ${formatGiB(capacity * GiB)}${perGpu}`,
     maxGiB: tallest * 1.08,

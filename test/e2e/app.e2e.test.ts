@@ -155,6 +155,20 @@ describe.skipIf(!canRun)('Headroom in Chromium (reason when skipped: no /usr/bin
     await close(page);
   });
 
+  it('keeps the experts of a MoE model in system RAM from the control beside the GPUs, in the link', async () => {
+    const page = await open('?v=2&m=gpt-oss-120b&f=MXFP4_MOE&g=rtx-4090&sel=gpt-oss-120b~rtx-4090');
+    await viewReady(page, 'matrix');
+    expect((await appState(page)).verdict).toBe('offload');
+    await page.getByLabel(/^Experts in RAM/).selectOption('all');
+    await expect.poll(async () => (await appState(page)).verdict).toBe('fits');
+    expect(new URL(page.url()).searchParams.get('moe')).toBe('all');
+    expect(await page.getByTestId('verdict-sentence').textContent()).toContain('the experts of all 36 layers');
+    await page.getByRole('combobox', { name: 'CPU', exact: true }).selectOption('epyc-9654');
+    await expect.poll(() => new URL(page.url()).searchParams.get('cpu')).toBe('epyc-9654');
+    await expect.poll(() => page.getByTestId('verdict-sentence').textContent()).toContain('460.8 GB/s');
+    await close(page);
+  });
+
   it('a copied link restores the same state in a fresh page; Back and Forward walk the changes', async () => {
     const context = await newContext();
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -301,6 +315,11 @@ describe.skipIf(!canRun)('Headroom in Chromium (reason when skipped: no /usr/bin
     expect(billions.every(Number.isFinite)).toBe(true);
     expect(billions).toEqual([...billions].sort((a, b) => b - a));
     expect(await rows.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Qwen2.5 72B')]));
+    // Largest first: the biggest model that fits the GPUs whole, and bigger MoE models whose
+    // experts of some layers move to system RAM.
+    const whole = rows.filter({ has: page.locator('td:last-child', { hasText: /^GPU$/ }) });
+    expect(await whole.locator('th').allTextContents()).toContain('Qwen2.5 72B');
+    expect(await rows.first().locator('td:last-child').textContent()).toMatch(/^experts of \d+ layers in RAM$/);
     await page.getByRole('button', { name: 'Fastest' }).click();
     // "~277 tok/s (177–405)": the estimate is the first number.
     const speeds = (await rows.locator('td:nth-child(4)').allTextContents()).map((t) =>

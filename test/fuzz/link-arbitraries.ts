@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GPUS, MODELS } from '../../src/catalog/catalog';
+import { CPUS, GPUS, MODELS } from '../../src/catalog/catalog';
+import { LINK_CATALOGUE } from '../../src/view-models/link-catalogue';
 import { WEIGHT_FORMATS, weightFormatById } from '../../src/core/formats/weight-formats';
 import { wellFormed } from '../../src/core/input-text';
 import { RUNTIME_IDS, RUNTIMES } from '../../src/core/runtimes/registry';
@@ -10,7 +11,7 @@ import { MAX_NODES, MAX_SERVING_USERS, type ServingState } from '../../src/url/s
 import { TASK_IDS } from '../../src/url/task-state';
 import { trainingArb } from '../../src/url/test-training-arbitrary';
 import { nearestLoadable } from '../../src/core/runtimes/rules';
-import { compactHfConfig, parseHfConfig } from '../../src/importers/hf-config';
+import { compactHfConfig } from '../../src/importers/hf-config';
 import { LINK_KEYS, LINK_KEY_PREFIXES } from '../../src/url/link-keys';
 import {
   MAX_BATCH,
@@ -24,7 +25,6 @@ import {
 import type { KnownIds } from '../../src/url/share-link';
 import { HARDWARE_CLASS_IDS, VIEW_IDS, poolKey, type GpuPool, type ShareState } from '../../src/url/share-state';
 import { TABLE_COLUMN_IDS, TEXT_FILTER_COLUMNS, type TableState } from '../../src/url/table-state';
-import { isCatalogGpu, isCatalogModel } from '../../src/view-models/scenario';
 
 /**
  * Generators for the fuzz suite: hostile links built from the link vocabulary and the values
@@ -32,15 +32,7 @@ import { isCatalogGpu, isCatalogModel } from '../../src/view-models/scenario';
  */
 
 /** What the page accepts (src/app/use-share-state.ts builds the same from the same modules). */
-export const PAGE_KNOWN: KnownIds = {
-  isModel: isCatalogModel,
-  isGpu: isCatalogGpu,
-  isFormat: (id) => weightFormatById(id) !== null,
-  configProblem: (json) => {
-    const r = parseHfConfig(json);
-    return r.ok ? null : r.error;
-  },
-};
+export const PAGE_KNOWN: KnownIds = LINK_CATALOGUE;
 
 const MODEL_IDS = MODELS.map((m) => m.id);
 const GPU_IDS = GPUS.map((g) => g.id);
@@ -274,6 +266,20 @@ export const servingArb: fc.Arbitrary<ServingState> = fc.record({
   network: fc.constantFrom(...FABRICS.map((f) => f.id)),
 });
 
+/** System RAM and experts kept there as the page sets them (url/host-state.ts). */
+export const hostArb: fc.Arbitrary<ShareState['host']> = fc
+  .record({
+    ramGb: fc.option(fc.integer({ min: 1, max: 4096 }), { nil: null }),
+    bandwidthGbps: fc.option(
+      fc.integer({ min: 1, max: 9000 }).map((n) => n / 10),
+      { nil: null },
+    ),
+    cpu: fc.option(fc.constantFrom(...CPUS.map((c) => c.id)), { nil: null }),
+    cpuMoe: fc.option(fc.oneof(fc.constant('all' as const), fc.integer({ min: 1, max: 128 })), { nil: null }),
+  })
+  // A CPU sets the bandwidth: the link keeps one or the other.
+  .map((h) => (h.cpu === null ? h : { ...h, bandwidthGbps: null }));
+
 export const reachableState: fc.Arbitrary<ShareState> = fc
   .record({
     view: fc.constantFrom(...VIEW_IDS),
@@ -303,6 +309,7 @@ export const reachableState: fc.Arbitrary<ShareState> = fc
     task: fc.constantFrom(...TASK_IDS),
     serving: servingArb,
     training: trainingArb,
+    host: hostArb,
   })
   .chain((s) =>
     fc

@@ -269,6 +269,8 @@ export function ggufTensorType(
   counters: RecipeCounters,
 ): GgmlType {
   if (t.vector) return 'F32';
+  // Experts a checkpoint ships as MXFP4 (gpt-oss) are copied unchanged into every file type.
+  if (t.routed && ctx.arch.moe?.expertFormat === 'mxfp4') return 'MXFP4';
   const base = GGUF_FILE_TYPES[ftype];
   // Float file types leave every tensor at the default type: the selector is not run.
   if (base === 'F32' || base === 'F16' || base === 'BF16') return base;

@@ -62,6 +62,8 @@ export const LLAMA_CPP = {
     kvCacheType: 'f16',
     splitMode: 'layer',
     flashAttention: true,
+    // n_ubatch 512 (common/common.h common_params, Dec 2025).
+    ubatch: 512,
   },
   canOffload: true,
   memoryFraction: 1,
@@ -99,4 +101,14 @@ export const LLAMA_CPP = {
     source:
       'https://github.com/ggml-org/llama.cpp/blob/00dd0816129a5210351c78bb90e0828f8eb69f99/tools/server/server.cpp',
   },
+  // --cpu-moe / --n-cpu-moe N keep the expert tensors of layers 0..N-1 in a CPU buffer
+  // (common/common.h, LLM_FFN_EXPS_REGEX; https://github.com/ggml-org/llama.cpp/blob/master/tools/server/README.md).
+  expertOffload: true,
+  // -c 131072 --rope-scaling yarn --rope-scale 4 --yarn-orig-ctx 32768 for Qwen3
+  // (https://github.com/QwenLM/Qwen3/blob/7a2f61ffc7a20d47efcd2bf97f6f2bf52729042e/docs/source/run_locally/llama.cpp.md).
+  // --rope-scaling takes none, linear or yarn (tools/server/README.md): no dynamic NTK.
+  ropeScalingHow: (s, tokens) =>
+    s.type === 'dynamic'
+      ? 'llama.cpp has no dynamic NTK scaling; --rope-scaling yarn is the nearest'
+      : `-c ${tokens} --rope-scaling ${s.type} --rope-scale ${s.factor}${s.type === 'yarn' ? ` --yarn-orig-ctx ${s.originalContext}` : ''}`,
 } as const satisfies RuntimeProfile;

@@ -1,4 +1,5 @@
 import type { ActivationInput } from '../activations';
+import type { RopeScaling } from '../context-scaling';
 import type { ModelArchitecture } from '../architecture';
 import type { Device, Vendor } from '../devices';
 import type { SplitMode } from '../fit';
@@ -19,10 +20,26 @@ export interface SpeedConstants {
   /** Fraction of dense FP16 TFLOPS reached in prompt processing. */
   readonly computeEfficiency: number;
   /**
-   * The same for mixture-of-experts models, whose expert matrix products each see only the tokens
-   * routed to them (ubatch × active ÷ experts) and so run far from peak; absent: computeEfficiency.
+   * Extra time per mixture-of-experts layer per decoded token (router, top-k, gathering the
+   * chosen experts' rows: several small kernels a dense FFN does not launch), seconds.
    */
-  readonly moeComputeEfficiency?: number | undefined;
+  readonly moePerLayerSeconds?: number | undefined;
+  /**
+   * Tokens of work each expert touched in a micro-batch costs beyond the tokens routed to it: its
+   * weights are loaded and dequantized once per tile whether the tile is full or not, so an expert
+   * that sees ubatch × k ÷ E tokens runs as if it saw that many plus this many.
+   */
+  readonly expertTileTokens?: number | undefined;
+  /** Hand-off of the hidden state from one GPU to the next in a layer split, per token, seconds. */
+  readonly handoffSeconds?: number | undefined;
+  /** Fixed latency of one all-reduce in a tensor split (two per layer), seconds. */
+  readonly allReduceSeconds?: number | undefined;
+  /**
+   * Fraction of dense FP16 TFLOPS that prompt attention (QKᵀ, softmax, V; flash attention where
+   * on) reaches; absent: computeEfficiency. Attention kernels run well below the matrix
+   * products' rate, which shows in prompts processed deep into a long context.
+   */
+  readonly attentionEfficiency?: number | undefined;
 }
 
 /** Which of a backend's speed constants were fitted to measurements (the rest are hand-set). */
@@ -51,6 +68,8 @@ export interface RuntimeDefaults {
   readonly kvCacheType: KvCacheType;
   readonly splitMode: SplitMode;
   readonly flashAttention: boolean;
+  /** Prompt tokens one forward pass takes (llama.cpp's n_ubatch); absent: 512. */
+  readonly ubatch?: number | undefined;
 }
 
 export interface RuntimeProfile {
@@ -84,6 +103,20 @@ export interface RuntimeProfile {
   /** The hand-set constants before calibration: the fallback, and the starting point of a refit. */
   readonly provisionalSpeed: (vendor: Vendor) => SpeedConstants;
   readonly calibration: (vendor: Vendor) => CalibrationStatus;
+  /**
+   * Can keep routed experts in system RAM and compute them on the CPU while the rest stays on the
+   * GPU (llama.cpp --cpu-moe / --n-cpu-moe); absent: no.
+   */
+  readonly expertOffload?: boolean | undefined;
+  /**
+   * The engine whose measurements calibrate this one's speed, when it runs another's kernels
+   * (Ollama runs llama-server); absent: its own id.
+   */
+  readonly speedOf?: string | undefined;
+  /** The context the engine gives a model when none is asked for, on these devices; absent: 8,192. */
+  readonly defaultContextTokens?: ((devices: readonly Device[]) => number) | undefined;
+  /** How to turn RoPE scaling on for a context of `tokens` (flags or config); absent: not known. */
+  readonly ropeScalingHow?: ((scaling: RopeScaling, tokens: number) => string) | undefined;
   /**
    * Bytes per element of a hybrid model's recurrent state (convolution window and SSM state);
    * absent: 4 (fp32).
@@ -152,10 +185,5 @@ export type KvPoolRule =
       readonly formula: string;
       readonly source: string;
     };
-
-/** The compute efficiency that applies to a model: MoE prompts have their own when calibrated. */
-export function computeEfficiencyFor(k: SpeedConstants, moe: boolean): number {
-  return moe ? (k.moeComputeEfficiency ?? k.computeEfficiency) : k.computeEfficiency;
-}
 
 export const roundUp = (n: number, step: number) => Math.ceil(n / step) * step;

@@ -3,12 +3,13 @@ import { LLAMA_CPP } from './llama-cpp';
 import { MLX } from './mlx';
 import { SGLANG } from './sglang';
 import { TENSORRT_LLM } from './tensorrt-llm';
+import { OLLAMA } from './ollama';
 import type { RuntimeProfile } from './profile';
 import { TRANSFORMERS } from './transformers';
 import { VLLM } from './vllm';
 
 /** Every engine the estimator knows, in the order pickers list them. A new engine is added here. */
-const PROFILES = [LLAMA_CPP, VLLM, TRANSFORMERS, MLX, EXLLAMAV2, SGLANG, TENSORRT_LLM] as const;
+const PROFILES = [LLAMA_CPP, OLLAMA, VLLM, TRANSFORMERS, MLX, EXLLAMAV2, SGLANG, TENSORRT_LLM] as const;
 
 export type RuntimeId = (typeof PROFILES)[number]['id'];
 

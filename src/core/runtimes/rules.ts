@@ -53,6 +53,7 @@ export interface RuntimeChoice {
   readonly kvCacheType: KvCacheType;
   readonly devices: readonly Device[];
   readonly splitMode?: SplitMode | undefined;
+  readonly cpuMoeLayers?: number | undefined;
 }
 
 /** Why this engine cannot run the combination, with the fix in words; null when it can. */
@@ -70,6 +71,10 @@ export function runtimeProblem(runtime: RuntimeProfile, choice: RuntimeChoice): 
   if (!loadsFormat(runtime, format)) return formatProblem(runtime, format);
   if (!runtime.kvCacheTypes.includes(choice.kvCacheType)) {
     return `${runtime.label} has no ${choice.kvCacheType} KV cache; it supports ${runtime.kvCacheTypes.join(', ')}`;
+  }
+  if ((choice.cpuMoeLayers ?? 0) > 0 && runtime.expertOffload !== true) {
+    const able = RUNTIME_PROFILES.filter((p) => p.expertOffload === true);
+    return `${runtime.label} cannot keep experts in system RAM${able.length > 0 ? `; choose ${labels(able)} (--cpu-moe, --n-cpu-moe)` : ''}`;
   }
   const split = choice.splitMode;
   if (split !== undefined && devices.length > 1 && !runtime.splitModes.includes(split)) {

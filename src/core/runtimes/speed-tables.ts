@@ -24,13 +24,19 @@ export function speedTables(
     const borrowed = v === 'cpu' ? undefined : CALIBRATION[`${runtime}/nvidia`];
     const decode = own?.decode ?? borrowed?.decode;
     const prefill = own?.prefill ?? borrowed?.prefill;
+    const moeDecode = own?.moeDecode ?? borrowed?.moeDecode;
     const moePrefill = own?.moePrefill ?? borrowed?.moePrefill;
+    const links = own?.links ?? borrowed?.links;
     const b = base(v);
     resolved.set(v, {
       bandwidthEfficiency: decode?.bandwidthEfficiency ?? b.bandwidthEfficiency,
       perLayerSeconds: decode?.perLayerSeconds ?? b.perLayerSeconds,
       computeEfficiency: prefill?.computeEfficiency ?? b.computeEfficiency,
-      moeComputeEfficiency: moePrefill?.computeEfficiency ?? b.moeComputeEfficiency,
+      attentionEfficiency: prefill?.attentionEfficiency ?? b.attentionEfficiency,
+      moePerLayerSeconds: moeDecode?.moePerLayerSeconds ?? b.moePerLayerSeconds,
+      expertTileTokens: moePrefill?.expertTileTokens ?? b.expertTileTokens,
+      handoffSeconds: links?.handoffSeconds ?? b.handoffSeconds,
+      allReduceSeconds: links?.allReduceSeconds ?? b.allReduceSeconds,
     });
     status.set(v, { decode: own?.decode !== undefined, prefill: own?.prefill !== undefined });
   }

@@ -52,4 +52,8 @@ export const TRANSFORMERS = {
   // (transformers models/jamba/modeling_jamba.py, models/nemotron_h/modeling_nemotron_h.py).
   recurrentStateElementBytes: 2,
   ...speedTables('transformers', { bandwidthEfficiency: 0.6, perLayerSeconds: 150e-6, computeEfficiency: 0.5 }),
+  // rope_scaling and max_position_embeddings in config.json or passed at load
+  // (https://github.com/QwenLM/Qwen3/blob/7a2f61ffc7a20d47efcd2bf97f6f2bf52729042e/docs/source/inference/transformers.md).
+  ropeScalingHow: (s, tokens) =>
+    `config.json: "max_position_embeddings": ${tokens}, "rope_scaling": {"rope_type": "${s.type}", "factor": ${s.factor.toFixed(1)}, "original_max_position_embeddings": ${s.originalContext}}`,
 } as const satisfies RuntimeProfile;

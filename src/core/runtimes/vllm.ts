@@ -111,4 +111,8 @@ export const VLLM = {
     source:
       'https://github.com/vllm-project/vllm/blob/0012cf691b7e69423244d2b1405f4b6832156e19/vllm/v1/worker/gpu_worker.py',
   },
+  // vllm serve … --rope-scaling '{"rope_type":"yarn",…}' --max-model-len 131072 for Qwen3
+  // (https://github.com/QwenLM/Qwen3/blob/7a2f61ffc7a20d47efcd2bf97f6f2bf52729042e/docs/source/deployment/vllm.md).
+  ropeScalingHow: (s, tokens) =>
+    `--rope-scaling '{"rope_type":"${s.type}","factor":${s.factor.toFixed(1)},"original_max_position_embeddings":${s.originalContext}}' --max-model-len ${tokens}`,
 } as const satisfies RuntimeProfile;

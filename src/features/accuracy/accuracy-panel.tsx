@@ -10,7 +10,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { AccuracyPoint } from '../../calibration/accuracy';
+import { MOE_GROUP, type AccuracyPoint } from '../../calibration/accuracy';
 import { formatSig3 } from '../../view-models/format-units';
 import { accuracyData } from './accuracy-data';
 
@@ -29,6 +29,11 @@ const QUANTITY_LABEL: Record<string, string> = {
   non_torch_bytes: 'Non-torch memory',
 };
 
+const BACKEND_LABEL: Record<string, string> = {
+  all: 'all backends',
+  [MOE_GROUP]: 'mixture-of-experts models, all backends',
+};
+
 const AXIS_LABEL = { fill: 'var(--text-muted)', fontSize: 12 };
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'â€“');
@@ -36,8 +41,8 @@ const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'â
 /** Estimated against measured, on measurements the constants were not fitted to. Loaded lazily. */
 export default function AccuracyPanel() {
   const data = useMemo(() => accuracyData(), []);
-  const decode = data.points.filter((p) => p.quantity === 'decode_tps');
-  const prefill = data.points.filter((p) => p.quantity === 'prefill_tps');
+  const series = (quantity: AccuracyPoint['quantity'], moe: boolean) =>
+    data.points.filter((p) => p.quantity === quantity && p.moe === moe);
   const [lo, hi] = data.axis.domain;
   // Measured and estimated share one log scale, so the diagonal marks an exact estimate.
   const logAxis = {
@@ -102,8 +107,27 @@ export default function AccuracyPanel() {
             ifOverflow="hidden"
           />
           <Legend wrapperStyle={{ fontSize: 13, paddingTop: 12 }} />
-          <Scatter name="decode" data={decode} fill="var(--series-1)" isAnimationActive={false} />
-          <Scatter name="prefill" data={prefill} fill="var(--series-2)" isAnimationActive={false} />
+          <Scatter name="decode" data={series('decode_tps', false)} fill="var(--series-1)" isAnimationActive={false} />
+          <Scatter
+            name="decode, mixture of experts"
+            data={series('decode_tps', true)}
+            fill="var(--series-1)"
+            shape="triangle"
+            isAnimationActive={false}
+          />
+          <Scatter
+            name="prefill"
+            data={series('prefill_tps', false)}
+            fill="var(--series-2)"
+            isAnimationActive={false}
+          />
+          <Scatter
+            name="prefill, mixture of experts"
+            data={series('prefill_tps', true)}
+            fill="var(--series-2)"
+            shape="triangle"
+            isAnimationActive={false}
+          />
         </ScatterChart>
       </ResponsiveContainer>
       <div className="table-wrap" tabIndex={0} role="region" aria-label="Accuracy by quantity and backend">
@@ -131,7 +155,7 @@ export default function AccuracyPanel() {
             {data.rows.map((r) => (
               <tr key={`${r.quantity}|${r.backend}`}>
                 <th scope="row">{QUANTITY_LABEL[r.quantity] ?? r.quantity}</th>
-                <td>{r.backend === 'all' ? 'all backends' : r.backend}</td>
+                <td>{BACKEND_LABEL[r.backend] ?? r.backend}</td>
                 <td className="num">{r.n}</td>
                 <td className="num">{pct(r.median)}</td>
                 <td className="num">{pct(r.p90)}</td>

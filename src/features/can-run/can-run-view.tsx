@@ -17,7 +17,9 @@ export function CanRunView({ view }: { readonly view: CanRunViewModel }) {
       <h2 id="canrun-title">{view.title}</h2>
       <p className="view-intro">
         Each catalogue model at the best-quality format (at least 4 bits) that fits, with the context that still fits
-        and its speed. Choose the GPUs by selecting a cell in the fit matrix or adding a configuration on the left.
+        and its speed; a mixture-of-experts model that fits at no format may keep the experts of some layers in{' '}
+        {view.hostLabel} of system RAM. Choose the GPUs by selecting a cell in the fit matrix or adding a configuration
+        on the left.
       </p>
       <div className="inline sort-buttons" role="group" aria-label="Sort by">
         {SORTS.map(([id, label]) => (
@@ -32,7 +34,7 @@ export function CanRunView({ view }: { readonly view: CanRunViewModel }) {
           </button>
         ))}
       </div>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Models that fit, with their format and speed">
         <table className="data-table" data-testid="canrun-table">
           <thead>
             <tr>
@@ -47,6 +49,7 @@ export function CanRunView({ view }: { readonly view: CanRunViewModel }) {
               <th scope="col" className="num">
                 Max context
               </th>
+              <th scope="col">Where</th>
             </tr>
           </thead>
           <tbody>
@@ -57,6 +60,7 @@ export function CanRunView({ view }: { readonly view: CanRunViewModel }) {
                 <td>{r.format}</td>
                 <td className="num">{r.speed}</td>
                 <td className="num">{r.maxContext}</td>
+                <td>{r.where}</td>
               </tr>
             ))}
           </tbody>

@@ -1,13 +1,20 @@
 import type { ChipItem } from '../../components/removable-chips';
 import { MAX_CONTEXT, MAX_MODELS } from '../../url/link-limits';
 import { poolKey, type ShareState } from '../../url/share-state';
-import { FORMAT_GROUPS, GPU_OPTIONS, MODEL_OPTIONS } from '../../view-models/picker-options';
-import { familyUnavailable, kvOptions, switchRuntime, vendorUnavailable } from '../../view-models/runtime-choices';
+import { CPU_OPTIONS, FORMAT_GROUPS, GPU_OPTIONS, MODEL_OPTIONS } from '../../view-models/picker-options';
+import {
+  expertOffloadUnavailable,
+  familyUnavailable,
+  kvOptions,
+  switchRuntime,
+  vendorUnavailable,
+} from '../../view-models/runtime-choices';
 import type { Scenario } from '../../view-models/scenario';
 import { ContextControl } from './context-control';
 import { CustomModelForm } from './custom-model-form';
 import { FormatPicker } from './format-picker';
 import { GpuPicker } from './gpu-picker';
+import { HostControl } from './host-control';
 import { ModelPicker } from './model-picker';
 import { HubHelp } from './hub-help';
 import type { HubReference } from '../../importers/hub-reference';
@@ -35,7 +42,7 @@ interface Props {
 
 /** The left-hand configuration: every control writes to the shared state (the URL). */
 export function ConfigPanel({ state, scenario, update, onRetryModel, hub }: Props) {
-  const maxContext = Math.max(...scenario.models.map((m) => m.contextLimit));
+  const maxContext = Math.max(...scenario.models.map((m) => m.scaledContextLimit));
   const addModel = (key: string) => update({ models: [...state.models.filter((k) => k !== key), key] });
   return (
     <form className="config" aria-label="Configuration" onSubmit={(e) => e.preventDefault()}>
@@ -73,6 +80,14 @@ export function ConfigPanel({ state, scenario, update, onRetryModel, hub }: Prop
         pools={scenario.pools.map((p) => ({ key: p.key, label: p.label }))}
         onAdd={(pool) => update({ pools: [...state.pools.filter((p) => poolKey(p) !== poolKey(pool)), pool] })}
         onRemove={(key) => update({ pools: state.pools.filter((p) => poolKey(p) !== key), selected: null })}
+      />
+      <HostControl
+        host={state.host}
+        hostLabel={scenario.hostLabel}
+        cpus={CPU_OPTIONS}
+        expertsUnavailable={expertOffloadUnavailable(state.runtime)}
+        moeLayers={Math.max(0, ...scenario.models.map((m) => (m.moe ? m.arch.layers : 0)))}
+        onChange={(patch) => update({ host: { ...state.host, ...patch } })}
       />
     </form>
   );

@@ -37,7 +37,7 @@ export function MemoryBreakdownChart({
   return (
     <ResponsiveContainer width="100%" height={height}>
       <BarChart
-        data={view.bars.map((b) => ({ format: b.format, ...b.values }))}
+        data={view.bars.map((b) => ({ format: b.format, ...b.values, host: b.hostWeights }))}
         margin={{ top: 24, right: 24, bottom: 8, left: 8 }}
       >
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
@@ -57,6 +57,24 @@ export function MemoryBreakdownChart({
         {view.series.map((c) => (
           <Bar key={c.id} dataKey={c.id} name={c.label} stackId="memory" fill={c.colour} isAnimationActive={false} />
         ))}
+        {view.host && (
+          <defs>
+            <pattern id="host-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <rect width="6" height="6" fill="var(--surface)" />
+              <rect width="3" height="6" fill={view.host.colour} />
+            </pattern>
+          </defs>
+        )}
+        {view.host && (
+          <Bar
+            dataKey="host"
+            name={view.host.label}
+            stackId="host"
+            fill="url(#host-hatch)"
+            stroke={view.host.colour}
+            isAnimationActive={false}
+          />
+        )}
         <ReferenceLine
           y={view.capacity}
           stroke="var(--capacity)"

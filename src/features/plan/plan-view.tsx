@@ -158,6 +158,7 @@ export function PlanView({ view, needs, onNeeds }: Props) {
             {view.rejectedCount} configurations were rejected (too small, too slow, over budget or power). Speeds are
             estimates; prices are launch list prices, not today&apos;s street prices.
           </p>
+          {view.hostNote && <p className="footnote">{view.hostNote}</p>}
         </>
       )}
     </section>

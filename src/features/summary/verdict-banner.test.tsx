@@ -17,7 +17,11 @@ describe('VerdictBanner', () => {
   it('states the selected pair and its verdict in one line', () => {
     render(<VerdictBanner view={view} />);
     expect(screen.getByRole('heading', { name: 'Llama 3.1 70B · Q4_K_M · 8K ctx on 2 × RTX 4090 24 GB' })).toBeTruthy();
-    expect(screen.getByText(/^fits, \d+\.\d GiB to spare, ~\d+(\.\d)? tok\/s \([\d.]+–[\d.]+\)$/)).toBeTruthy();
+    expect(
+      screen.getByText(
+        /^fits, \d+\.\d GiB to spare, ~\d+(\.\d)? tok\/s \([\d.]+–[\d.]+\) with the context full, ~\d+(\.\d)? tok\/s at the start$/,
+      ),
+    ).toBeTruthy();
   });
 
   it('shows a published measurement next to the estimate when one exists for the exact configuration', async () => {
