@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadTrainingMeasurements } from '../src/calibration/load-training-measurements';
+import { loadTrainingMeasurements } from '../src/calibration/load-measurements';
 import { trainingAccuracyPoints, trainingAccuracyTable } from '../src/calibration/training-accuracy';
 
 export function reportTrainingAccuracy(root: string, updateBaseline: boolean): void {

@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadTrainingMeasurements } from '../src/calibration/load-training-measurements';
+import { loadTrainingMeasurements } from '../src/calibration/load-measurements';
 import { isEvaluation, quantile } from '../src/calibration/metrics';
 import { fitTraining } from '../src/calibration/training-fit';
 import { predictTraining, prepareTraining, type PreparedTraining } from '../src/calibration/training-predict';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTrainingMeasurements } from '../src/calibration/load-training-measurements';
+import { loadTrainingMeasurements } from '../src/calibration/load-measurements';
 import { trainingAccuracyPoints, trainingAccuracyTable } from '../src/calibration/training-accuracy';
 import { prepareTraining } from '../src/calibration/training-predict';
 

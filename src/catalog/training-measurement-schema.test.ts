@@ -45,7 +45,7 @@ describe('fine-tuning measurements', () => {
 describe('bundled fine-tuning measurements', () => {
   it('include every file in data/benchmarks/training', async () => {
     const { TRAINING_MEASUREMENTS } = await import('./training-measurements');
-    const { loadTrainingMeasurements } = await import('../calibration/load-training-measurements');
+    const { loadTrainingMeasurements } = await import('../calibration/load-measurements');
     expect(readdirSync(DIR).filter((f) => f.endsWith('.json')).length).toBe(3);
     expect(TRAINING_MEASUREMENTS.length).toBe(loadTrainingMeasurements(DIR).length);
   });
