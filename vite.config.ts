@@ -2,22 +2,29 @@ import react from '@vitejs/plugin-react';
 import type { Plugin, UserConfig } from 'vite';
 import { defineConfig } from 'vitest/config';
 // With extensions: Vite loads its config (and what it imports) as plain ES modules.
-import { dataFileProblem, isDataFile } from './src/catalog/data-files.ts';
+import { dataFileProblem, isDataFile, pageCopy } from './src/catalog/data-files.ts';
 
 /**
  * Validates data/*.json against the catalogue schema as the bundles import it (build, dev server
- * and tests), so a broken entry fails there with its path and the JSON ships as it is.
+ * and tests), so a broken entry fails there with its path and the JSON ships as it is; the
+ * page's production build leaves out the fields it never reads (`pageCopy`).
  */
-function catalogData(): Plugin {
+function catalogData(forPage: boolean): Plugin {
+  let building = false;
   return {
     name: 'headroom-catalog-data',
     enforce: 'pre',
+    configResolved(config) {
+      building = config.command === 'build';
+    },
     transform(code, id) {
       const path = id.split('?')[0] ?? id;
       if (!isDataFile(path)) return null;
-      const problem = dataFileProblem(path, JSON.parse(code));
+      const json: unknown = JSON.parse(code);
+      const problem = dataFileProblem(path, json);
       if (problem) this.error(problem);
-      return null;
+      const copy = forPage && building ? pageCopy(path, json) : null;
+      return copy ? { code: JSON.stringify(copy), map: null } : null;
     },
   };
 }
@@ -28,7 +35,7 @@ function catalogData(): Plugin {
  * and a packed tarball installs offline.
  */
 const cli: UserConfig = {
-  plugins: [catalogData()],
+  plugins: [catalogData(false)],
   publicDir: false,
   build: {
     ssr: 'src/cli/bin.ts',
@@ -47,7 +54,7 @@ export default defineConfig(({ mode }) =>
     : {
         // Relative asset URLs let the built site work from any sub-path (e.g. a project page).
         base: './',
-        plugins: [catalogData(), react()],
+        plugins: [catalogData(true), react()],
         test: {
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
           exclude: ['test/e2e/**', 'node_modules/**'],

@@ -11,36 +11,21 @@ import {
 import { ViewBoundary } from '../components/view-boundary';
 import { FitMatrix } from '../features/fit-matrix/fit-matrix';
 import { ConfigPanel } from '../features/config-panel/config-panel';
-import { DetailsView } from '../features/details/details-view';
-import { QuantView } from '../features/quantization/quant-view';
-import { SpeedView } from '../features/speed/speed-view';
-import { TableView } from '../features/comparison-table/table-view';
 import { CopyLinkButton } from '../features/share/copy-link-button';
 import { LinkNotice } from '../features/share/link-notice';
 import { ThemeToggle } from '../features/share/theme-toggle';
 import { VerdictBanner } from '../features/summary/verdict-banner';
 import type { ViewId } from '../url/share-state';
 import { matrixView } from '../view-models/matrix-view';
-import { canRunView, planView } from '../view-models/plan-view';
-import { PlanView } from '../features/plan/plan-view';
-import { CanRunView } from '../features/can-run/can-run-view';
-import { AccuracyView } from '../features/accuracy/accuracy-view';
-import { memoryBreakdownView, memoryContextView } from '../view-models/memory-view';
-import { quantView } from '../view-models/quant-view';
-import { speedView } from '../view-models/speed-view';
 import { summaryOrError } from '../view-models/summary-view';
-import { comparisonRows } from '../view-models/table-rows';
 import { scenarioFor } from './scenario-cache';
 import { useShareState } from './use-share-state';
 import { createAsyncModelStore } from './async-models';
 import { hubSource, localGgufSource } from './hub-sources';
 import { useHubModels } from './use-hub-models';
 import type { TableState } from '../url/table-state';
-import { ServingView } from '../features/serving/serving-view';
 import { TaskSwitch } from '../features/task-switch/task-switch';
 import type { TaskId } from '../url/task-state';
-import { servingView } from '../view-models/serving-view';
-import { formatContext } from '../view-models/format-units';
 import { ChartPlaceholder } from '../components/chart-placeholder';
 
 const TABS: readonly [ViewId, string][] = [
@@ -75,6 +60,12 @@ function shownView(task: TaskId, view: ViewId): ViewId {
 // The fine-tuning mode loads when first chosen: its estimator and views stay out of the first paint.
 const TrainingBannerSlot = lazy(() => import('./training-mode').then((m) => ({ default: m.TrainingBannerSlot })));
 const TrainingViewSlot = lazy(() => import('./training-mode').then((m) => ({ default: m.TrainingViewSlot })));
+// The other Run and Serve views load after the first paint: when the link opens one, or as soon
+// as a tab is pointed at or focused, so the click that follows finds the module ready.
+const loadRunViews = () => import('./run-views');
+const RunViewSlot = lazy(() => loadRunViews().then((m) => ({ default: m.RunViewSlot })));
+// A failed prefetch is retried, and reported, by the lazy view itself when it is shown.
+const prefetchRunViews = () => void loadRunViews().catch(() => undefined);
 
 // Sources of models that load asynchronously (the Hugging Face Hub, local GGUF files); the
 // catalogue, bare sizes and pasted configs resolve synchronously in the scenario.
@@ -104,10 +95,6 @@ export function App() {
   const activeView = shownView(state.task, state.view);
   const serving = viewState.task === 'serve' ? viewState.serving : null;
   const training = viewState.task === 'train';
-  const tableRows = useMemo(
-    () => (view === 'table' && !training ? comparisonRows(scenario, false, serving) : []),
-    [view, scenario, serving, training],
-  );
   const tabs = tabsFor(state.task);
   const chooseTask = useCallback(
     // Choosing Serve opens its own view; going back keeps a view both tasks share.
@@ -132,77 +119,24 @@ export function App() {
         </Suspense>
       );
     }
-    switch (view) {
-      case 'serve':
-        return (
-          <ServingView
-            view={servingView(scenario, viewState.serving)}
-            serving={viewState.serving}
-            onServing={(patch) => update((current) => ({ serving: { ...current.serving, ...patch } }))}
-          />
-        );
-      case 'matrix':
-        return <FitMatrix view={matrixView(scenario, serving)} selected={selected} onSelect={select} />;
-      case 'details':
-        return <DetailsView breakdown={memoryBreakdownView(scenario)} context={memoryContextView(scenario)} />;
-      case 'quant':
-        return (
-          <QuantView
-            view={quantView(scenario)}
-            onToggle={(id) =>
-              update({
-                formats: viewState.formats.includes(id)
-                  ? viewState.formats.length > 1
-                    ? viewState.formats.filter((f) => f !== id)
-                    : viewState.formats
-                  : [...viewState.formats, id],
-              })
-            }
-          />
-        );
-      case 'speed':
-        return (
-          <SpeedView
-            view={speedView(scenario)}
-            baselineOptions={scenario.pools.map((p) => ({ key: p.key, label: p.label }))}
-            baseline={viewState.baseline}
-            onBaseline={(baseline) => update({ baseline })}
-          />
-        );
-      case 'table':
-        // The table's own controls follow the live state so typing in its search never lags.
-        return (
-          <TableView
-            rows={tableRows}
-            state={state.table}
-            onState={setTable}
-            serving={
-              serving && {
-                floor: serving.minTps,
-                note: `${formatContext(scenario.context)} per request, ${serving.output.toLocaleString('en-US')}-token answers`,
-              }
-            }
-          />
-        );
-      case 'plan':
-        return (
-          <PlanView
-            view={planView(
-              scenario,
-              viewState.plan,
-              15,
-              serving && { users: serving.users ?? 1, outputTokens: serving.output },
-            )}
-            needs={viewState.plan}
-            onNeeds={(patch) => update((current) => ({ plan: { ...current.plan, ...patch } }))}
-          />
-        );
-      case 'canrun':
-        return <CanRunView view={canRunView(scenario)} />;
-      case 'accuracy':
-        return <AccuracyView />;
-    }
-  }, [view, viewState, serving, scenario, update, select, selected, tableRows, state.table, setTable, training]);
+    // The Serve task's matrix runs the serving estimator, which loads with the other views.
+    if (view === 'matrix' && !serving)
+      return <FitMatrix view={matrixView(scenario)} selected={selected} onSelect={select} />;
+    return (
+      <Suspense fallback={<ChartPlaceholder height={480} label="view" />}>
+        <RunViewSlot
+          view={view}
+          scenario={scenario}
+          state={viewState}
+          liveTable={state.table}
+          selected={selected}
+          onSelect={select}
+          onTable={setTable}
+          update={update}
+        />
+      </Suspense>
+    );
+  }, [view, viewState, serving, scenario, update, select, selected, state.table, setTable, training]);
 
   return (
     <div className="app">
@@ -247,7 +181,13 @@ export function App() {
           )}
           <TaskSwitch task={state.task} tasks={TASKS} onTask={chooseTask} />
           <div className="panel">
-            <div className="tabs" role="tablist" aria-label="Views">
+            <div
+              className="tabs"
+              role="tablist"
+              aria-label="Views"
+              onPointerEnter={prefetchRunViews}
+              onFocus={prefetchRunViews}
+            >
               {tabs.map(([id, label]) => (
                 <button
                   key={id}

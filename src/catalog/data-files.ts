@@ -40,3 +40,27 @@ export function dataFileProblem(path: string, json: unknown): string | null {
   const where = issue ? issue.path.map(String).join('.') : '?';
   return `${normalised.replace(/^.*(data\/)/, '$1')} is invalid at ${where}: ${issue?.message ?? 'unknown problem'}`;
 }
+
+/**
+ * Fields the page never reads, left out of its bundle (the CLI, the dev server and the tests get
+ * the files whole): the derivation notes behind GPU FP16 rates, and the published parameter
+ * counts and licences that the CLI lists and the tests check the architectures against. Together
+ * about 42 KB of the 170 KB of catalogue JSON a first visit would otherwise download.
+ * data-files.test.ts fails when page code starts reading one of them.
+ */
+export const PAGE_OMITTED_FIELDS: readonly [RegExp, readonly string[]][] = [
+  [/(^|\/)data\/gpus\.json$/, ['fp16Note']],
+  [/(^|\/)data\/models\.json$/, ['publishedParams', 'paramsSource', 'license']],
+];
+
+/** The page's copy of a catalogue list (its entries without the omitted fields), or null to keep the file as is. */
+export function pageCopy(path: string, json: unknown): unknown[] | null {
+  const normalised = path.replace(/\\/g, '/');
+  const omitted = PAGE_OMITTED_FIELDS.find(([pattern]) => pattern.test(normalised))?.[1];
+  if (!omitted || !Array.isArray(json)) return null;
+  return json.map((entry: unknown) =>
+    entry !== null && typeof entry === 'object'
+      ? Object.fromEntries(Object.entries(entry).filter(([key]) => !omitted.includes(key)))
+      : entry,
+  );
+}

@@ -7,8 +7,6 @@ import { contextFor, estimateFor, type Scenario } from './scenario';
 import { VERDICT_LABEL } from './verdict';
 import { formatSpeedWithRange, speedRange } from './speed-range';
 import { matrixAxes, type MatrixAxis } from './matrix-axes';
-import type { ServingState } from '../url/serving-state';
-import { servingMatrixView } from './serving-matrix';
 
 /** Rows, columns and cells of the fit matrix for the first chosen format. */
 
@@ -56,10 +54,10 @@ export interface MatrixView {
   readonly cells: readonly (readonly MatrixCell[])[];
 }
 
-export function matrixView(s: Scenario, serving: ServingState | null = null): MatrixView {
+/** The Run task's matrix; the Serve task's is servingMatrixView (serving-matrix.ts). */
+export function matrixView(s: Scenario): MatrixView {
   const format = s.formats[0];
   if (!format) throw new Error('no format chosen');
-  if (serving) return servingMatrixView(s, serving, format);
   const { rows, columns, capped } = matrixAxes(s);
   const scaled = s.models.filter((m) => contextFor(s, m) > m.contextLimit).map((m) => m.name);
   const expertLayers = s.cpuMoe === 'all' ? 'all layers' : `the first ${String(s.cpuMoe)} layers`;

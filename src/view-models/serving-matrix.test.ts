@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SERVING } from '../url/serving-state';
 import { DEFAULT_STATE } from '../url/share-state';
-import { matrixView } from './matrix-view';
+import { servingMatrixView } from './serving-matrix';
 import { buildScenario } from './scenario';
-import { servingFor } from './serving-view';
+import { servingFor } from './serving-for';
 import { comparisonRows, rowsToCsv } from './table-rows';
 
 const scenario = buildScenario({
@@ -16,7 +16,7 @@ const scenario = buildScenario({
 });
 
 describe('the Serve task’s matrix and table', () => {
-  const view = matrixView(scenario, DEFAULT_SERVING);
+  const view = servingMatrixView(scenario, DEFAULT_SERVING);
 
   it('puts the most users at the floor in each cell, coloured by whether they reach the users asked for', () => {
     const model = scenario.models[0];

@@ -1,11 +1,10 @@
-import type { WeightFormat } from '../core/formats/weight-formats';
 import { RUNTIMES } from '../core/runtimes/registry';
 import type { ServingState } from '../url/serving-state';
 import { formatContext, formatGiB, formatSig3 } from './format-units';
 import { matrixAxes } from './matrix-axes';
 import type { MatrixCell, MatrixView } from './matrix-view';
 import type { Scenario } from './scenario';
-import { servingFor } from './serving-view';
+import { servingFor } from './serving-for';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -14,7 +13,9 @@ const count = (n: number) => n.toLocaleString('en-US');
  * the pool the engine builds. Fits: at least the users asked for (one when the question is "how
  * many"); tight: some, but fewer; no: the engine would not start, or not even one user gets it.
  */
-export function servingMatrixView(s: Scenario, serving: ServingState, format: WeightFormat): MatrixView {
+export function servingMatrixView(s: Scenario, serving: ServingState): MatrixView {
+  const format = s.formats[0];
+  if (!format) throw new Error('no format chosen');
   const { rows, columns, capped } = matrixAxes(s);
   const wanted = serving.users ?? 1;
   const floor = formatSig3(serving.minTps);

@@ -1,45 +1,15 @@
 import { RUNTIMES } from '../core/runtimes/registry';
-import { estimateServing } from '../core/serving/serve';
-import type { ServingEstimate, ServingResult } from '../core/serving/serving-types';
-import type { WeightFormat } from '../core/formats/weight-formats';
+import type { ServingEstimate } from '../core/serving/serving-types';
 import { FABRICS } from '../catalog/systems';
 import type { ServingState } from '../url/serving-state';
 import { formatContext, formatGiB, formatPercent, formatSeconds, formatSig3 } from './format-units';
-import { contextFor, type Scenario, type ScenarioModel, type ScenarioPool } from './scenario';
-import { servingInput } from './serving-input';
+import { contextFor, type Scenario } from './scenario';
+import { servingFor } from './serving-for';
 import { servingNotStarting } from './serving-words';
 
 /** The Serve task's numbers for one model × format × GPU pool, ready to render. */
 
 const count = (n: number) => n.toLocaleString('en-US');
-
-export function servingFor(
-  s: Scenario,
-  serving: ServingState,
-  model: ScenarioModel,
-  pool: ScenarioPool,
-  format: WeightFormat,
-  detail: 'full' | 'summary' = 'full',
-): ServingResult {
-  const parts = pool.key.split('_').flatMap((part) => {
-    const [id = '', n = '1'] = part.split('*');
-    const gpu = pool.gpus.find((g) => g.id === id);
-    return gpu ? [{ gpu, count: Number(n) }] : [];
-  });
-  return estimateServing({
-    ...servingInput({
-      arch: model.arch,
-      format,
-      kvCacheType: s.kv,
-      runtime: s.runtime,
-      parts,
-      contextTokens: contextFor(s, model),
-      modelContextTokens: model.contextLimit,
-      serving,
-    }),
-    detail,
-  });
-}
 
 export interface ServingFact {
   readonly label: string;

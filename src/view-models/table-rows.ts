@@ -4,7 +4,7 @@ import type { WeightFormat } from '../core/formats/weight-formats';
 import { estimateFor, estimateInput, type Scenario, type ScenarioModel, type ScenarioPool } from './scenario';
 import { formatFixed } from './format-units';
 import type { ServingState } from '../url/serving-state';
-import { servingFor } from './serving-view';
+import { servingFor } from './serving-for';
 
 /** One row per model × GPU pool × format, with raw numbers for sorting and CSV. */
 
