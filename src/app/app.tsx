@@ -76,6 +76,10 @@ export function App() {
   const { state, notices, update } = useShareState();
   const asyncVersion = useSyncExternalStore(asyncModels.subscribe, asyncModels.version, asyncModels.version);
   useEffect(() => asyncModels.want(state.models), [state.models]);
+  // From here the page answers input: npm run bench:ui measures this mark against the first paint.
+  useEffect(() => {
+    performance.mark('headroom:interactive');
+  }, []);
   // On narrow screens the configuration starts folded so the answer is the first thing seen.
   const [configOpen, setConfigOpen] = useState(
     () => typeof window === 'undefined' || !window.matchMedia('(max-width: 900px)').matches,

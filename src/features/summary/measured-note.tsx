@@ -1,9 +1,9 @@
-import { MEASUREMENTS } from '../../catalog/measurements';
+import decodeNotes from 'virtual:decode-notes';
 import { measuredDecode, type MeasuredQuery } from '../../view-models/measured-decode';
 
 /** A published measurement of the configuration on screen, beside the estimate. Loaded lazily. */
 export default function MeasuredNote({ query }: { readonly query: MeasuredQuery }) {
-  const note = measuredDecode(query, MEASUREMENTS);
+  const note = measuredDecode(query, decodeNotes);
   if (!note) return null;
   return (
     <span className="banner-measured">
