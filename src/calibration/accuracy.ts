@@ -1,4 +1,4 @@
-import { absPercentError, isEvaluation, quantile, spearman } from './metrics';
+import { absPercentError, quantile, scoredRows, spearman, type Split } from './metrics';
 import { predict, prepare, type Prepared } from './predict';
 import type { Measurement } from '../catalog/measurement-schema';
 
@@ -73,31 +73,18 @@ export function describe(p: Prepared): string {
   return `${m.model} ${m.format} ${test}${m.contextDepth ? `@d${m.contextDepth}` : ''} on ${where}`;
 }
 
-export function accuracyPoints(
-  measurements: readonly Measurement[],
-  split: 'evaluation' | 'training' | 'all' = 'evaluation',
-): AccuracyPoint[] {
-  const out: AccuracyPoint[] = [];
-  for (const m of measurements) {
-    if (m.excluded) continue;
-    if (split !== 'all' && isEvaluation(m.id) !== (split === 'evaluation')) continue;
-    const p = prepare(m);
-    if (typeof p === 'string') continue;
-    const predicted = predict(p);
-    if (predicted === null || !(predicted > 0)) continue;
-    out.push({
-      id: m.id,
-      quantity: m.quantity,
-      backend: p.backend,
-      measured: m.value,
-      predicted,
-      label: describe(p),
-      build: m.build.toLowerCase().startsWith(m.runtime) ? m.build : `${m.runtime} ${m.build}`,
-      source: m.source,
-      moe: p.moeLayers > 0,
-    });
-  }
-  return out;
+export function accuracyPoints(measurements: readonly Measurement[], split: Split = 'evaluation'): AccuracyPoint[] {
+  return scoredRows(measurements, split, prepare, predict).map(({ m, p, predicted }) => ({
+    id: m.id,
+    quantity: m.quantity,
+    backend: p.backend,
+    measured: m.value,
+    predicted,
+    label: describe(p),
+    build: m.build.toLowerCase().startsWith(m.runtime) ? m.build : `${m.runtime} ${m.build}`,
+    source: m.source,
+    moe: p.moeLayers > 0,
+  }));
 }
 
 /** "all" first, then "moe" (mixture-of-experts models on every backend), then each backend. */

@@ -60,3 +60,28 @@ export function isEvaluation(id: string): boolean {
   }
   return (h >>> 0) % 3 === 0;
 }
+
+export type Split = 'evaluation' | 'training' | 'all';
+
+/**
+ * The measurements of a split that the estimator can score: not excluded, prepared (a string is
+ * the reason one cannot be) and given a positive prediction. Inference and fine-tuning share it.
+ */
+export function scoredRows<M extends { readonly id: string; readonly excluded?: string | undefined }, P>(
+  measurements: readonly M[],
+  split: Split,
+  prepare: (m: M) => P | string,
+  predict: (p: P) => number | null,
+): { readonly m: M; readonly p: P; readonly predicted: number }[] {
+  const out: { m: M; p: P; predicted: number }[] = [];
+  for (const m of measurements) {
+    if (m.excluded) continue;
+    if (split !== 'all' && isEvaluation(m.id) !== (split === 'evaluation')) continue;
+    const p = prepare(m);
+    if (typeof p === 'string') continue;
+    const predicted = predict(p);
+    if (predicted === null || !(predicted > 0)) continue;
+    out.push({ m, p, predicted });
+  }
+  return out;
+}

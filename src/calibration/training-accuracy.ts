@@ -1,5 +1,5 @@
 import type { TrainingMeasurement } from '../catalog/training-measurement-schema';
-import { absPercentError, isEvaluation, quantile, spearman } from './metrics';
+import { absPercentError, quantile, scoredRows, spearman, type Split } from './metrics';
 import { predictTraining, prepareTraining, type PreparedTraining } from './training-predict';
 
 /** Accuracy of the fine-tuning estimate against the evaluation split, per quantity and framework. */
@@ -41,27 +41,17 @@ export function describeTraining(p: PreparedTraining): string {
 
 export function trainingAccuracyPoints(
   measurements: readonly TrainingMeasurement[],
-  split: 'evaluation' | 'training' | 'all' = 'evaluation',
+  split: Split = 'evaluation',
 ): TrainingAccuracyPoint[] {
-  const out: TrainingAccuracyPoint[] = [];
-  for (const m of measurements) {
-    if (m.excluded) continue;
-    if (split !== 'all' && isEvaluation(m.id) !== (split === 'evaluation')) continue;
-    const p = prepareTraining(m);
-    if (typeof p === 'string') continue;
-    const predicted = predictTraining(p);
-    if (predicted === null || !(predicted > 0)) continue;
-    out.push({
-      id: m.id,
-      quantity: m.quantity,
-      framework: m.framework,
-      measured: m.value,
-      predicted,
-      label: describeTraining(p),
-      source: m.source,
-    });
-  }
-  return out;
+  return scoredRows(measurements, split, prepareTraining, predictTraining).map(({ m, p, predicted }) => ({
+    id: m.id,
+    quantity: m.quantity,
+    framework: m.framework,
+    measured: m.value,
+    predicted,
+    label: describeTraining(p),
+    source: m.source,
+  }));
 }
 
 export function trainingAccuracyTable(points: readonly TrainingAccuracyPoint[]): TrainingAccuracyRow[] {

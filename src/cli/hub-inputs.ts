@@ -144,11 +144,15 @@ function fromLocalGguf(path: string): MeasuredModel {
         .sort()
         .map((f) => join(dirname(path), f))
     : [path];
-  const headers = shards.map(readLocalHeader);
+  return ggufFileModel(shards.map(readLocalHeader), name, path);
+}
+
+/** A model read from the headers of one GGUF file (its shards in order), local or remote. */
+function ggufFileModel(headers: readonly GgufHeader[], name: string, given: string): MeasuredModel {
   const first = headers[0];
-  if (!first) throw new CliError(`--gguf ${quoted(path)}: no header`);
+  if (!first) throw new CliError(`--gguf ${quoted(given)}: no header`);
   const model = ggufModel(first);
-  if (!model.ok) throw new CliError(`--gguf ${quoted(path)}: ${model.error}`);
+  if (!model.ok) throw new CliError(`--gguf ${quoted(given)}: ${model.error}`);
   const tensors = ggufInventory(headers, `GGUF header of ${name}`);
   return {
     id: `gguf:${name}`,
@@ -178,25 +182,7 @@ async function fromRemoteGguf(url: string, env: Readonly<Record<string, string |
       const r = parseGgufHeader(bytes);
       if (r.status === 'error') throw new CliError(`--gguf ${quoted(url)}: ${r.error}`);
       if (r.status === 'ok') {
-        const model = ggufModel(r.header);
-        if (!model.ok) throw new CliError(`--gguf ${quoted(url)}: ${model.error}`);
-        const tensors = ggufInventory([r.header], `GGUF header of ${name}`);
-        return {
-          id: `gguf:${name}`,
-          name: model.value.name ?? name,
-          arch: model.value.arch,
-          contextLimit: model.value.contextLength,
-          scaledContextLimit: model.value.contextLength,
-          ropeScaling: undefined,
-          source: `gguf:${name}`,
-          linkToken: `gguf:${name}`,
-          config: null,
-          storedFormat: model.value.fileType,
-          tensors,
-          gguf: true,
-          weightBytes: tensors.tensors.reduce((n, t) => n + t.bytes, 0),
-          assumptions: model.value.assumptions,
-        };
+        return ggufFileModel([r.header], name, url);
       }
       const more = await client.bytes(url, null, [bytes.length, r.needBytes - 1], false);
       if (more.length === 0) throw new CliError(`--gguf ${quoted(url)}: the file ends inside its header`);

@@ -8,7 +8,7 @@ import { servingArb } from '../../test/fuzz/link-arbitraries';
 import { TASK_IDS } from './task-state';
 import { RUNTIME_IDS, RUNTIME_PROFILES, RUNTIMES } from '../core/runtimes/registry';
 import { loadsFormat } from '../core/runtimes/rules';
-import { trainingArb } from './test-training-arbitrary';
+import { trainingArb } from '../../test/fuzz/training-arbitrary';
 
 const MODELS = ['llama-3-1-8b', 'llama-3-1-70b', 'mixtral-8x7b'];
 const GPUS = ['rtx-4090', 'rtx-3090', 'mi300x'];

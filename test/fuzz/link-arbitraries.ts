@@ -9,7 +9,7 @@ import { RUNTIME_IDS, RUNTIMES } from '../../src/core/runtimes/registry';
 import { FABRICS } from '../../src/catalog/systems';
 import { MAX_NODES, MAX_SERVING_USERS, type ServingState } from '../../src/url/serving-state';
 import { TASK_IDS } from '../../src/url/task-state';
-import { trainingArb } from '../../src/url/test-training-arbitrary';
+import { trainingArb } from './training-arbitrary';
 import { nearestLoadable } from '../../src/core/runtimes/rules';
 import { compactHfConfig } from '../../src/importers/hf-config';
 import { LINK_KEYS, LINK_KEY_PREFIXES } from '../../src/url/link-keys';

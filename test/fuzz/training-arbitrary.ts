@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { FRAMEWORK_IDS } from '../core/training/frameworks/framework-ids';
+import { FRAMEWORK_IDS } from '../../src/core/training/frameworks/framework-ids';
 import {
   LORA_MODULES,
   LOSS_MODES,
@@ -8,8 +8,8 @@ import {
   SHARDING_IDS,
   TRAINING_METHODS,
   TRAINING_PRECISIONS,
-} from '../core/training/training-settings';
-import type { TrainingLinkState } from './training-state';
+} from '../../src/core/training/training-settings';
+import type { TrainingLinkState } from '../../src/url/training-state';
 
 /** Any fine-tuning state a link can carry, for the link tests' round trips. */
 export const trainingArb: fc.Arbitrary<TrainingLinkState> = fc.record({
