@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { appleGpuShare } from './devices';
-import { estimate, maxContext, type Estimate, type EstimateInput } from './estimate';
-import { weightFormatById, type WeightFormat } from './formats/weight-formats';
+import { estimate, maxContext, type EstimateInput } from './estimate';
 import { LLAMA_3_70B, LLAMA_3_8B, MIXTRAL_8X7B } from './test-architectures';
 import { M2_ULTRA_192, RTX_3090, RTX_4090, RTX_5090 } from './test-devices';
 import { fallbackArchitecture } from './architecture';
 import { countParameters } from './params';
+import { format, estimateRunner } from './test-formats';
 
 const GiB = 1024 ** 3;
-const format = (id: string): WeightFormat => {
-  const f = weightFormatById(id);
-  if (!f) throw new Error(`no format ${id}`);
-  return f;
-};
 
 const base: EstimateInput = {
   arch: LLAMA_3_8B,
@@ -24,11 +19,7 @@ const base: EstimateInput = {
   devices: [RTX_4090],
 };
 
-function run(patch: Partial<EstimateInput>): Estimate {
-  const r = estimate({ ...base, ...patch });
-  if (!r.ok) throw new Error(r.error);
-  return r.value;
-}
+const run = estimateRunner(base);
 
 describe('fit', () => {
   it('a 7B model at FP16 fits one 24 GB card', () => {

@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HOST } from './devices';
-import { estimate, memoryComponents, type Estimate, type EstimateInput } from './estimate';
+import { estimate, memoryComponents, type EstimateInput } from './estimate';
 import { fewestExpertLayersInRam } from './expert-offload';
-import { weightFormatById, type WeightFormat } from './formats/weight-formats';
 import { GPT_OSS_120B, LLAMA_3_8B } from './test-architectures';
 import { M2_ULTRA_192, RTX_4090 } from './test-devices';
+import { format, estimateRunner } from './test-formats';
 
 const GiB = 1024 ** 3;
-const format = (id: string): WeightFormat => {
-  const f = weightFormatById(id);
-  if (!f) throw new Error(`no format ${id}`);
-  return f;
-};
 
 const base: EstimateInput = {
   arch: GPT_OSS_120B,
@@ -23,11 +18,7 @@ const base: EstimateInput = {
   devices: [RTX_4090],
 };
 
-function run(patch: Partial<EstimateInput>): Estimate {
-  const r = estimate({ ...base, ...patch });
-  if (!r.ok) throw new Error(r.error);
-  return r.value;
-}
+const run = estimateRunner(base);
 
 // One layer's experts: 128 × 3 matrices of 2880 × 2880 at MXFP4 (17 bytes per 32 weights) =
 // 1,692,057,600 bytes, plus their F32 biases, 128 × 3 × 2880 × 4 = 4,423,680 bytes.

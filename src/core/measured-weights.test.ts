@@ -2,17 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { estimate, type EstimateInput } from './estimate';
 import { ggmlRowBytes } from './formats/ggml-types';
 import { ggufTensorType, recipeContext } from './formats/gguf-recipes';
-import { weightFormatById, type WeightFormat } from './formats/weight-formats';
 import { placeTensor, type MeasuredTensor, type TensorInventory } from './measured-weights';
 import { tensorElements, tensorInventory } from './tensors';
 import { LLAMA_3_8B, MIXTRAL_8X7B } from './test-architectures';
 import { RTX_4090 } from './test-devices';
-
-const format = (id: string): WeightFormat => {
-  const f = weightFormatById(id);
-  if (!f) throw new Error(`no format ${id}`);
-  return f;
-};
+import { format } from './test-formats';
 
 /** The GGUF header a Q4_K_M file of this architecture would have, written by the recipe. */
 function ggufHeader(arch: typeof LLAMA_3_8B): TensorInventory {

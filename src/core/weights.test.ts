@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { weightFormatById, type WeightFormat } from './formats/weight-formats';
 import { countParameters } from './params';
 import { GPT_OSS_20B, LLAMA_3_70B, LLAMA_3_8B, MIXTRAL_8X7B } from './test-architectures';
 import { analyseWeights } from './weights';
-
-const format = (id: string): WeightFormat => {
-  const f = weightFormatById(id);
-  if (!f) throw new Error(`no format ${id}`);
-  return f;
-};
+import { format } from './test-formats';
 
 describe('weights', () => {
   it('a 70B model at FP16 needs ~141 GB: 2 bytes per parameter', () => {

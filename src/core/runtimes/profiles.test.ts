@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { estimate, type EstimateInput } from '../estimate';
-import { weightFormatById, type WeightFormat } from '../formats/weight-formats';
 import { kvCacheSize } from '../kv-cache';
 import { LLAMA_3_8B } from '../test-architectures';
 import { M2_ULTRA_192, RTX_4090 } from '../test-devices';
 import type { RuntimeProfile } from './profile';
 import { RUNTIME_PROFILES, RUNTIMES } from './registry';
 import { loadsFormat } from './rules';
-
-const format = (id: string): WeightFormat => {
-  const f = weightFormatById(id);
-  if (!f) throw new Error(`no format ${id}`);
-  return f;
-};
+import { format } from '../test-formats';
 
 describe('runtime profiles', () => {
   it.each(RUNTIME_PROFILES.map((p) => [p.id, p] as const))('%s: its defaults are among what it supports', (_, p) => {

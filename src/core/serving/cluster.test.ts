@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { weightFormatById, type WeightFormat } from '../formats/weight-formats';
 import { DEEPSEEK_V3, LLAMA_3_8B, MIXTRAL_8X7B } from '../test-architectures';
 import { H100_SXM } from '../test-devices';
 import { pipelineHopsAcrossNodes, resolveLayout, stageLayers, tensorSpansNodes } from './layout';
@@ -8,12 +7,7 @@ import { allReduceSeconds, type ClusterLinks } from './links';
 import { communicationSeconds, loadPoint, type LoadModel } from './load';
 import { estimateServing } from './serve';
 import type { ServingInput } from './serving-types';
-
-const format = (id: string): WeightFormat => {
-  const f = weightFormatById(id);
-  if (!f) throw new Error(`no format ${id}`);
-  return f;
-};
+import { format } from '../test-formats';
 
 // NVLink 4: 900 GB/s both ways, 450 GB/s each way, 6 µs per collective; InfiniBand NDR:
 // 400 Gb/s = 50 GB/s per GPU, 20 µs (data/systems.json).

@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { weightFormatById, type WeightFormat } from '../formats/weight-formats';
 import { sglangMemFractionStatic } from '../runtimes/sglang';
 import { LLAMA_3_70B, MISTRAL_7B } from '../test-architectures';
 import { DGX_SPARK, H100_SXM, RTX_4090 } from '../test-devices';
 import type { ClusterLinks } from './links';
 import { estimateServing } from './serve';
 import type { ServingInput } from './serving-types';
+import { format } from '../test-formats';
 
 const GiB = 1024 ** 3;
-
-const format = (id: string): WeightFormat => {
-  const f = weightFormatById(id);
-  if (!f) throw new Error(`no format ${id}`);
-  return f;
-};
 
 const LINKS: ClusterLinks = {
   intraNode: { name: 'NVLink', bytesPerSecond: 450e9, latencySeconds: 6e-6 },
