@@ -13,6 +13,7 @@ import {
 import { MOE_GROUP, type AccuracyPoint } from '../../calibration/accuracy';
 import { formatSig3 } from '../../view-models/format-units';
 import { accuracyData } from './accuracy-data';
+import { KeptAndSources } from './kept-and-sources';
 
 const QUANTITY_LABEL: Record<string, string> = {
   decode_tps: 'Decode tok/s',
@@ -171,30 +172,7 @@ export default function AccuracyPanel() {
           </tbody>
         </table>
       </div>
-      {data.excluded.length > 0 && (
-        <details className="sources">
-          <summary>{data.excluded.reduce((n, e) => n + e.count, 0)} measurements kept but not scored, and why</summary>
-          <ul>
-            {data.excluded.map((e) => (
-              <li key={e.reason}>
-                {e.count} × {e.reason}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
-      <details className="sources">
-        <summary>{data.sources.length} sources</summary>
-        <ul>
-          {data.sources.map((s) => (
-            <li key={s}>
-              <a href={s} target="_blank" rel="noreferrer">
-                {s}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </details>
+      <KeptAndSources excluded={data.excluded} sources={data.sources} />
     </>
   );
 }

@@ -13,6 +13,7 @@ import {
 import type { TrainingAccuracyPoint } from '../../calibration/training-accuracy';
 import { formatSig3 } from '../../view-models/format-units';
 import { trainingAccuracyData } from './training-accuracy-data';
+import { KeptAndSources } from './kept-and-sources';
 
 const QUANTITY_LABEL: Record<string, string> = {
   train_peak_memory_bytes: 'Peak memory per GPU',
@@ -132,26 +133,7 @@ export default function TrainingAccuracyPanel() {
           </tbody>
         </table>
       </div>
-      <h3 className="subhead">Kept but not scored</h3>
-      <ul className="footnote">
-        {data.excluded.map((e) => (
-          <li key={e.reason}>
-            {e.count} × {e.reason}
-          </li>
-        ))}
-      </ul>
-      <details className="footnote">
-        <summary>{data.sources.length} sources</summary>
-        <ul>
-          {data.sources.map((s) => (
-            <li key={s}>
-              <a href={s} target="_blank" rel="noreferrer">
-                {s}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </details>
+      <KeptAndSources excluded={data.excluded} sources={data.sources} />
     </>
   );
 }
