@@ -15,6 +15,13 @@ export interface OwnershipTerms {
   readonly usdPerKwh: number;
 }
 
+/**
+ * Defaults: 8 hours a day (a working day) for 3 years, at $0.168/kWh, the U.S. average residential
+ * price EIA's January 2025 Short-Term Energy Outlook forecast for 2025, as reported at
+ * https://en.amwalalghad.com/us-power-prices-see-modest-rise-in-25-amid-gas-cost-increases-eia
+ */
+export const DEFAULT_TERMS: OwnershipTerms = { hoursPerDay: 8, years: 3, usdPerKwh: 0.168 };
+
 export const OWNERSHIP_LIMITS = {
   hoursPerDay: { min: 0.1, max: 24 },
   years: { min: 0.25, max: 10 },

@@ -43,7 +43,7 @@ describe('unit prices', () => {
   it('rents at the cheapest provider, and says kind and date in words', () => {
     const r = rentalPrice(card, rows);
     expect(r).toMatchObject({ usd: 0.34, provider: 'A' });
-    expect(r && priceWords(r)).toBe('on demand, $/GPU-hour, 2026-09-25 (A)');
+    expect(r && priceWords(r)).toBe('on demand per GPU-hour, A, 2026-09-25');
     expect(priceWords({ gpuId: 'x', usd: 1, date: '2020-09', kind: 'launch', source: 'https://x.org' })).toBe(
       'launch price, 2020-09',
     );

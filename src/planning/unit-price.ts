@@ -69,8 +69,8 @@ export function rentalPrice(gpu: GpuEntry, prices: readonly PriceRow[]): UnitPri
   return best ? unit(best) : null;
 }
 
-/** "used, 2026-05", "launch price, 2022-09", "on demand, $/GPU-hour, 2026-09-25 (RunPod)". */
+/** "used, 2026-05", "launch price, 2022-09", "on demand per GPU-hour, RunPod, 2026-09-25". */
 export function priceWords(p: UnitPrice): string {
-  if (p.kind === 'cloud-hour') return `on demand, $/GPU-hour, ${p.date}${p.provider ? ` (${p.provider})` : ''}`;
+  if (p.kind === 'cloud-hour') return `on demand per GPU-hour, ${p.provider ? `${p.provider}, ` : ''}${p.date}`;
   return `${p.kind === 'launch' ? 'launch price' : p.kind}, ${p.date}`;
 }
