@@ -20,16 +20,8 @@ import { speedRange } from '../view-models/speed-range';
 import type { Device } from '../core/devices';
 import { RUNTIMES, type RuntimeId } from '../core/runtimes/registry';
 import { HUB_OPTIONS, type HubFlags, type MeasuredModel } from './hub-inputs';
-import {
-  hardwareChoice,
-  ownershipTerms,
-  PRICE_OPTIONS,
-  priceChoice,
-  priceLines,
-  priceText,
-  rentBuyFor,
-  type PriceFlags,
-} from './plan-prices';
+import { hardwareChoice, ownershipTerms, PRICE_OPTIONS, priceChoice, priceLines, type PriceFlags } from './plan-prices';
+import { priceLabel, rentBuyFor } from '../view-models/plan-prices-view';
 
 export const PLAN_OPTIONS = {
   model: { type: 'string', multiple: true },
@@ -253,7 +245,7 @@ export function runPlan(values: PlanValues, out: (text: string) => void, measure
       .map((o, i) => [
         String(i + 1),
         hardwareLabel(o) + (frontier.has(o.candidate.key) ? ' *' : ''),
-        priceText(o),
+        priceLabel(o),
         (o.format?.label ?? '') + (o.cpuMoeLayers > 0 ? `, experts of ${o.cpuMoeLayers} layers in RAM` : ''),
         rangeText(o.decodeTokensPerSecond ?? 0, req.runtime, o.devices),
         formatUsd(o.candidate.priceUsd / (o.decodeTokensPerSecond ?? 1)),

@@ -1,16 +1,18 @@
 import { quoteInput } from '../core/input-text';
 import { HARDWARE_CLASSES, type HardwareClass } from '../planning/candidates';
-import type { Plan, PlanOption } from '../planning/plan';
-import {
-  DEFAULT_TERMS,
-  OWNERSHIP_LIMITS,
-  rentVsBuy,
-  type OwnershipTerms,
-  type RentVsBuy,
-} from '../planning/rent-vs-buy';
-import { DEFAULT_PRICE_CHOICE, PRICE_CHOICES, priceWords, type PriceChoice } from '../planning/unit-price';
+import type { Plan } from '../planning/plan';
+import { DEFAULT_TERMS, OWNERSHIP_LIMITS, type OwnershipTerms } from '../planning/rent-vs-buy';
+import { DEFAULT_PRICE_CHOICE, PRICE_CHOICES, type PriceChoice } from '../planning/unit-price';
 import { formatSig3 } from '../view-models/format-units';
-import { formatUsd, hardwareLabel } from '../view-models/plan-view';
+import { hardwareLabel } from '../view-models/plan-view';
+import {
+  breakEvenWords,
+  formatHourly,
+  formatPerMillion,
+  priceLabel,
+  rentBuyFor,
+  unpricedNote,
+} from '../view-models/plan-prices-view';
 import { CliError } from './cli-error';
 import { parseNumber } from './parse-values';
 
@@ -74,37 +76,6 @@ export function hardwareChoice(raw: string | undefined): { classes: HardwareClas
   return { classes, cloud: parts.includes('cloud') };
 }
 
-/** Generation speed of all the users together, tokens/s. */
-export const totalTps = (o: PlanOption, users: number) => (o.decodeTokensPerSecond ?? 0) * users;
-
-/** Rent against buy for the cheapest purchase and the cheapest rental; null when either is missing. */
-export function rentBuyFor(
-  buy: PlanOption | undefined,
-  rent: PlanOption | undefined,
-  users: number,
-  terms: OwnershipTerms,
-): RentVsBuy | null {
-  if (!buy || !rent) return null;
-  return rentVsBuy(
-    { priceUsd: buy.candidate.priceUsd, watts: buy.candidate.powerWatts ?? 0, tokensPerSecond: totalTps(buy, users) },
-    { usdPerHour: rent.candidate.priceUsd, tokensPerSecond: totalTps(rent, users) },
-    terms,
-  );
-}
-
-/** "$0.34/h" with two decimals under $10 an hour. */
-export const formatHourly = (usd: number) => `$${usd < 10 ? usd.toFixed(2) : formatSig3(usd)}/h`;
-
-const perM = (usd: number | null) => (usd === null ? '–' : `$${usd < 10 ? usd.toFixed(2) : formatSig3(usd)}`);
-
-/** The price column: "$1,400 (used, 2026-05)", "$0.34/h (on demand, …)"; mixed pairs name each part. */
-export function priceText(o: PlanOption): string {
-  const c = o.candidate;
-  const amount = c.priceKind === 'cloud-hour' ? formatHourly(c.priceUsd) : formatUsd(c.priceUsd);
-  const words = [...new Set(c.unitPrices.map(priceWords))].join('; ');
-  return `${amount} (${words})`;
-}
-
 /** The lines after the buying table: what could not be priced, and rent against buy. */
 export function priceLines(
   plan: Plan,
@@ -114,25 +85,20 @@ export function priceLines(
   choice: PriceChoice,
 ): string[] {
   const lines: string[] = [];
-  if (plan.unpricedCount > 0) {
-    const runs = plan.unpriced.slice(0, 5).map(hardwareLabel);
-    lines.push(
-      '',
-      `No public ${choice === 'cheapest' ? '' : `${choice} `}price for ${plan.unpricedCount} configuration${plan.unpricedCount > 1 ? 's' : ''} tried${choice === 'cheapest' ? ' (no new, used or launch price)' : ''}; ${plan.unpriced.length} of them would run${runs.length ? `, e.g. ${runs.join(', ')}` : ''}.`,
-    );
-  }
+  const note = unpricedNote(plan, choice, hardwareLabel);
+  if (note) lines.push('', note);
   if (!rent) return lines;
   lines.push('', 'Rent (cheapest on-demand price per GPU-hour among providers):');
   if (rent.options.length === 0) lines.push('  no rental in the price list meets these needs');
   for (const o of rent.options.slice(0, 5))
-    lines.push(`  ${hardwareLabel(o)}: ${priceText(o)}, ~${formatSig3(o.decodeTokensPerSecond ?? 0)} tok/s each`);
+    lines.push(`  ${hardwareLabel(o)}: ${priceLabel(o)}, ~${formatSig3(o.decodeTokensPerSecond ?? 0)} tok/s each`);
   const r = rentBuyFor(plan.options[0], rent.options[0], users, terms);
   const buy = plan.options[0];
   const hire = rent.options[0];
   if (r && buy && hire) {
     lines.push(
       '',
-      `Rent vs buy at ${formatSig3(terms.hoursPerDay)} h/day over ${formatSig3(terms.years)} years, electricity $${terms.usdPerKwh}/kWh: buying ${hardwareLabel(buy)} costs ${perM(r.buyUsdPerMillionTokens)} per million generated tokens (${formatHourly(r.buyUsdPerHour)} with power), renting ${hardwareLabel(hire)} ${perM(r.rentUsdPerMillionTokens)}; ${r.breakEvenMonths === null ? 'buying never breaks even (the rent is below the electricity)' : `buying breaks even after ~${formatSig3(r.breakEvenMonths)} months of use`}.`,
+      `Rent vs buy at ${formatSig3(terms.hoursPerDay)} h/day over ${formatSig3(terms.years)} years, electricity $${terms.usdPerKwh}/kWh: buying ${hardwareLabel(buy)} costs ${formatPerMillion(r.buyUsdPerMillionTokens)} per million generated tokens (${formatHourly(r.buyUsdPerHour)} with power), renting ${hardwareLabel(hire)} ${formatPerMillion(r.rentUsdPerMillionTokens)}; buying breaks even ${breakEvenWords(r)}.`,
     );
   }
   return lines;
