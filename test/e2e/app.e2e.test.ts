@@ -290,9 +290,15 @@ describe.skipIf(!canRun)('Headroom in Chromium (reason when skipped: no /usr/bin
     expect(new URL(page.url()).searchParams.get('tps')).toBe('15');
     const rows = page.locator('[data-testid=plan-table] tbody tr');
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    // "$2,849 (new, 2026-05; launch price, 2025-01)": the amount comes first, then each price's kind and date.
     const prices = (await rows.locator('td:nth-child(3)').allTextContents()).map((t) =>
-      Number(t.replace(/[^\d]/g, '').slice(0, -6)),
+      Number(/^\$([\d,]+)/.exec(t)?.[1]?.replace(/,/g, '') ?? NaN),
     );
+    expect(
+      (await rows.locator('td:nth-child(3)').allTextContents()).every((t) =>
+        /\((new|used|launch price), \d{4}-\d{2}/.test(t),
+      ),
+    ).toBe(true);
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
     expect(prices.every((p) => p <= 3000)).toBe(true);
     expect(await rows.first().locator('td').last().textContent()).toMatch(/does not fit|too slow/);
