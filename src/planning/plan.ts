@@ -81,7 +81,7 @@ export interface Plan {
   readonly options: readonly PlanOption[];
   /** Rejected configurations, cheapest first, each with its reason. */
   readonly rejected: readonly PlanOption[];
-  /** Configurations that would run but have a device of no public price, fastest first. */
+  /** Configurations that would run but have a device of no public price, fewest GPUs first, then fastest. */
   readonly unpriced: readonly PlanOption[];
   /** Configurations tried that have no public price, whether or not they would run. */
   readonly unpricedCount: number;
@@ -293,9 +293,13 @@ export function planHardware(req: PlanRequest): Plan {
   return {
     options: priced.filter((o) => o.viable).sort(byPrice),
     rejected: priced.filter((o) => !o.viable).sort(byPrice),
+    // Fewest GPUs first (the smallest purchase that would do), then faster first.
     unpriced: unpriced
       .filter((o) => o.viable)
-      .sort((a, b) => (b.decodeTokensPerSecond ?? 0) - (a.decodeTokensPerSecond ?? 0)),
+      .sort(
+        (a, b) =>
+          a.devices.length - b.devices.length || (b.decodeTokensPerSecond ?? 0) - (a.decodeTokensPerSecond ?? 0),
+      ),
     unpricedCount: unpriced.length,
   };
 }
