@@ -305,6 +305,14 @@ describe.skipIf(!canRun)('Headroom in Chromium (reason when skipped: no /usr/bin
     await page.getByLabel('Budget (USD)').fill('12abc');
     await page.getByLabel('Budget (USD)').press('Enter');
     expect(await page.getByRole('alert').textContent()).toMatch(/Budget \(USD\) must be a whole number/);
+    // Rentals and rent against buy sit under the purchases; the price settings go into the link.
+    await page.waitForSelector('[data-testid=plan-rentals] tbody tr');
+    expect(await page.getByTestId('plan-rent-vs-buy').textContent()).toMatch(/per million generated tokens/);
+    await page.getByLabel('Price', { exact: true }).selectOption('used');
+    await expect.poll(() => new URL(page.url()).searchParams.get('pk')).toBe('used');
+    await page.getByLabel('Hours a day of use').fill('4');
+    await page.getByLabel('Hours a day of use').press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('hpd')).toBe('4');
     await page.screenshot({ path: join(SHOTS, 'e2e-plan.png') });
     await close(page);
   });
