@@ -313,6 +313,8 @@ describe.skipIf(!canRun)('Headroom in Chromium (reason when skipped: no /usr/bin
     await page.getByLabel('Hours a day of use').fill('4');
     await page.getByLabel('Hours a day of use').press('Enter');
     await expect.poll(() => new URL(page.url()).searchParams.get('hpd')).toBe('4');
+    expect(new URL(page.url()).searchParams.get('pk')).toBe('used');
+    await expect.poll(() => page.getByLabel('Price', { exact: true }).inputValue()).toBe('used');
     await page.screenshot({ path: join(SHOTS, 'e2e-plan.png') });
     await close(page);
   });
