@@ -9,6 +9,7 @@ import {
   breakEvenWords,
   formatHourly,
   formatPerMillion,
+  ownedCostWords,
   priceLabel,
   rentBuyFor,
   unpricedNote,
@@ -98,7 +99,7 @@ export function priceLines(
   if (r && buy && hire) {
     lines.push(
       '',
-      `Rent vs buy at ${formatSig3(terms.hoursPerDay)} h/day over ${formatSig3(terms.years)} years, electricity $${terms.usdPerKwh}/kWh: buying ${hardwareLabel(buy)} costs ${formatPerMillion(r.buyUsdPerMillionTokens)} per million generated tokens (${formatHourly(r.buyUsdPerHour)} with power), renting ${hardwareLabel(hire)} ${formatPerMillion(r.rentUsdPerMillionTokens)}; buying breaks even ${breakEvenWords(r)}.`,
+      `Rent vs buy at ${formatSig3(terms.hoursPerDay)} h/day over ${formatSig3(terms.years)} years, electricity $${terms.usdPerKwh}/kWh: buying ${hardwareLabel(buy)} costs ${formatPerMillion(r.buyUsdPerMillionTokens)} per million generated tokens (${formatHourly(r.buyUsdPerHour)} ${ownedCostWords(buy)}), renting ${hardwareLabel(hire)} ${formatPerMillion(r.rentUsdPerMillionTokens)}; buying breaks even ${breakEvenWords(r)}.`,
     );
   }
   return lines;

@@ -41,6 +41,10 @@ export function rentBuyFor(
   );
 }
 
+/** What the owned cost per hour covers: the electricity only where the hardware's power draw is published. */
+export const ownedCostWords = (buy: PlanOption) =>
+  buy.candidate.powerWatts === null ? 'power draw not published, so no electricity' : 'with electricity';
+
 /** Months in words: "~22.3 months", or why buying never catches up. */
 export const breakEvenWords = (r: RentVsBuy) =>
   r.breakEvenMonths === null

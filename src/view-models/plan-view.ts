@@ -9,6 +9,7 @@ import {
   breakEvenWords,
   formatHourly,
   formatPerMillion,
+  ownedCostWords,
   priceLabel,
   rentalRows,
   rentBuyFor,
@@ -176,7 +177,7 @@ export function planView(
             rent: hardwareLabel(hire),
             buyPerMillion: formatPerMillion(rb.buyUsdPerMillionTokens),
             rentPerMillion: formatPerMillion(rb.rentUsdPerMillionTokens),
-            buyPerHour: formatHourly(rb.buyUsdPerHour),
+            buyPerHour: `${formatHourly(rb.buyUsdPerHour)} ${ownedCostWords(buy)}`,
             rentPerHour: formatHourly(rb.rentUsdPerHour),
             breakEven: breakEvenWords(rb),
           }

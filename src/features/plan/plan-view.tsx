@@ -225,9 +225,8 @@ function RentSection({ view }: { readonly view: PlanViewModel }) {
       {view.rentBuy ? (
         <p className="plan-rent-verdict" data-testid="plan-rent-vs-buy">
           At {view.terms}: buying {view.rentBuy.buy} costs <strong>{view.rentBuy.buyPerMillion}</strong> per million
-          generated tokens ({view.rentBuy.buyPerHour} with power); renting {view.rentBuy.rent} (
-          {view.rentBuy.rentPerHour}) costs <strong>{view.rentBuy.rentPerMillion}</strong>. Buying breaks even{' '}
-          {view.rentBuy.breakEven}.
+          generated tokens ({view.rentBuy.buyPerHour}); renting {view.rentBuy.rent} ({view.rentBuy.rentPerHour}) costs{' '}
+          <strong>{view.rentBuy.rentPerMillion}</strong>. Buying breaks even {view.rentBuy.breakEven}.
         </p>
       ) : (
         <p className="footnote">
