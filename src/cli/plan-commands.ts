@@ -276,7 +276,7 @@ export function runPlan(values: PlanValues, out: (text: string) => void, measure
     plan.options.length === 0
       ? plan.rejected.filter((o) => o.reason && !o.reason.startsWith('over')).slice(0, 5)
       : cheaperRejected;
-  for (const o of misses) lines.push(`  ${hardwareLabel(o)} (${formatUsd(o.candidate.priceUsd)}): ${o.reason ?? ''}`);
+  for (const o of misses) lines.push(`  ${hardwareLabel(o)}, ${priceLabel(o)}: ${o.reason ?? ''}`);
   if (misses.length === 0 && plan.rejected.length > 0) lines.push('  none');
   lines.push(...priceLines(plan, rent, req.users, terms, req.priceChoice));
   lines.push(

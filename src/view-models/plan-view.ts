@@ -79,7 +79,7 @@ export const hardwareLabel = (o: PlanOption) => {
   const machine = o.candidate.parts.map((p) => `${p.count > 1 ? `${p.count} × ` : ''}${p.gpu.shortName}`).join(' + ');
   return o.candidate.nodes > 1 ? `${o.candidate.nodes} machines of ${machine}` : machine;
 };
-const reasonLine = (o: PlanOption) => `${hardwareLabel(o)} (${formatUsd(o.candidate.priceUsd)}): ${o.reason ?? ''}`;
+const reasonLine = (o: PlanOption) => `${hardwareLabel(o)} (${priceLabel(o)}): ${o.reason ?? ''}`;
 
 /**
  * The buying guide for the selected model. `serving` (the Serve task) sets the users and answer
