@@ -152,8 +152,10 @@ export const PLAN_HELP = `headroom plan: the cheapest hardware that runs the mod
                                 the machine's system RAM: a MoE model that does not fit the GPUs may keep
                                 experts there (default 64 GB at 89.6 GB/s)
   --top <n>                     rows to show (default 10)
-  --json                        the ranked options and rejected cheaper ones as JSON (with cloud:
-                                rentals and rentVsBuy)
+  --json                        the ranked options and rejected cheaper ones as JSON, each with
+                                priceKind and unitPrices (kind, date, source); unpriced lists what
+                                has no public price; with cloud, rentals (priceUsd in USD per hour)
+                                and rentVsBuy
 `;
 
 export const CAN_RUN_HELP = `headroom can-run: every catalogue model on the GPUs you own, at the best format that fits
