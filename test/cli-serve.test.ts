@@ -198,8 +198,11 @@ describe('headroom serve', () => {
       '50',
       '--hardware',
       'datacenter',
+      '--prices',
+      'launch',
     );
-    expect(text.stdout).toContain('No datacenter hardware in the catalogue has a sourced launch price');
+    expect(text.stdout).toContain('No datacenter hardware in the catalogue has a public launch price');
+    expect(text.stdout).toMatch(/No public launch price for \d+ configurations tried/);
   });
 
   it('has its own --help', () => {

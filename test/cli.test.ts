@@ -135,8 +135,8 @@ describe('headroom CLI', () => {
     };
     expect(canRun.models.find((m) => m.modelId === 'llama-3-1-70b')?.format).toBe('Q4_K_M');
     expect(canRun.cannotRun).toContain('Llama 3.1 405B');
-    expect(headroom('plan', '--model', 'llama-3-1-70b', '--hardware', 'cloud').stderr).toMatch(
-      /no sourced rental prices/,
+    expect(headroom('plan', '--model', 'llama-3-1-70b', '--hardware', 'cloud').stdout).toMatch(
+      /Rent \(cheapest on-demand price per GPU-hour/,
     );
     expect(headroom('can-run', '--gpu', '3090', '--sort', 'price').stderr).toMatch(
       /--sort must be size, speed or context/,

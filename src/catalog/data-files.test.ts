@@ -12,7 +12,7 @@ const files = [
 describe('data files', () => {
   it('every catalogue file has a schema', () => {
     expect(files).toEqual(
-      expect.arrayContaining(['gpus.json', 'models.json', 'cpus.json', 'quality.json', 'systems.json']),
+      expect.arrayContaining(['gpus.json', 'models.json', 'cpus.json', 'quality.json', 'systems.json', 'prices.json']),
     );
     expect(files.filter((f) => f.startsWith('benchmarks/')).length).toBeGreaterThanOrEqual(5);
   });

@@ -1,5 +1,6 @@
 // With extensions: vite.config.ts imports this file, and Vite loads its config as plain ES modules.
 import { measurementsSchema } from './measurement-schema.ts';
+import { pricesSchema } from './price-schema.ts';
 import { trainingMeasurementsSchema } from './training-measurement-schema.ts';
 import { cpuCatalogSchema, gpuCatalogSchema, modelCatalogSchema, qualitySchema, systemsSchema } from './schema.ts';
 
@@ -20,6 +21,7 @@ const SCHEMAS: readonly [RegExp, Check][] = [
   [/(^|\/)data\/models\.json$/, (j) => modelCatalogSchema.safeParse(j)],
   [/(^|\/)data\/quality\.json$/, (j) => qualitySchema.safeParse(j)],
   [/(^|\/)data\/systems\.json$/, (j) => systemsSchema.safeParse(j)],
+  [/(^|\/)data\/prices\.json$/, (j) => pricesSchema.safeParse(j)],
   [/(^|\/)data\/benchmarks\/[^/]+\.json$/, (j) => measurementsSchema.safeParse(j)],
   [/(^|\/)data\/benchmarks\/training\/[^/]+\.json$/, (j) => trainingMeasurementsSchema.safeParse(j)],
 ];

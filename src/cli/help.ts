@@ -133,7 +133,16 @@ export const PLAN_HELP = `headroom plan: the cheapest hardware that runs the mod
   --budget <USD>                the most the hardware may cost
   --power <W>                   the most it may draw
   --hardware <classes>          consumer, workstation, datacenter, apple, unified (comma-separated;
-                                default all)
+                                default all); add cloud to also rank on-demand rentals per GPU-hour
+                                and compare renting with buying
+  --prices launch|new|used|cheapest
+                                which price to rank by: launch list price, latest new or used price
+                                people pay (data/prices.json), or the cheaper of those two, else the
+                                launch price (default cheapest); hardware with none is listed apart
+  --hours-per-day <h>           rent vs buy: hours a day of use (default 8)
+  --years <n>                   rent vs buy: years the purchase is spread over (default 3)
+  --electricity <USD/kWh>       rent vs buy: electricity price (default 0.168, the U.S. residential
+                                average EIA forecast for 2025)
   --precision best|<formats>    best: the best-quality format of at least --min-bits that fits (default);
                                 or a comma-separated list such as Q4_K_M,Q8_0
   --min-bits <bits>             with best, the fewest bits per weight accepted (default 4)
@@ -143,7 +152,10 @@ export const PLAN_HELP = `headroom plan: the cheapest hardware that runs the mod
                                 the machine's system RAM: a MoE model that does not fit the GPUs may keep
                                 experts there (default 64 GB at 89.6 GB/s)
   --top <n>                     rows to show (default 10)
-  --json                        the ranked options and rejected cheaper ones as JSON
+  --json                        the ranked options and rejected cheaper ones as JSON, each with
+                                priceKind and unitPrices (kind, date, source); unpriced lists what
+                                has no public price; with cloud, rentals (priceUsd in USD per hour)
+                                and rentVsBuy
 `;
 
 export const CAN_RUN_HELP = `headroom can-run: every catalogue model on the GPUs you own, at the best format that fits

@@ -2,7 +2,6 @@ import { MODELS } from '../catalog/catalog';
 import { scaledContextLimit } from '../core/context-scaling';
 import { lookupEntry } from '../catalog/lookup';
 import { canRun, type CanRunRow } from '../planning/can-run';
-import { HARDWARE_CLASSES, type HardwareClass } from '../planning/candidates';
 import { DEFAULT_MIN_BITS, paretoFrontier, planHardware, type PlanOption } from '../planning/plan';
 import { formatContext, formatGiB, formatParams, formatSig3 } from '../view-models/format-units';
 import { CliError } from './cli-error';
@@ -21,6 +20,8 @@ import { speedRange } from '../view-models/speed-range';
 import type { Device } from '../core/devices';
 import { RUNTIMES, type RuntimeId } from '../core/runtimes/registry';
 import { HUB_OPTIONS, type HubFlags, type MeasuredModel } from './hub-inputs';
+import { hardwareChoice, ownershipTerms, PRICE_OPTIONS, priceChoice, priceLines, type PriceFlags } from './plan-prices';
+import { priceLabel, rentBuyFor } from '../view-models/plan-prices-view';
 
 export const PLAN_OPTIONS = {
   model: { type: 'string', multiple: true },
@@ -40,6 +41,7 @@ export const PLAN_OPTIONS = {
   'kv-cache': { type: 'string' },
   top: { type: 'string' },
   json: { type: 'boolean' },
+  ...PRICE_OPTIONS,
   ...HUB_OPTIONS,
 } as const;
 
@@ -58,25 +60,26 @@ export const CAN_RUN_OPTIONS = {
   ...HUB_OPTIONS,
 } as const;
 
-type PlanValues = HubFlags & {
-  model?: string[];
-  ram?: string;
-  'ram-bandwidth'?: string;
-  cpu?: string;
-  precision?: string;
-  'min-bits'?: string;
-  context?: string;
-  users?: string;
-  output?: string;
-  'min-tps'?: string;
-  budget?: string;
-  power?: string;
-  hardware?: string;
-  runtime?: string;
-  'kv-cache'?: string;
-  top?: string;
-  json?: boolean;
-};
+type PlanValues = HubFlags &
+  PriceFlags & {
+    model?: string[];
+    ram?: string;
+    'ram-bandwidth'?: string;
+    cpu?: string;
+    precision?: string;
+    'min-bits'?: string;
+    context?: string;
+    users?: string;
+    output?: string;
+    'min-tps'?: string;
+    budget?: string;
+    power?: string;
+    hardware?: string;
+    runtime?: string;
+    'kv-cache'?: string;
+    top?: string;
+    json?: boolean;
+  };
 type CanRunValues = HubFlags & {
   gpu?: string[];
   gpus?: string;
@@ -113,24 +116,12 @@ function planModels(names: readonly string[], measured?: MeasuredModel) {
   return measured ? [...catalogue, hubPlanModel(measured)] : catalogue;
 }
 
-function hardwareClasses(raw: string | undefined): HardwareClass[] {
-  if (raw === undefined) return [...HARDWARE_CLASSES];
-  const parts = raw
-    .split(',')
-    .map((s) => s.trim().toLowerCase())
-    .filter(Boolean);
-  for (const p of parts) {
-    if (p === 'cloud')
-      throw new CliError(
-        `--hardware cloud: the catalogue has no sourced rental prices yet; choose from ${HARDWARE_CLASSES.join(', ')}`,
-      );
-    if (!(HARDWARE_CLASSES as readonly string[]).includes(p))
-      throw new CliError(`--hardware must list ${HARDWARE_CLASSES.join(', ')}; got ${quoteInput(p)}`);
-  }
-  if (parts.length === 0)
-    throw new CliError(`--hardware lists no class; give one or more of ${HARDWARE_CLASSES.join(', ')}`);
-  return [...new Set(parts)] as HardwareClass[];
-}
+const PRICE_WORDS = {
+  launch: 'launch list prices from the catalogue',
+  new: 'the latest new prices of data/prices.json',
+  used: 'the latest used prices of data/prices.json',
+  cheapest: 'the cheaper of the latest new and used prices of data/prices.json, else the launch list price',
+} as const;
 
 /** "~17.6 (11.3–25.7)": the estimate and its calibrated range. */
 function rangeText(tps: number, runtime: RuntimeId, devices: readonly Device[]): string {
@@ -146,6 +137,8 @@ export function runPlan(values: PlanValues, out: (text: string) => void, measure
       ? []
       : values.precision.split(',').map((p) => resolveFormat(p, undefined, runtime));
   const limit = Math.min(...models.map((m) => m.contextLimit));
+  const hardware = hardwareChoice(values.hardware);
+  const terms = ownershipTerms(values);
   const req = {
     models,
     formats,
@@ -173,7 +166,8 @@ export function runPlan(values: PlanValues, out: (text: string) => void, measure
       values.budget === undefined ? null : parseNumber('--budget', values.budget, 'US dollars', FLAG_RANGES.budget),
     powerLimitWatts:
       values.power === undefined ? null : parseNumber('--power', values.power, 'watts', FLAG_RANGES.power),
-    allowed: hardwareClasses(values.hardware),
+    allowed: hardware.classes,
+    priceChoice: priceChoice(values.prices),
     minBits:
       values['min-bits'] === undefined
         ? DEFAULT_MIN_BITS
@@ -184,6 +178,8 @@ export function runPlan(values: PlanValues, out: (text: string) => void, measure
   // Engines that build their KV pool at start-up are judged on the pool, and may span machines.
   const serving = RUNTIMES[runtime].kvPool?.kind === 'paged';
   const plan = planHardware(req);
+  // --hardware cloud: the same needs on every GPU a provider rents out, ranked by price per hour.
+  const rent = hardware.cloud ? planHardware({ ...req, rent: true }) : null;
   const frontier = paretoFrontier(plan.options);
   const cheapest = plan.options[0];
   const cheaperRejected = plan.rejected
@@ -197,6 +193,8 @@ export function runPlan(values: PlanValues, out: (text: string) => void, measure
       servedUsers: o.servedUsers,
       priceUsd: o.candidate.priceUsd,
       priceDate: o.candidate.priceDate,
+      priceKind: o.candidate.priceKind,
+      unitPrices: o.candidate.unitPrices,
       powerWatts: o.candidate.powerWatts,
       format: o.format?.id ?? null,
       verdict: o.verdict,
@@ -213,6 +211,15 @@ export function runPlan(values: PlanValues, out: (text: string) => void, measure
           request: { ...req, models: models.map((m) => m.key), formats: formats.map((f) => f.id) },
           options: plan.options.slice(0, top).map(row),
           cheaperRejected: cheaperRejected.map(row),
+          unpricedCount: plan.unpricedCount,
+          unpriced: plan.unpriced.slice(0, top).map(row),
+          ownership: terms,
+          ...(rent
+            ? {
+                rentals: rent.options.slice(0, top).map(row),
+                rentVsBuy: rentBuyFor(plan.options[0], rent.options[0], req.users, terms),
+              }
+            : {}),
         },
         null,
         2,
@@ -224,9 +231,11 @@ export function runPlan(values: PlanValues, out: (text: string) => void, measure
     `Plan for ${models.map((m) => m.name).join(' + ')} · ${formatContext(req.contextTokens)} context × ${req.users} user${req.users > 1 ? 's' : ''} · at least ${req.minTokensPerSecond} tok/s each · ${formats.length ? formats.map((f) => f.label).join('/') : `best quality that fits, at least ${req.minBits} bits/weight`}${req.budgetUsd !== null ? ` · budget ${formatUsd(req.budgetUsd)}` : ''}`,
     '',
   ];
-  if (plan.options.length === 0 && plan.rejected.length === 0) {
+  if (req.allowed.length === 0) {
+    lines.push('Buying: no hardware class chosen (--hardware cloud alone ranks rentals only).');
+  } else if (plan.options.length === 0 && plan.rejected.length === 0) {
     lines.push(
-      `No ${req.allowed.join(', ')} hardware in the catalogue has a sourced launch price, so none can be ranked${req.allowed.includes('datacenter') ? ' (datacenter GPUs and clusters of them have no purchase price yet)' : ''}.`,
+      `No ${req.allowed.join(', ')} hardware in the catalogue has a public ${req.priceChoice === 'cheapest' ? '' : `${req.priceChoice} `}price, so none can be ranked.`,
     );
   } else if (plan.options.length === 0) {
     lines.push('No configuration in the catalogue meets these needs. Closest misses:');
@@ -236,7 +245,7 @@ export function runPlan(values: PlanValues, out: (text: string) => void, measure
       .map((o, i) => [
         String(i + 1),
         hardwareLabel(o) + (frontier.has(o.candidate.key) ? ' *' : ''),
-        `${formatUsd(o.candidate.priceUsd)} (${o.candidate.priceDate})`,
+        priceLabel(o),
         (o.format?.label ?? '') + (o.cpuMoeLayers > 0 ? `, experts of ${o.cpuMoeLayers} layers in RAM` : ''),
         rangeText(o.decodeTokensPerSecond ?? 0, req.runtime, o.devices),
         formatUsd(o.candidate.priceUsd / (o.decodeTokensPerSecond ?? 1)),
@@ -249,7 +258,7 @@ export function runPlan(values: PlanValues, out: (text: string) => void, measure
         [
           '#',
           'hardware (* = best price for its speed)',
-          'launch price',
+          'price (kind, date)',
           'format',
           'tok/s',
           '$ per tok/s',
@@ -267,11 +276,12 @@ export function runPlan(values: PlanValues, out: (text: string) => void, measure
     plan.options.length === 0
       ? plan.rejected.filter((o) => o.reason && !o.reason.startsWith('over')).slice(0, 5)
       : cheaperRejected;
-  for (const o of misses) lines.push(`  ${hardwareLabel(o)} (${formatUsd(o.candidate.priceUsd)}): ${o.reason ?? ''}`);
+  for (const o of misses) lines.push(`  ${hardwareLabel(o)}, ${priceLabel(o)}: ${o.reason ?? ''}`);
   if (misses.length === 0 && plan.rejected.length > 0) lines.push('  none');
+  lines.push(...priceLines(plan, rent, req.users, terms, req.priceChoice));
   lines.push(
     '',
-    `Prices are launch list prices (USD, month shown) from the catalogue, GPUs only${serving ? ' (machines, switches and cables of a cluster are extra)' : ''}; speeds are estimates.`,
+    `Prices (USD, dated) are ${PRICE_WORDS[req.priceChoice]}, GPUs only${serving ? ' (machines, switches and cables of a cluster are extra)' : ''}; prices age, speeds are estimates.`,
   );
   if (plan.options.some((o) => o.cpuMoeLayers > 0))
     lines.push(

@@ -55,14 +55,15 @@ describe('buying guide', () => {
     expect(plan.rejected.find((o) => o.candidate.key === 'rtx-4060-ti-16gb')?.reason).toMatch(/does not fit/);
   });
 
-  it('names why cheaper hardware was rejected, and prices come from sourced launch prices', () => {
+  it('names why cheaper hardware was rejected, and every price has a source', () => {
     const plan = planHardware({ ...base, minTokensPerSecond: 15, budgetUsd: 3000 });
     expect(plan.rejected.some((o) => o.reason?.startsWith('too slow'))).toBe(true);
     expect(plan.rejected.some((o) => o.reason?.startsWith('over budget'))).toBe(true);
     for (const o of plan.options) {
       expect(o.candidate.priceUsd).toBeLessThanOrEqual(3000);
       expect(o.decodeTokensPerSecond).toBeGreaterThanOrEqual(15);
-      for (const p of o.candidate.parts) expect(p.gpu.launchPrice?.source).toMatch(/^https:/);
+      expect(o.candidate.unitPrices).toHaveLength(o.candidate.parts.length);
+      for (const u of o.candidate.unitPrices) expect(u.source).toMatch(/^https:/);
     }
   });
 

@@ -9,8 +9,10 @@ import type { Verdict } from '../core/fit';
 import { WEIGHT_FORMATS, type WeightFormat } from '../core/formats/weight-formats';
 import type { KvCacheType } from '../core/kv-cache-types';
 import { RUNTIMES, type RuntimeId } from '../core/runtimes/registry';
+import type { PriceRow } from '../catalog/price-schema';
 import { hardwareCandidates, type Candidate, type HardwareClass } from './candidates';
 import { servingCheck } from './serving-plan';
+import { DEFAULT_PRICE_CHOICE, type PriceChoice } from './unit-price';
 
 /** The buying guide: the cheapest hardware that runs the models the way the user needs. */
 
@@ -48,6 +50,12 @@ export interface PlanRequest {
    * (llama.cpp --n-cpu-moe); default: where the runtime can.
    */
   readonly expertOffload?: boolean | undefined;
+  /** Which price to rank by (default: the cheapest known today, else the launch price). */
+  readonly priceChoice?: PriceChoice | undefined;
+  /** Rank on-demand rentals (USD per hour) of every GPU a provider lists, instead of purchases. */
+  readonly rent?: boolean | undefined;
+  /** Price rows (default data/prices.json). */
+  readonly prices?: readonly PriceRow[] | undefined;
 }
 
 export interface PlanOption {
@@ -73,6 +81,10 @@ export interface Plan {
   readonly options: readonly PlanOption[];
   /** Rejected configurations, cheapest first, each with its reason. */
   readonly rejected: readonly PlanOption[];
+  /** Configurations that would run but have a device of no public price, fewest GPUs first, then fastest. */
+  readonly unpriced: readonly PlanOption[];
+  /** Configurations tried that have no public price, whether or not they would run. */
+  readonly unpricedCount: number;
 }
 
 /**
@@ -145,7 +157,9 @@ function fitted(input: EstimateInput, offload: boolean): Estimate | null {
 
 function evaluate(req: PlanRequest, candidate: Candidate, formats: readonly WeightFormat[]): PlanOption {
   const devices = candidate.parts.flatMap((p) => Array.from({ length: p.count }, () => gpuDevice(p.gpu)));
-  if (req.budgetUsd !== null && candidate.priceUsd > req.budgetUsd) {
+  // A budget bounds a purchase: neither a rental per hour nor an unknown price is held to it.
+  const budgeted = !req.rent && candidate.priceKind !== 'none';
+  if (budgeted && req.budgetUsd !== null && candidate.priceUsd > req.budgetUsd) {
     return rejected(
       candidate,
       devices,
@@ -270,10 +284,24 @@ function evaluateServing(
 export function planHardware(req: PlanRequest): Plan {
   const formats = formatsByQuality(req.runtime, req.formats, req.minBits);
   const clusters = RUNTIMES[req.runtime].kvPool?.kind === 'paged';
-  const all = hardwareCandidates(req.allowed, req.gpus, clusters).map((c) => evaluate(req, c, formats));
+  const pricing = { choice: req.priceChoice ?? DEFAULT_PRICE_CHOICE, rent: req.rent, prices: req.prices };
+  const all = hardwareCandidates(req.allowed, req.gpus, clusters, pricing).map((c) => evaluate(req, c, formats));
   const byPrice = (a: PlanOption, b: PlanOption) =>
     a.candidate.priceUsd - b.candidate.priceUsd || (b.decodeTokensPerSecond ?? 0) - (a.decodeTokensPerSecond ?? 0);
-  return { options: all.filter((o) => o.viable).sort(byPrice), rejected: all.filter((o) => !o.viable).sort(byPrice) };
+  const priced = all.filter((o) => o.candidate.priceKind !== 'none');
+  const unpriced = all.filter((o) => o.candidate.priceKind === 'none');
+  return {
+    options: priced.filter((o) => o.viable).sort(byPrice),
+    rejected: priced.filter((o) => !o.viable).sort(byPrice),
+    // Fewest GPUs first (the smallest purchase that would do), then faster first.
+    unpriced: unpriced
+      .filter((o) => o.viable)
+      .sort(
+        (a, b) =>
+          a.devices.length - b.devices.length || (b.decodeTokensPerSecond ?? 0) - (a.decodeTokensPerSecond ?? 0),
+      ),
+    unpricedCount: unpriced.length,
+  };
 }
 
 /** Viable options no other option beats on both price and speed (the Pareto frontier). */

@@ -105,7 +105,10 @@ function evaluate(req: TrainPlanRequest, candidate: Candidate): TrainPlanOption 
 }
 
 export function planTraining(req: TrainPlanRequest): TrainPlan {
-  const all = hardwareCandidates(req.allowed).map((c) => evaluate(req, c));
+  // Fine-tuning plans rank by launch price and leave out hardware without one.
+  const all = hardwareCandidates(req.allowed)
+    .filter((c) => c.priceKind !== 'none')
+    .map((c) => evaluate(req, c));
   const time = (o: TrainPlanOption) => o.estimate?.time?.totalSeconds ?? Infinity;
   const byPrice = (a: TrainPlanOption, b: TrainPlanOption) =>
     a.candidate.priceUsd - b.candidate.priceUsd || time(a) - time(b);

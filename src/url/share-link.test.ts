@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { priceNeedsArb } from '../../test/fuzz/price-arbitrary';
 import { describe, expect, it } from 'vitest';
 import { parseShareLink, serializeShareLink, type KnownIds } from './share-link';
 import { DEFAULT_STATE, HARDWARE_CLASS_IDS, SHARE_VERSION, VIEW_IDS, poolKey, type ShareState } from './share-state';
@@ -85,16 +86,21 @@ const stateArb: fc.Arbitrary<ShareState> = fc
       { minLength: 1, maxLength: 4, selector: poolKey },
     ),
     baseline: fc.option(fc.constantFrom('rtx-3090', 'rtx-4090*2'), { nil: null }),
-    plan: fc.record({
-      minTps: fc.integer({ min: 1, max: 500 }),
-      budget: fc.option(fc.integer({ min: 1, max: 100000 }), { nil: null }),
-      power: fc.option(fc.integer({ min: 1, max: 10000 }), { nil: null }),
-      hardware: fc.uniqueArray(fc.constantFrom(...HARDWARE_CLASS_IDS), {
-        minLength: 1,
-        maxLength: 4,
-      }),
-      formats: fc.constantFrom('best', 'chosen'),
-    }),
+    plan: fc
+      .tuple(
+        fc.record({
+          minTps: fc.integer({ min: 1, max: 500 }),
+          budget: fc.option(fc.integer({ min: 1, max: 100000 }), { nil: null }),
+          power: fc.option(fc.integer({ min: 1, max: 10000 }), { nil: null }),
+          hardware: fc.uniqueArray(fc.constantFrom(...HARDWARE_CLASS_IDS), {
+            minLength: 1,
+            maxLength: 4,
+          }),
+          formats: fc.constantFrom('best', 'chosen'),
+        }),
+        priceNeedsArb,
+      )
+      .map(([needs, prices]) => ({ ...needs, ...prices })),
     table: tableArb,
     task: fc.constantFrom(...TASK_IDS),
     serving: servingArb,

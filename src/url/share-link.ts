@@ -30,6 +30,7 @@ import { parseTableState, serializeTableState } from './table-state';
 import { DEFAULT_TASK, TASK_IDS, type TaskId } from './task-state';
 import { parseTrainingState, serializeTrainingState } from './training-state';
 import { parseHostState, serializeHostState } from './host-state';
+import { parsePriceNeeds, serializePriceNeeds } from './price-state';
 
 /** What the link may name: the parser keeps only ids that exist. */
 export interface KnownIds {
@@ -319,7 +320,7 @@ function parsePlan(get: (key: string) => string | undefined, notices: string[]):
     if (rawPf === 'best' || rawPf === 'chosen') formats = rawPf;
     else notices.push(`Ignored plan format mode ${quoteInput(rawPf)}: use best or chosen.`);
   }
-  return { minTps, budget, power, hardware, formats };
+  return { minTps, budget, power, hardware, formats, ...parsePriceNeeds(get, notices) };
 }
 
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -352,6 +353,7 @@ export function serializeShareLink(state: ShareState): string {
   if (p.power !== null) parts.push(['pw', String(p.power)]);
   if (!same(p.hardware, d.plan.hardware)) parts.push(['hw', p.hardware.join(',')]);
   if (p.formats !== d.plan.formats) parts.push(['pf', p.formats]);
+  parts.push(...serializePriceNeeds(p));
   parts.push(...serializeTableState(state.table));
   if (state.task !== DEFAULT_TASK) parts.push(['task', state.task]);
   parts.push(...serializeServingState(state.serving));

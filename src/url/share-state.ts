@@ -6,6 +6,7 @@ import { DEFAULT_TABLE, type TableState } from './table-state';
 import { DEFAULT_TASK, type TaskId } from './task-state';
 import { DEFAULT_TRAINING, type TrainingLinkState } from './training-state';
 import { DEFAULT_HOST_STATE, type HostState } from './host-state';
+import { DEFAULT_PRICE_NEEDS, type PriceNeeds } from './price-state';
 
 /**
  * Everything a shared link restores. When a default changes, add a migration (migrations.ts) so
@@ -28,8 +29,11 @@ export const VIEW_IDS = [
 export const HARDWARE_CLASS_IDS = ['consumer', 'workstation', 'datacenter', 'apple', 'unified'] as const;
 export type HardwareClassId = (typeof HARDWARE_CLASS_IDS)[number];
 
-/** The buying guide's needs (added in version 1 with defaults, so older links keep their meaning). */
-export interface PlanNeeds {
+/**
+ * The buying guide's needs (added in version 1 with defaults, so older links keep their meaning),
+ * with its price settings (price-state.ts).
+ */
+export interface PlanNeeds extends PriceNeeds {
   /** Decode tokens/s each user must get. */
   readonly minTps: number;
   readonly budget: number | null;
@@ -133,7 +137,14 @@ export const DEFAULT_STATE: ShareState = {
   selected: null,
   baseline: null,
   config: null,
-  plan: { minTps: 10, budget: null, power: null, hardware: HARDWARE_CLASS_IDS, formats: 'best' },
+  plan: {
+    minTps: 10,
+    budget: null,
+    power: null,
+    hardware: HARDWARE_CLASS_IDS,
+    formats: 'best',
+    ...DEFAULT_PRICE_NEEDS,
+  },
   table: DEFAULT_TABLE,
   task: DEFAULT_TASK,
   serving: DEFAULT_SERVING,

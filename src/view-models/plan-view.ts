@@ -5,6 +5,17 @@ import type { PlanNeeds } from '../url/share-state';
 import { formatContext, formatGiB, formatParams, formatWhole } from './format-units';
 import { contextFor, type Scenario } from './scenario';
 import { formatSpeedWithRange, speedRange } from './speed-range';
+import {
+  breakEvenWords,
+  formatHourly,
+  formatPerMillion,
+  ownedCostWords,
+  priceLabel,
+  rentalRows,
+  rentBuyFor,
+  unpricedNote,
+  type RentalRow,
+} from './plan-prices-view';
 
 /** Rows and chart points for the buying guide ("what should I buy?") and "what can I run?". */
 
@@ -33,7 +44,32 @@ export interface PlanView {
   readonly rows: readonly PlanRow[];
   readonly rejectedCount: number;
   readonly closestMisses: readonly string[];
+  /** Which price ranks the options, in words. */
+  readonly priceNote: string;
+  /** What could not be priced (null when everything tried had a price). */
+  readonly unpricedNote: string | null;
+  /** The cheapest on-demand rentals that meet the needs. */
+  readonly rentals: readonly RentalRow[];
+  /** The cheapest purchase against the cheapest rental, per million generated tokens. */
+  readonly rentBuy: {
+    readonly buy: string;
+    readonly rent: string;
+    readonly buyPerMillion: string;
+    readonly rentPerMillion: string;
+    readonly buyPerHour: string;
+    readonly rentPerHour: string;
+    readonly breakEven: string;
+  } | null;
+  /** "4 h a day over 3 years, electricity $0.168/kWh". */
+  readonly terms: string;
 }
+
+const PRICE_NOTES = {
+  launch: 'launch list prices (data/gpus.json)',
+  new: 'the latest new prices people pay (data/prices.json)',
+  used: 'the latest used prices (data/prices.json)',
+  cheapest: 'the cheaper of the latest new and used prices (data/prices.json), else the launch list price',
+} as const;
 
 /** "$2,548". */
 export const formatUsd = (usd: number) => `$${formatWhole(usd)}`;
@@ -43,7 +79,7 @@ export const hardwareLabel = (o: PlanOption) => {
   const machine = o.candidate.parts.map((p) => `${p.count > 1 ? `${p.count} × ` : ''}${p.gpu.shortName}`).join(' + ');
   return o.candidate.nodes > 1 ? `${o.candidate.nodes} machines of ${machine}` : machine;
 };
-const reasonLine = (o: PlanOption) => `${hardwareLabel(o)} (${formatUsd(o.candidate.priceUsd)}): ${o.reason ?? ''}`;
+const reasonLine = (o: PlanOption) => `${hardwareLabel(o)} (${priceLabel(o)}): ${o.reason ?? ''}`;
 
 /**
  * The buying guide for the selected model. `serving` (the Serve task) sets the users and answer
@@ -58,7 +94,7 @@ export function planView(
   const m = s.selectedModel;
   const context = contextFor(s, m);
   const users = serving?.users ?? s.batch;
-  const plan = planHardware({
+  const request = {
     models: [{ key: m.key, name: m.name, arch: m.arch, contextLimit: m.scaledContextLimit }],
     formats: needs.formats === 'chosen' ? s.formats : [],
     contextTokens: context,
@@ -71,7 +107,13 @@ export function planView(
     powerLimitWatts: needs.power,
     allowed: needs.hardware,
     host: s.host,
-  });
+    priceChoice: needs.prices,
+  };
+  const plan = planHardware(request);
+  const rent = planHardware({ ...request, rent: true });
+  const terms = { hoursPerDay: needs.hoursPerDay, years: needs.years, usdPerKwh: needs.usdPerKwh };
+  const rb = rentBuyFor(plan.options[0], rent.options[0], users, terms);
+  const [buy, hire] = [plan.options[0], rent.options[0]];
   const frontier = paretoFrontier(plan.options);
   const rows = plan.options.slice(0, limit).map((o): PlanRow => {
     const tps = o.decodeTokensPerSecond ?? 0;
@@ -96,7 +138,7 @@ export function planView(
     return {
       key: o.candidate.key,
       hardware: hardwareLabel(o),
-      price: `${formatUsd(o.candidate.priceUsd)} (${o.candidate.priceDate})`,
+      price: priceLabel(o),
       priceUsd: o.candidate.priceUsd,
       format: `${o.format?.label ?? ''}${o.cpuMoeLayers > 0 ? `, experts of ${o.cpuMoeLayers} layers in RAM` : ''}`,
       speed: formatSpeedWithRange(tps, speedRange(tps, s.runtime, o.devices, 'decode')),
@@ -125,6 +167,22 @@ export function planView(
       : null,
     rejectedCount: plan.rejected.length,
     closestMisses: misses,
+    priceNote: PRICE_NOTES[needs.prices],
+    unpricedNote: unpricedNote(plan, needs.prices, hardwareLabel),
+    rentals: rentalRows(rent, s.runtime, users, terms, hardwareLabel, 8),
+    rentBuy:
+      rb && buy && hire
+        ? {
+            buy: hardwareLabel(buy),
+            rent: hardwareLabel(hire),
+            buyPerMillion: formatPerMillion(rb.buyUsdPerMillionTokens),
+            rentPerMillion: formatPerMillion(rb.rentUsdPerMillionTokens),
+            buyPerHour: `${formatHourly(rb.buyUsdPerHour)} ${ownedCostWords(buy)}`,
+            rentPerHour: formatHourly(rb.rentUsdPerHour),
+            breakEven: breakEvenWords(rb),
+          }
+        : null,
+    terms: `${terms.hoursPerDay} h a day over ${terms.years} years, electricity $${terms.usdPerKwh}/kWh`,
   };
 }
 

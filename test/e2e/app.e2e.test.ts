@@ -290,15 +290,31 @@ describe.skipIf(!canRun)('Headroom in Chromium (reason when skipped: no /usr/bin
     expect(new URL(page.url()).searchParams.get('tps')).toBe('15');
     const rows = page.locator('[data-testid=plan-table] tbody tr');
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    // "$2,849 (new, 2026-05; launch price, 2025-01)": the amount comes first, then each price's kind and date.
     const prices = (await rows.locator('td:nth-child(3)').allTextContents()).map((t) =>
-      Number(t.replace(/[^\d]/g, '').slice(0, -6)),
+      Number(/^\$([\d,]+)/.exec(t)?.[1]?.replace(/,/g, '') ?? NaN),
     );
+    expect(
+      (await rows.locator('td:nth-child(3)').allTextContents()).every((t) =>
+        /\((new|used|launch price), \d{4}-\d{2}/.test(t),
+      ),
+    ).toBe(true);
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
     expect(prices.every((p) => p <= 3000)).toBe(true);
     expect(await rows.first().locator('td').last().textContent()).toMatch(/does not fit|too slow/);
     await page.getByLabel('Budget (USD)').fill('12abc');
     await page.getByLabel('Budget (USD)').press('Enter');
     expect(await page.getByRole('alert').textContent()).toMatch(/Budget \(USD\) must be a whole number/);
+    // Rentals and rent against buy sit under the purchases; the price settings go into the link.
+    await page.waitForSelector('[data-testid=plan-rentals] tbody tr');
+    expect(await page.getByTestId('plan-rent-vs-buy').textContent()).toMatch(/per million generated tokens/);
+    await page.getByLabel('Price', { exact: true }).selectOption('used');
+    await expect.poll(() => new URL(page.url()).searchParams.get('pk')).toBe('used');
+    await page.getByLabel('Hours a day of use').fill('4');
+    await page.getByLabel('Hours a day of use').press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('hpd')).toBe('4');
+    expect(new URL(page.url()).searchParams.get('pk')).toBe('used');
+    await expect.poll(() => page.getByLabel('Price', { exact: true }).inputValue()).toBe('used');
     await page.screenshot({ path: join(SHOTS, 'e2e-plan.png') });
     await close(page);
   });

@@ -112,15 +112,50 @@ const VALUES: Record<string, fc.Arbitrary<string>> = {
   'min-bits': number,
   budget: number,
   power: number,
-  hardware: fc.oneof(fc.constantFrom('consumer', 'consumer,apple', ',', 'cloud', 'datacenter,datacenter'), junk),
+  hardware: fc.oneof(
+    fc.constantFrom('consumer', 'consumer,apple', ',', 'cloud', 'consumer,cloud', 'datacenter,datacenter'),
+    junk,
+  ),
+  prices: fc.oneof(fc.constantFrom('launch', 'new', 'used', 'cheapest', 'msrp', ''), junk),
+  'hours-per-day': number,
+  years: number,
+  electricity: number,
   top: number,
   sort: fc.oneof(fc.constantFrom('size', 'speed', 'context', '__proto__', 'valueOf'), junk),
 };
 
 const ESTIMATE_FLAGS = Object.keys(VALUES).filter(
-  (k) => !['users', 'min-tps', 'min-bits', 'budget', 'power', 'hardware', 'top', 'sort'].includes(k),
+  (k) =>
+    ![
+      'users',
+      'min-tps',
+      'min-bits',
+      'budget',
+      'power',
+      'hardware',
+      'top',
+      'sort',
+      'prices',
+      'hours-per-day',
+      'years',
+      'electricity',
+    ].includes(k),
 );
-const PLAN_FLAGS = ['model', 'precision', 'context', 'users', 'min-tps', 'min-bits', 'budget', 'power', 'hardware'];
+const PLAN_FLAGS = [
+  'model',
+  'precision',
+  'context',
+  'users',
+  'min-tps',
+  'min-bits',
+  'budget',
+  'power',
+  'hardware',
+  'prices',
+  'hours-per-day',
+  'years',
+  'electricity',
+];
 const CAN_RUN_FLAGS = ['gpu', 'gpus', 'context', 'users', 'runtime', 'kv-cache', 'sort'];
 
 type Flag = readonly [string, string];

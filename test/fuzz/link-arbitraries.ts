@@ -10,6 +10,7 @@ import { FABRICS } from '../../src/catalog/systems';
 import { MAX_NODES, MAX_SERVING_USERS, type ServingState } from '../../src/url/serving-state';
 import { TASK_IDS } from '../../src/url/task-state';
 import { trainingArb } from './training-arbitrary';
+import { priceNeedsArb } from './price-arbitrary';
 import { nearestLoadable } from '../../src/core/runtimes/rules';
 import { compactHfConfig } from '../../src/importers/hf-config';
 import { LINK_KEYS, LINK_KEY_PREFIXES } from '../../src/url/link-keys';
@@ -298,13 +299,18 @@ export const reachableState: fc.Arbitrary<ShareState> = fc
     runtime: fc.constantFrom(...RUNTIME_IDS),
     pools: fc.uniqueArray(poolArb, { minLength: 1, maxLength: 6, selector: poolKey }),
     baselinePool: fc.option(poolArb, { nil: null }),
-    plan: fc.record({
-      minTps: fc.integer({ min: 1, max: PLAN_LIMITS.minTps }),
-      budget: fc.option(fc.integer({ min: 1, max: PLAN_LIMITS.budget }), { nil: null }),
-      power: fc.option(fc.integer({ min: 1, max: PLAN_LIMITS.power }), { nil: null }),
-      hardware: fc.uniqueArray(fc.constantFrom(...HARDWARE_CLASS_IDS), { minLength: 1 }),
-      formats: fc.constantFrom('best' as const, 'chosen' as const),
-    }),
+    plan: fc
+      .tuple(
+        fc.record({
+          minTps: fc.integer({ min: 1, max: PLAN_LIMITS.minTps }),
+          budget: fc.option(fc.integer({ min: 1, max: PLAN_LIMITS.budget }), { nil: null }),
+          power: fc.option(fc.integer({ min: 1, max: PLAN_LIMITS.power }), { nil: null }),
+          hardware: fc.uniqueArray(fc.constantFrom(...HARDWARE_CLASS_IDS), { minLength: 1 }),
+          formats: fc.constantFrom('best' as const, 'chosen' as const),
+        }),
+        priceNeedsArb,
+      )
+      .map(([needs, prices]) => ({ ...needs, ...prices })),
     table: tableArb,
     task: fc.constantFrom(...TASK_IDS),
     serving: servingArb,

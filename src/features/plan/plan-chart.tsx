@@ -1,11 +1,22 @@
 import { CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatSig3 } from '../../view-models/format-units';
+import type { RentalRow } from '../../view-models/plan-prices-view';
 import type { PlanRow } from '../../view-models/plan-view';
 
 export const PLAN_CHART_HEIGHT = 320;
 
-/** Price against decode speed; the Pareto frontier and the cheapest option stand out. Loaded lazily. */
-export default function PlanChart({ rows }: { readonly rows: readonly PlanRow[] }) {
+interface Props {
+  readonly rows: readonly PlanRow[];
+  /** Rentals, placed at what renting them the same hours over the same years costs. */
+  readonly rentals: readonly RentalRow[];
+  readonly years: number;
+}
+
+/**
+ * Price against decode speed; the Pareto frontier and the cheapest option stand out, and cloud
+ * rentals are a second series at their rent over the purchase's years. Loaded lazily.
+ */
+export default function PlanChart({ rows, rentals, years }: Props) {
   const frontier = rows.filter((r) => r.pareto).sort((a, b) => a.priceUsd - b.priceUsd);
   const others = rows.filter((r) => !r.pareto);
   const chosen = rows.slice(0, 1);
@@ -21,7 +32,7 @@ export default function PlanChart({ rows }: { readonly rows: readonly PlanRow[] 
           tickFormatter={(v: number) => `$${formatSig3(v)}`}
           tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
           label={{
-            value: 'launch price (USD)',
+            value: `price (USD); rentals: rent over ${years} years of the same use`,
             position: 'insideBottom',
             offset: -8,
             fill: 'var(--text-muted)',
@@ -39,7 +50,7 @@ export default function PlanChart({ rows }: { readonly rows: readonly PlanRow[] 
         <Tooltip
           isAnimationActive={false}
           content={({ active, payload }) => {
-            const row = active ? (payload[0]?.payload as PlanRow | undefined) : undefined;
+            const row = active ? (payload[0]?.payload as PlanRow | RentalRow | undefined) : undefined;
             if (!row) return null;
             return (
               <div className="chart-tooltip">
@@ -65,6 +76,13 @@ export default function PlanChart({ rows }: { readonly rows: readonly PlanRow[] 
           data={chosen}
           fill="var(--series-2)"
           shape="star"
+          isAnimationActive={false}
+        />
+        <Scatter
+          name="cloud rentals (rent over the same years)"
+          data={rentals}
+          fill="var(--series-3)"
+          shape="triangle"
           isAnimationActive={false}
         />
       </ScatterChart>

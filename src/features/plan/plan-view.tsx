@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { ChartPlaceholder } from '../../components/chart-placeholder';
 import { NumberField } from '../../components/number-field';
+import { PRICE_CHOICE_IDS, PRICE_LINK_LIMITS } from '../../url/price-state';
 import { HARDWARE_CLASS_IDS, type PlanNeeds } from '../../url/share-state';
 import type { PlanView as PlanViewModel } from '../../view-models/plan-view';
 
@@ -22,14 +23,21 @@ const CLASS_LABEL = {
   unified: 'Unified memory',
 } as const;
 
+const PRICE_LABEL = {
+  cheapest: 'Cheapest known (new or used, else launch)',
+  new: 'New, latest price people pay',
+  used: 'Used, latest market price',
+  launch: 'Launch list price',
+} as const;
+
 /** "What should I buy?": the cheapest hardware that runs the selected model the way the user needs. */
 export function PlanView({ view, needs, onNeeds }: Props) {
   return (
     <section className="view" aria-labelledby="plan-title">
       <h2 id="plan-title">What to buy: {view.title}</h2>
       <p className="view-intro">
-        Ranked by launch price (sourced, dated). Uses the model, context, users, KV cache and runtime chosen on the
-        left. Cloud rental prices are not in the catalogue yet.
+        Ranked by {view.priceNote}; every price shows its kind and date, and prices age. Uses the model, context, users,
+        KV cache and runtime chosen on the left.
       </p>
       <div className="plan-controls">
         <NumberField
@@ -74,6 +82,44 @@ export function PlanView({ view, needs, onNeeds }: Props) {
           ))}
         </fieldset>
         <div className="field">
+          <label htmlFor="plan-prices">Price</label>
+          <select
+            id="plan-prices"
+            value={needs.prices}
+            onChange={(e) => {
+              const found = PRICE_CHOICE_IDS.find((c) => c === e.target.value);
+              if (found) onNeeds({ prices: found });
+            }}
+          >
+            {PRICE_CHOICE_IDS.map((c) => (
+              <option key={c} value={c}>
+                {PRICE_LABEL[c]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <NumberField
+          label="Hours a day of use"
+          value={needs.hoursPerDay}
+          decimals
+          {...PRICE_LINK_LIMITS.hoursPerDay}
+          onChange={(v) => onNeeds({ hoursPerDay: v ?? needs.hoursPerDay })}
+        />
+        <NumberField
+          label="Years to spread the price over"
+          value={needs.years}
+          decimals
+          {...PRICE_LINK_LIMITS.years}
+          onChange={(v) => onNeeds({ years: v ?? needs.years })}
+        />
+        <NumberField
+          label="Electricity (USD/kWh)"
+          value={needs.usdPerKwh}
+          decimals
+          {...PRICE_LINK_LIMITS.usdPerKwh}
+          onChange={(v) => onNeeds({ usdPerKwh: v ?? needs.usdPerKwh })}
+        />
+        <div className="field">
           <label htmlFor="plan-formats">Formats</label>
           <select
             id="plan-formats"
@@ -99,7 +145,7 @@ export function PlanView({ view, needs, onNeeds }: Props) {
       ) : (
         <>
           <Suspense fallback={<ChartPlaceholder height={CHART_HEIGHT} label="price against speed" />}>
-            <PlanChart rows={view.rows} />
+            <PlanChart rows={view.rows} rentals={view.rentals} years={needs.years} />
           </Suspense>
           <div className="table-wrap" tabIndex={0} role="region" aria-label="Hardware options, cheapest first">
             <table className="data-table" data-testid="plan-table">
@@ -108,7 +154,7 @@ export function PlanView({ view, needs, onNeeds }: Props) {
                   <th scope="col">#</th>
                   <th scope="col">Hardware</th>
                   <th scope="col" className="num">
-                    Launch price
+                    Price (kind, date)
                   </th>
                   <th scope="col">Format</th>
                   <th scope="col" className="num">
@@ -156,10 +202,70 @@ export function PlanView({ view, needs, onNeeds }: Props) {
           </div>
           <p className="footnote">
             {view.rejectedCount} configurations were rejected (too small, too slow, over budget or power). Speeds are
-            estimates; prices are launch list prices, not today&apos;s street prices.
+            estimates; prices are dated and age.
           </p>
           {view.hostNote && <p className="footnote">{view.hostNote}</p>}
         </>
+      )}
+      {view.unpricedNote && (
+        <p className="footnote" data-testid="plan-unpriced">
+          {view.unpricedNote}
+        </p>
+      )}
+      <RentSection view={view} />
+    </section>
+  );
+}
+
+/** Cloud rentals that meet the same needs, and the cheapest purchase against the cheapest rental. */
+function RentSection({ view }: { readonly view: PlanViewModel }) {
+  return (
+    <section className="plan-rent" aria-labelledby="plan-rent-title">
+      <h3 id="plan-rent-title">Rent instead</h3>
+      {view.rentBuy ? (
+        <p className="plan-rent-verdict" data-testid="plan-rent-vs-buy">
+          At {view.terms}: buying {view.rentBuy.buy} costs <strong>{view.rentBuy.buyPerMillion}</strong> per million
+          generated tokens ({view.rentBuy.buyPerHour}); renting {view.rentBuy.rent} ({view.rentBuy.rentPerHour}) costs{' '}
+          <strong>{view.rentBuy.rentPerMillion}</strong>. Buying breaks even {view.rentBuy.breakEven}.
+        </p>
+      ) : (
+        <p className="footnote">
+          {view.rentals.length === 0
+            ? 'No rental in the price list meets these needs.'
+            : 'No purchase meets these needs, so there is nothing to compare the rentals with.'}
+        </p>
+      )}
+      {view.rentals.length > 0 && (
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Cloud rentals, cheapest per hour first">
+          <table className="data-table" data-testid="plan-rentals">
+            <thead>
+              <tr>
+                <th scope="col">GPUs</th>
+                <th scope="col" className="num">
+                  Price (on demand, provider, date)
+                </th>
+                <th scope="col">Format</th>
+                <th scope="col" className="num">
+                  Decode
+                </th>
+                <th scope="col" className="num">
+                  $ per M tokens
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.rentals.map((r) => (
+                <tr key={r.key}>
+                  <th scope="row">{r.hardware}</th>
+                  <td className="num">{r.price}</td>
+                  <td>{r.format}</td>
+                  <td className="num">{r.speed}</td>
+                  <td className="num">{r.costPerMillion}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );
