@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_MAX_LOSS, MAX_LOSS_RANGE } from '../src/planning/format-choice';
+import { QUALITY_LOSS_LIMITS } from '../src/url/link-limits';
 import { headroom } from './cli-harness';
 
 describe('--max-loss', () => {
@@ -27,6 +29,10 @@ describe('--max-loss', () => {
     expect(r.stdout).toContain('published loss');
     expect(r.stdout).toMatch(/Llama 3\.1 8B +8\.03B +Q6_K +mean KLD 0\.00545 \(figure from Llama 3 8B\)/);
     expect(r.stdout).toContain('No format within 0.01 KLD fits with 1 GiB and 5% free');
+  });
+
+  it('has the same range and default as the link key ql', () => {
+    expect(QUALITY_LOSS_LIMITS).toEqual({ ...MAX_LOSS_RANGE, default: DEFAULT_MAX_LOSS });
   });
 
   it('is in the help of both commands', () => {

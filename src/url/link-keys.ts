@@ -26,6 +26,7 @@ export const LINK_KEYS: Readonly<Record<string, string>> = {
   pw: 'share-link.ts: buying guide power limit',
   hw: 'share-link.ts: buying guide hardware classes',
   pf: 'share-link.ts: buying guide format mode',
+  ql: 'share-link.ts: buying guide quality threshold (mean KLD)',
   ts: 'table-state.ts: table sort',
   tq: 'table-state.ts: table search',
   th: 'table-state.ts: hidden table columns',

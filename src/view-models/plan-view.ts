@@ -1,5 +1,6 @@
 import { maxContext } from '../core/estimate';
 import { canRun } from '../planning/can-run';
+import { explainOption } from '../planning/format-choice';
 import { paretoFrontier, planHardware, type PlanOption } from '../planning/plan';
 import type { PlanNeeds } from '../url/share-state';
 import { formatContext, formatGiB, formatParams, formatWhole } from './format-units';
@@ -33,6 +34,8 @@ export interface PlanView {
   readonly rows: readonly PlanRow[];
   readonly rejectedCount: number;
   readonly closestMisses: readonly string[];
+  /** The "quality" format mode: why the first option's format, in one sentence. */
+  readonly why: string | null;
 }
 
 /** "$2,548". */
@@ -58,9 +61,11 @@ export function planView(
   const m = s.selectedModel;
   const context = contextFor(s, m);
   const users = serving?.users ?? s.batch;
-  const plan = planHardware({
+  const maxLoss = needs.formats === 'quality' ? needs.maxLoss : undefined;
+  const req = {
     models: [{ key: m.key, name: m.name, arch: m.arch, contextLimit: m.scaledContextLimit }],
     formats: needs.formats === 'chosen' ? s.formats : [],
+    maxLoss,
     contextTokens: context,
     users,
     outputTokens: serving?.outputTokens,
@@ -71,7 +76,9 @@ export function planView(
     powerLimitWatts: needs.power,
     allowed: needs.hardware,
     host: s.host,
-  });
+  };
+  const plan = planHardware(req);
+  const first = plan.options[0];
   const frontier = paretoFrontier(plan.options);
   const rows = plan.options.slice(0, limit).map((o): PlanRow => {
     const tps = o.decodeTokensPerSecond ?? 0;
@@ -125,6 +132,7 @@ export function planView(
       : null,
     rejectedCount: plan.rejected.length,
     closestMisses: misses,
+    why: maxLoss !== undefined && first ? explainOption(req, first, maxLoss).join(' ') || null : null,
   };
 }
 
