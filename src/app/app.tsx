@@ -148,7 +148,7 @@ export function App() {
       case 'quant':
         return (
           <QuantView
-            view={quantView(scenario)}
+            view={quantView(scenario, viewState.plan.maxLoss)}
             onToggle={(id) =>
               update({
                 formats: viewState.formats.includes(id)
