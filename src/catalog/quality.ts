@@ -48,7 +48,7 @@ function lossFrom(e: QualityEntry): { loss: number; published: string } | null {
       };
     case 'ppl-delta-pct':
       return { loss: Math.max(0, Math.log1p(e.value / 100)), published: `+${pct(Math.max(0, e.value))} perplexity` };
-    case 'benchmark-avg':
+    case 'benchmark-score':
       if (!e.baseline) return null;
       return recovery((e.value / e.baseline) * 100);
     case 'openllm-v1-recovery-pct':
@@ -68,7 +68,7 @@ const METRIC_ORDER: readonly QualityEntry['metric'][] = [
   'ppl-wikitext2',
   'ppl-ratio',
   'ppl-delta-pct',
-  'benchmark-avg',
+  'benchmark-score',
   'openllm-v1-recovery-pct',
 ];
 

@@ -224,7 +224,7 @@ export const qualityEntrySchema = z.object({
     'ppl-ratio',
     'ln-ppl-ratio',
     'openllm-v1-recovery-pct',
-    'benchmark-avg',
+    'benchmark-score',
   ]),
   value: z.number().check(z.nonnegative()),
   baseline: z.nullable(positive),

@@ -49,6 +49,13 @@ describe('published loss on one scale', () => {
     // Codestral has no row of its own: Mistral 7B's IQ2_XS figure is the family's.
     expect(lossFor({ key: 'codestral-22b' }, format('IQ2_XS'))?.measuredOn).toBe('mistral-7b-v0-1');
     expect(lossFor({ key: 'gemma-3-27b' }, format('Q6_K'))?.measuredOn).toBe('llama-3-8b');
+    // Qwen3 32B in FP8: Qwen3 8B's MMLU-Pro, 0.62633 of 0.63182 → 0.00868.
+    const qwen = lossFor({ key: 'qwen3-32b' }, format('fp8'));
+    expect(qwen?.measuredOn).toBe('qwen3-8b');
+    expect(qwen?.loss).toBeCloseTo(1 - 0.6263297872340425 / 0.6318151595744681, 9);
+    // NVFP4 on Qwen3 8B: ln(18.28 / 17.92) = 0.0199 is over the default threshold.
+    expect(lossFor({ key: 'qwen3-8b' }, format('nvfp4'))?.loss).toBeCloseTo(Math.log(18.28 / 17.92), 9);
+    expect(formatsWithinLoss('vllm', [{ key: 'qwen3-32b' }], DEFAULT_MAX_LOSS)[0]?.id).toBe('fp8');
   });
 
   it('counts 16-bit and a model’s released format as lossless', () => {
