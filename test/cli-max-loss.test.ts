@@ -27,8 +27,19 @@ describe('--max-loss', () => {
   it('can-run shows the published figure behind each pick', () => {
     const r = headroom('can-run', '--gpu', 'rtx-3060-12gb', '--max-loss', '0.01');
     expect(r.stdout).toContain('published loss');
-    expect(r.stdout).toMatch(/Llama 3\.1 8B +8\.03B +Q6_K +mean KLD 0\.00545 \(figure from Llama 3 8B\)/);
+    expect(r.stdout).toMatch(/Llama 3\.1 8B +8\.03B +Q6_K +mean KLD 0\.00545, figure from Llama 3 8B/);
     expect(r.stdout).toContain('No format within 0.01 KLD fits with 1 GiB and 5% free');
+  });
+
+  it('can-run names what fits only past the threshold, and at what loss', () => {
+    const r = headroom('can-run', '--gpu', 'rtx-3090', '--gpus', '2', '--max-loss', '0.01');
+    expect(r.stdout).toContain('Llama 3.1 70B at Q4_K_M (mean KLD 0.0313, figure from Llama 3 8B)');
+    const json = JSON.parse(
+      headroom('can-run', '--gpu', 'rtx-3090', '--gpus', '2', '--max-loss', '0.01', '--json').stdout,
+    ) as {
+      pastThreshold: { modelId: string; format: string }[];
+    };
+    expect(json.pastThreshold).toContainEqual(expect.objectContaining({ modelId: 'llama-3-1-70b', format: 'Q4_K_M' }));
   });
 
   it('has the same range and default as the link key ql', () => {

@@ -16,10 +16,10 @@ export function parseMaxLoss(raw: string | undefined): number | undefined {
   return parseNumber('--max-loss', raw, 'nats of mean KL divergence (e.g. 0.01)', { ...MAX_LOSS_RANGE, whole: false });
 }
 
-/** "mean KLD 0.00545 (figure from Llama 3 8B)": the published figure behind a chosen format. */
+/** "mean KLD 0.00545, figure from Llama 3 8B": the published figure behind a chosen format. */
 export function lossWords(modelKey: string, format: WeightFormat): string {
   const l = lossFor({ key: modelKey }, format);
   if (!l) return 'no published figure';
   const from = measuredOnWords({ key: modelKey }, l);
-  return from ? `${l.published} (${from})` : l.published;
+  return from ? `${l.published}, ${from}` : l.published;
 }

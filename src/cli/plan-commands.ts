@@ -310,8 +310,7 @@ export function runCanRun(values: CanRunValues, out: (text: string) => void, mea
   const users = values.users === undefined ? 1 : parseWhole('--users', values.users, 'concurrent users', 1, MAX_BATCH);
   const host = resolveHost(values);
   const maxLoss = parseMaxLoss(values['max-loss']);
-  const result = canRun({
-    maxLoss,
+  const request = {
     devices: gpus.devices,
     contextTokens,
     users,
@@ -321,8 +320,11 @@ export function runCanRun(values: CanRunValues, out: (text: string) => void, mea
       ? [{ id: measured.linkToken, name: measured.name, arch: measured.arch, contextLength: measured.contextLimit }]
       : [],
     host,
-  });
+  };
+  const result = canRun({ ...request, maxLoss });
   const rows = [...result.rows].sort(sort);
+  // Models that fit only past the threshold, at the largest format that fits: what the threshold costs.
+  const past = maxLoss === undefined ? [] : canRun(request).rows.filter((r) => result.cannot.includes(r.name));
   if (values.json) {
     out(
       JSON.stringify(
@@ -338,6 +340,15 @@ export function runCanRun(values: CanRunValues, out: (text: string) => void, mea
             ...(maxLoss === undefined ? {} : { publishedLoss: lossWords(r.modelId, r.format) }),
           })),
           cannotRun: result.cannot,
+          ...(maxLoss === undefined
+            ? {}
+            : {
+                pastThreshold: past.map((r) => ({
+                  modelId: r.modelId,
+                  format: r.format.id,
+                  publishedLoss: lossWords(r.modelId, r.format),
+                })),
+              }),
         },
         null,
         2,
@@ -377,6 +388,11 @@ export function runCanRun(values: CanRunValues, out: (text: string) => void, mea
       body,
       '',
       `${maxLoss === undefined ? 'Does not fit at any format' : `No format within ${maxLoss} KLD fits with 1 GiB and 5% free`}: ${result.cannot.join(', ') || 'none'}.`,
+      ...(past.length > 0
+        ? [
+            `Of those, fit past the threshold (largest format that fits): ${past.map((r) => `${r.name} at ${r.format.label} (${lossWords(r.modelId, r.format)})`).join('; ')}.`,
+          ]
+        : []),
       ...(offloaded
         ? [
             `Experts in RAM: mixture-of-experts models that fit only with some experts in ${hostWords(host)} of system RAM.`,
