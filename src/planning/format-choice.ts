@@ -97,10 +97,12 @@ export function explainChoice(
   format: WeightFormat,
   maxLoss: number,
   e: Estimate,
+  /** Name the source's address in the sentence (the CLI); a page shows it as a link instead. */
+  withSource = true,
 ): string {
   const l = lossFor(m, format);
   const figure = l
-    ? [l.published, measuredOnWords(m, l), l.source ?? '', l.date ?? ''].filter(Boolean).join(', ')
+    ? [l.published, measuredOnWords(m, l), withSource ? (l.source ?? '') : '', l.date ?? ''].filter(Boolean).join(', ')
     : 'no published figure';
   return `${format.label}: the smallest format within ${maxLoss} KLD of 16-bit for ${m.name} (${figure}), leaves ${gib(e.fit.spareBytes)} free (needs ${gib(requiredMarginBytes(e.fit.usableBytes))}).`;
 }

@@ -15,8 +15,9 @@ describe('quality against size in the Quantization view', () => {
   it('picks Q6_K for Llama 3.1 8B on an RTX 3060 12 GB and says the figure is Llama 3 8B’s', () => {
     const v = quantView(scenario('llama-3-1-8b', 'rtx-3060-12gb'));
     expect(v.quality.recommendation).toMatch(
-      /^Q6_K: the smallest format within 0\.01 KLD of 16-bit for Llama 3\.1 8B \(mean KLD 0\.00545, figure from Llama 3 8B, /,
+      /^Q6_K: the smallest format within 0\.01 KLD of 16-bit for Llama 3\.1 8B \(mean KLD 0\.00545, figure from Llama 3 8B\), leaves \d+\.\d GiB free \(needs 1\.0 GiB\)\.$/,
     );
+    expect(v.quality.recommendationSource).toContain('llama-3-8b-scoreboard');
     const picked = v.quality.points.filter((p) => p.recommended);
     expect(picked.map((p) => p.formatId)).toEqual(['Q6_K']);
     // The table says where each borrowed figure comes from.

@@ -28,6 +28,8 @@ export interface QuantQualityView {
   readonly maxLoss: number;
   /** One sentence: the pick and why, or why there is none. */
   readonly recommendation: string;
+  /** Where the pick's figure was published (shown as a link after the sentence). */
+  readonly recommendationSource: string | null;
   /** The 16-bit size the losses are measured against. */
   readonly baselineLabel: string;
 }
@@ -40,12 +42,16 @@ export function quantQualityView(s: Scenario, formats: readonly WeightFormat[], 
   const m = s.selectedModel;
   const p = s.selectedPool;
   const choiceModel = { key: m.key, family: m.family, name: m.name };
-  let pick: { format: WeightFormat; sentence: string } | null = null;
+  let pick: { format: WeightFormat; sentence: string; source: string | null } | null = null;
   for (const f of formatsWithinLoss(s.runtime, [choiceModel], maxLoss)) {
     const r = estimateFor(s, m, p, f);
     const v = r.ok ? r.value.fit.verdict : 'no';
     if (r.ok && (v === 'fits' || v === 'tight') && hasMargin(r.value)) {
-      pick = { format: f, sentence: explainChoice(choiceModel, f, maxLoss, r.value) };
+      pick = {
+        format: f,
+        sentence: explainChoice(choiceModel, f, maxLoss, r.value, false),
+        source: lossFor(choiceModel, f)?.source ?? null,
+      };
       break;
     }
   }
@@ -86,6 +92,7 @@ export function quantQualityView(s: Scenario, formats: readonly WeightFormat[], 
     recommendation:
       pick?.sentence ??
       `No format within ${maxLoss} KLD of 16-bit fits ${p.label} with 1 GiB and 5% of memory free; the chart shows what each format would cost.`,
+    recommendationSource: pick?.source ?? null,
     baselineLabel,
   };
 }

@@ -23,6 +23,14 @@ export function QuantView({ view, onToggle }: Props) {
       </p>
       <p className="format-why" data-testid="quant-why">
         {view.quality.recommendation}
+        {view.quality.recommendationSource && (
+          <>
+            {' '}
+            <a href={view.quality.recommendationSource} target="_blank" rel="noreferrer">
+              Source
+            </a>
+          </>
+        )}
       </p>
       {view.quality.points.length > 0 && (
         <figure className="quality-figure">
