@@ -73,7 +73,7 @@ export function quantQualityView(s: Scenario, formats: readonly WeightFormat[], 
       sizeGiB: e.memory.weightsBytes / 1024 ** 3,
       sizeLabel: formatGiB(e.memory.weightsBytes),
       // A lossless released format sits at the axis floor rather than at a zero the log scale cannot show.
-      loss: Math.max(l.loss, 1e-4),
+      loss: Math.max(l.loss, 1e-3),
       published: from ? `${l.published} (${from})` : l.published,
       recommended: pick?.format.id === f.id,
       fitsWithMargin: (e.fit.verdict === 'fits' || e.fit.verdict === 'tight') && hasMargin(e),

@@ -84,7 +84,7 @@ export function PlanView({ view, needs, onNeeds }: Props) {
             onChange={(e) => onNeeds({ formats: formatMode(e.target.value) })}
           >
             <option value="best">Best quality that fits (≥ 4 bits)</option>
-            <option value="quality">Smallest within a quality threshold, with room to spare</option>
+            <option value="quality">Smallest within a quality threshold</option>
             <option value="chosen">Only the formats chosen on the left</option>
           </select>
         </div>

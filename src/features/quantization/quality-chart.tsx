@@ -13,6 +13,9 @@ import { formatSig3 } from '../../view-models/format-units';
 import type { QualityPoint, QuantQualityView } from '../../view-models/quant-quality';
 
 export const QUALITY_CHART_HEIGHT = 320;
+// The log axis from 0.001 (below every published figure but a released format's zero) in 1-3 steps.
+const LOSS_FLOOR = 0.001;
+const LOSS_TICKS = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3];
 
 /**
  * Published quality loss against weight size, log scale: the Pareto front of formats (no smaller
@@ -22,6 +25,7 @@ export default function QualityChart({ view }: { readonly view: QuantQualityView
   const front = view.points.filter((p) => p.pareto);
   const others = view.points.filter((p) => !p.pareto);
   const picked = view.points.filter((p) => p.recommended);
+  const top = LOSS_TICKS.find((t) => view.points.every((p) => p.loss <= t)) ?? 3;
   return (
     <ResponsiveContainer width="100%" height={QUALITY_CHART_HEIGHT}>
       <ScatterChart margin={{ top: 16, right: 24, bottom: 16, left: 8 }}>
@@ -46,11 +50,12 @@ export default function QualityChart({ view }: { readonly view: QuantQualityView
           dataKey="loss"
           name="loss"
           scale="log"
-          domain={[1e-4, 'auto']}
+          domain={[LOSS_FLOOR, top]}
+          ticks={LOSS_TICKS.filter((t) => t <= top)}
           allowDataOverflow
-          tickFormatter={(v: number) => formatSig3(v)}
+          tickFormatter={(v: number) => String(v)}
           tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
-          label={{ value: 'loss (mean KLD scale)', angle: -90, position: 'insideLeft', fill: 'var(--text-muted)' }}
+          label={{ value: 'loss (KLD)', angle: -90, position: 'insideLeft', fill: 'var(--text-muted)' }}
         />
         <ReferenceLine
           y={view.maxLoss}
