@@ -28,7 +28,8 @@ export default function SpeedFormatsChart({ view }: { readonly view: SpeedFormat
           contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)' }}
           isAnimationActive={false}
         />
-        <Legend wrapperStyle={{ fontSize: 13 }} />
+        {/* In the order the formats were chosen (keys f0, f1, …), not alphabetically. */}
+        <Legend wrapperStyle={{ fontSize: 13 }} itemSorter={(item) => Number(String(item.dataKey ?? '').slice(1))} />
         {view.series.map((f) => (
           <Bar key={f.key} dataKey={f.key} name={f.label} fill={f.color} barSize={10} isAnimationActive={false} />
         ))}
