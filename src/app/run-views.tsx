@@ -69,7 +69,7 @@ export function RunViewSlot({ view, scenario, state, liveTable, onTable, selecte
     case 'quant':
       return (
         <QuantView
-          view={quantView(scenario)}
+          view={quantView(scenario, state.plan.maxLoss)}
           onToggle={(id) =>
             update({
               formats: state.formats.includes(id)

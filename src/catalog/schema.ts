@@ -217,7 +217,15 @@ export const modelCatalogSchema = z.array(modelSchema).check(z.minLength(1));
 export const qualityEntrySchema = z.object({
   model: text,
   format: text,
-  metric: z.enum(['ppl-wikitext2', 'kld-mean', 'ppl-delta-pct', 'ppl-ratio', 'openllm-v1-recovery-pct']),
+  metric: z.enum([
+    'ppl-wikitext2',
+    'kld-mean',
+    'ppl-delta-pct',
+    'ppl-ratio',
+    'ln-ppl-ratio',
+    'openllm-v1-recovery-pct',
+    'benchmark-score',
+  ]),
   value: z.number().check(z.nonnegative()),
   baseline: z.nullable(positive),
   context: z.nullable(count),
@@ -226,6 +234,8 @@ export const qualityEntrySchema = z.object({
   source: z.url(),
   notes: z.string(),
   variant: z.optional(z.string()),
+  /** The date the source states, or the day it was read where it states none. */
+  date: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}(-\d{2})?$/))),
 });
 
 export const qualitySchema = z.object({

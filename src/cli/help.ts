@@ -1,3 +1,4 @@
+import { MAX_LOSS_HELP } from './max-loss';
 import { FABRICS } from '../catalog/systems';
 import { RUNTIME_PROFILES } from '../core/runtimes/registry';
 import { FRAMEWORK_IDS } from '../core/training/frameworks/framework-ids';
@@ -146,6 +147,7 @@ export const PLAN_HELP = `headroom plan: the cheapest hardware that runs the mod
   --precision best|<formats>    best: the best-quality format of at least --min-bits that fits (default);
                                 or a comma-separated list such as Q4_K_M,Q8_0
   --min-bits <bits>             with best, the fewest bits per weight accepted (default 4)
+${MAX_LOSS_HELP}
   --runtime <name>              ${RUNTIMES} (default llama.cpp)
   --kv-cache <type>             KV cache type (default f16)
   --cpu <name> | --ram-bandwidth <GB/s>, --ram <GB>
@@ -170,6 +172,7 @@ export const CAN_RUN_HELP = `headroom can-run: every catalogue model on the GPUs
   --runtime <name>              ${RUNTIMES} (default llama.cpp)
   --kv-cache <type>             KV cache type (default f16)
   --sort size|speed|context     largest model, fastest or longest context first (default size)
+${MAX_LOSS_HELP}
   --hf <repo|url> [--revision <rev>] [--file <name.gguf>] | --gguf <path|url>
                                 add a model from the Hugging Face Hub or a GGUF file to the list
   --json                        the rows as JSON

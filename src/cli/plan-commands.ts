@@ -22,6 +22,8 @@ import { RUNTIMES, type RuntimeId } from '../core/runtimes/registry';
 import { HUB_OPTIONS, type HubFlags, type MeasuredModel } from './hub-inputs';
 import { hardwareChoice, ownershipTerms, PRICE_OPTIONS, priceChoice, priceLines, type PriceFlags } from './plan-prices';
 import { priceLabel, rentBuyFor } from '../view-models/plan-prices-view';
+import { lossWords, MAX_LOSS_OPTION, parseMaxLoss } from './max-loss';
+import { explainOption } from '../planning/format-choice';
 
 export const PLAN_OPTIONS = {
   model: { type: 'string', multiple: true },
@@ -42,6 +44,7 @@ export const PLAN_OPTIONS = {
   top: { type: 'string' },
   json: { type: 'boolean' },
   ...PRICE_OPTIONS,
+  ...MAX_LOSS_OPTION,
   ...HUB_OPTIONS,
 } as const;
 
@@ -57,6 +60,7 @@ export const CAN_RUN_OPTIONS = {
   'kv-cache': { type: 'string' },
   sort: { type: 'string' },
   json: { type: 'boolean' },
+  ...MAX_LOSS_OPTION,
   ...HUB_OPTIONS,
 } as const;
 
@@ -79,6 +83,7 @@ type PlanValues = HubFlags &
     'kv-cache'?: string;
     top?: string;
     json?: boolean;
+    'max-loss'?: string;
   };
 type CanRunValues = HubFlags & {
   gpu?: string[];
@@ -92,6 +97,7 @@ type CanRunValues = HubFlags & {
   'kv-cache'?: string;
   sort?: string;
   json?: boolean;
+  'max-loss'?: string;
 };
 
 /** A model read from the Hub or a file, planned from its architecture at the formats the planner tries. */
@@ -173,6 +179,7 @@ export function runPlan(values: PlanValues, out: (text: string) => void, measure
         ? DEFAULT_MIN_BITS
         : parseNumber('--min-bits', values['min-bits'], 'bits per weight', FLAG_RANGES.bitsPerWeight),
     host: resolveHost(values),
+    maxLoss: parseMaxLoss(values['max-loss']),
   };
   const top = values.top === undefined ? 10 : parseWhole('--top', values.top, 'rows', 1, 1000);
   // Engines that build their KV pool at start-up are judged on the pool, and may span machines.
@@ -204,6 +211,9 @@ export function runPlan(values: PlanValues, out: (text: string) => void, measure
       cpuMoeLayers: o.cpuMoeLayers,
       paretoOptimal: frontier.has(o.candidate.key),
       reason: o.reason,
+      ...(req.maxLoss !== undefined && o.viable && formats.length === 0
+        ? { why: explainOption(req, o, req.maxLoss) }
+        : {}),
     });
     out(
       JSON.stringify(
@@ -228,7 +238,7 @@ export function runPlan(values: PlanValues, out: (text: string) => void, measure
     return;
   }
   const lines = [
-    `Plan for ${models.map((m) => m.name).join(' + ')} · ${formatContext(req.contextTokens)} context × ${req.users} user${req.users > 1 ? 's' : ''} · at least ${req.minTokensPerSecond} tok/s each · ${formats.length ? formats.map((f) => f.label).join('/') : `best quality that fits, at least ${req.minBits} bits/weight`}${req.budgetUsd !== null ? ` · budget ${formatUsd(req.budgetUsd)}` : ''}`,
+    `Plan for ${models.map((m) => m.name).join(' + ')} · ${formatContext(req.contextTokens)} context × ${req.users} user${req.users > 1 ? 's' : ''} · at least ${req.minTokensPerSecond} tok/s each · ${formats.length ? formats.map((f) => f.label).join('/') : req.maxLoss !== undefined ? `smallest format within ${req.maxLoss} KLD of 16-bit, with 1 GiB and 5% of memory free` : `best quality that fits, at least ${req.minBits} bits/weight`}${req.budgetUsd !== null ? ` · budget ${formatUsd(req.budgetUsd)}` : ''}`,
     '',
   ];
   if (req.allowed.length === 0) {
@@ -270,6 +280,9 @@ export function runPlan(values: PlanValues, out: (text: string) => void, measure
         serving ? [0, 4, 5, 6, 7, 8] : [0, 4, 5, 6, 7],
       ),
     );
+    const first = plan.options[0];
+    if (req.maxLoss !== undefined && first && formats.length === 0)
+      lines.push('', ...explainOption(req, first, req.maxLoss).map((w) => `Why ${w}`));
     lines.push('', 'Cheaper options rejected:');
   }
   const misses =
@@ -306,7 +319,8 @@ export function runCanRun(values: CanRunValues, out: (text: string) => void, mea
     values.context === undefined ? 8192 : parseWhole('--context', values.context, 'tokens', 1, MAX_CONTEXT, true);
   const users = values.users === undefined ? 1 : parseWhole('--users', values.users, 'concurrent users', 1, MAX_BATCH);
   const host = resolveHost(values);
-  const result = canRun({
+  const maxLoss = parseMaxLoss(values['max-loss']);
+  const request = {
     devices: gpus.devices,
     contextTokens,
     users,
@@ -316,8 +330,11 @@ export function runCanRun(values: CanRunValues, out: (text: string) => void, mea
       ? [{ id: measured.linkToken, name: measured.name, arch: measured.arch, contextLength: measured.contextLimit }]
       : [],
     host,
-  });
+  };
+  const result = canRun({ ...request, maxLoss });
   const rows = [...result.rows].sort(sort);
+  // Models that fit only past the threshold, at the largest format that fits: what the threshold costs.
+  const past = maxLoss === undefined ? [] : canRun(request).rows.filter((r) => result.cannot.includes(r.name));
   if (values.json) {
     out(
       JSON.stringify(
@@ -327,8 +344,21 @@ export function runCanRun(values: CanRunValues, out: (text: string) => void, mea
           contextTokens,
           users,
           runtime,
-          models: rows.map((r) => ({ ...r, format: r.format.id })),
+          models: rows.map((r) => ({
+            ...r,
+            format: r.format.id,
+            ...(maxLoss === undefined ? {} : { publishedLoss: lossWords(r.modelId, r.format) }),
+          })),
           cannotRun: result.cannot,
+          ...(maxLoss === undefined
+            ? {}
+            : {
+                pastThreshold: past.map((r) => ({
+                  modelId: r.modelId,
+                  format: r.format.id,
+                  publishedLoss: lossWords(r.modelId, r.format),
+                })),
+              }),
         },
         null,
         2,
@@ -336,19 +366,29 @@ export function runCanRun(values: CanRunValues, out: (text: string) => void, mea
     );
     return;
   }
-  const header = `What ${gpus.summary.map((g) => `${g.count} × ${g.name}`).join(' + ')} can run · ${formatContext(contextTokens)} context × ${users} · ${runtime} · best quality that fits`;
+  const header = `What ${gpus.summary.map((g) => `${g.count} × ${g.name}`).join(' + ')} can run · ${formatContext(contextTokens)} context × ${users} · ${runtime} · ${maxLoss === undefined ? 'best quality that fits' : `smallest format within ${maxLoss} KLD of 16-bit, with 1 GiB and 5% of memory free`}`;
   const body = table(
-    ['model', 'params', 'format', 'tok/s', 'max context', 'spare', 'where'],
+    [
+      'model',
+      'params',
+      'format',
+      ...(maxLoss === undefined ? [] : ['published loss']),
+      'tok/s',
+      'max context',
+      'spare',
+      'where',
+    ],
     rows.map((r) => [
       r.name,
       formatParams(r.totalParams),
       r.format.label,
+      ...(maxLoss === undefined ? [] : [lossWords(r.modelId, r.format)]),
       rangeText(r.decodeTokensPerSecond, runtime, gpus.devices),
       formatContext(r.maxContext),
       formatGiB(r.spareBytes),
       r.cpuMoeLayers > 0 ? `experts of ${r.cpuMoeLayers} layers in RAM (--n-cpu-moe ${r.cpuMoeLayers})` : 'GPU',
     ]),
-    [1, 3, 4, 5],
+    maxLoss === undefined ? [1, 3, 4, 5] : [1, 4, 5, 6],
   );
   const offloaded = rows.some((r) => r.cpuMoeLayers > 0);
   out(
@@ -357,7 +397,12 @@ export function runCanRun(values: CanRunValues, out: (text: string) => void, mea
       '',
       body,
       '',
-      `Does not fit at any format: ${result.cannot.join(', ') || 'none'}.`,
+      `${maxLoss === undefined ? 'Does not fit at any format' : `No format within ${maxLoss} KLD fits with 1 GiB and 5% free`}: ${result.cannot.join(', ') || 'none'}.`,
+      ...(past.length > 0
+        ? [
+            `Of those, fit past the threshold (largest format that fits): ${past.map((r) => `${r.name} at ${r.format.label} (${lossWords(r.modelId, r.format)})`).join('; ')}.`,
+          ]
+        : []),
       ...(offloaded
         ? [
             `Experts in RAM: mixture-of-experts models that fit only with some experts in ${hostWords(host)} of system RAM.`,

@@ -9,6 +9,7 @@ import type { KvCacheType } from '../core/kv-cache-types';
 import { RUNTIMES, type RuntimeId } from '../core/runtimes/registry';
 import { countParameters } from '../core/params';
 import { scaledContextLimit } from '../core/context-scaling';
+import { formatsWithinLoss, hasMargin } from './format-choice';
 import { formatsByQuality } from './plan';
 
 /** "What can I run?": every catalogue model on the GPUs a user owns, at the best format that fits. */
@@ -28,6 +29,11 @@ export interface CanRunRequest {
   readonly expertOffload?: boolean | undefined;
   /** Models beyond the catalogue (read from the Hugging Face Hub or a file) to try too. */
   readonly extraModels?: readonly CanRunModel[];
+  /**
+   * Take each model's smallest format whose published loss is at most this (mean KLD scale,
+   * planning/format-choice.ts) and that leaves the stated margin free, instead of the largest that fits.
+   */
+  readonly maxLoss?: number | undefined;
 }
 
 /** What can-run needs of a model: the catalogue's entries and imported models alike. */
@@ -52,9 +58,15 @@ export interface CanRunRow {
   readonly cpuMoeLayers: number;
 }
 
-function row(m: CanRunModel, input: EstimateInput, cpuMoeLayers: number, limit: number): CanRunRow | null {
+function row(
+  m: CanRunModel,
+  input: EstimateInput,
+  cpuMoeLayers: number,
+  limit: number,
+  margin: boolean,
+): CanRunRow | null {
   const r = estimate({ ...input, cpuMoeLayers });
-  if (!r.ok) return null;
+  if (!r.ok || (margin && !hasMargin(r.value))) return null;
   return {
     modelId: m.id,
     name: m.name,
@@ -74,12 +86,14 @@ function row(m: CanRunModel, input: EstimateInput, cpuMoeLayers: number, limit: 
  */
 export function canRun(req: CanRunRequest): { rows: CanRunRow[]; cannot: string[] } {
   const formats = formatsByQuality(req.runtime, []);
+  const margin = req.maxLoss !== undefined;
   const offload = req.expertOffload ?? RUNTIMES[req.runtime].expertOffload === true;
   const rows: CanRunRow[] = [];
   const cannot: string[] = [];
   for (const m of [...MODELS, ...(req.extraModels ?? [])]) {
     const limit = scaledContextLimit(m.contextLength, m.ropeScaling);
-    const inputs = formats.map((format): EstimateInput => ({
+    const pool = req.maxLoss !== undefined ? formatsWithinLoss(req.runtime, [{ key: m.id }], req.maxLoss) : formats;
+    const inputs = pool.map((format): EstimateInput => ({
       arch: m.arch,
       format,
       contextTokens: Math.min(req.contextTokens, limit),
@@ -95,15 +109,16 @@ export function canRun(req: CanRunRequest): { rows: CanRunRow[]; cannot: string[
       if (!r.ok) break;
       const v = r.value.fit.verdict;
       if (v === 'fits' || v === 'tight') {
-        found = row(m, input, 0, limit);
-        break;
+        found = row(m, input, 0, limit, margin);
+        if (found) break;
       }
     }
     if (!found && offload && m.arch.moe) {
       for (const input of inputs) {
         const n = fewestExpertLayersInRam(input);
         if (n === null) continue;
-        found = row(m, input, n, limit);
+        // With a margin to keep, more layers' experts may have to move to RAM than the fewest that fit.
+        for (let k = n; k <= (margin ? m.arch.layers : n) && !found; k++) found = row(m, input, k, limit, margin);
         if (found) break;
       }
     }

@@ -11,6 +11,7 @@ import type { KvCacheType } from '../core/kv-cache-types';
 import { RUNTIMES, type RuntimeId } from '../core/runtimes/registry';
 import type { PriceRow } from '../catalog/price-schema';
 import { hardwareCandidates, type Candidate, type HardwareClass } from './candidates';
+import { formatsWithinLoss, hasMargin } from './format-choice';
 import { servingCheck } from './serving-plan';
 import { DEFAULT_PRICE_CHOICE, type PriceChoice } from './unit-price';
 
@@ -29,6 +30,12 @@ export interface PlanRequest {
   readonly formats: readonly WeightFormat[];
   /** With automatic formats, the fewest bits per weight accepted (default 4: below it quality drops fast). */
   readonly minBits?: number | undefined;
+  /**
+   * With automatic formats: take the smallest format whose published loss is at most this (mean
+   * KLD scale, planning/format-choice.ts) on hardware that keeps the stated margin free, instead
+   * of the largest that fits.
+   */
+  readonly maxLoss?: number | undefined;
   readonly contextTokens: number;
   /** Concurrent users, each with `contextTokens` of context. */
   readonly users: number;
@@ -142,17 +149,22 @@ function rejected(
 
 /**
  * The model at this format on these devices: whole on the GPUs, or, for a mixture-of-experts model
- * that does not fit, with the fewest layers' experts in system RAM; null when neither runs.
+ * that does not fit, with the fewest layers' experts in system RAM; null when neither runs. With
+ * `margin`, a run must also leave the free memory planning/format-choice.ts asks for.
  */
-function fitted(input: EstimateInput, offload: boolean): Estimate | null {
+function fitted(input: EstimateInput, offload: boolean, margin = false): Estimate | null {
+  const ok = (e: Estimate) => runs(e.fit.verdict) && (!margin || hasMargin(e));
   const r = estimate(input);
   if (!r.ok) return null;
-  if (runs(r.value.fit.verdict)) return r.value;
+  if (ok(r.value)) return r.value;
   if (!offload || !input.arch.moe) return null;
   const n = fewestExpertLayersInRam(input);
   if (n === null) return null;
-  const e = estimate({ ...input, cpuMoeLayers: n });
-  return e.ok && runs(e.value.fit.verdict) ? e.value : null;
+  for (let k = n; k <= (margin ? input.arch.layers : n); k++) {
+    const e = estimate({ ...input, cpuMoeLayers: k });
+    if (e.ok && ok(e.value)) return e.value;
+  }
+  return null;
 }
 
 function evaluate(req: PlanRequest, candidate: Candidate, formats: readonly WeightFormat[]): PlanOption {
@@ -195,6 +207,7 @@ function evaluate(req: PlanRequest, candidate: Candidate, formats: readonly Weig
           host: req.host,
         },
         offload,
+        req.maxLoss !== undefined,
       );
       if (!e) {
         allFit = false;
@@ -230,7 +243,15 @@ function evaluate(req: PlanRequest, candidate: Candidate, formats: readonly Weig
       fastestFitting,
     );
   }
-  const smallest = formats[formats.length - 1];
+  const smallest = [...formats].sort((a, b) => a.bits - b.bits)[0];
+  if (req.maxLoss !== undefined && req.formats.length === 0)
+    return rejected(
+      candidate,
+      devices,
+      smallest
+        ? `does not fit with 1 GiB and 5% free at ${smallest.label}, the smallest format within ${req.maxLoss} KLD`
+        : `no format has a published loss within ${req.maxLoss} KLD`,
+    );
   return rejected(candidate, devices, `does not fit${smallest ? ` even at ${smallest.label}` : ''}`);
 }
 
@@ -282,7 +303,10 @@ function evaluateServing(
 }
 
 export function planHardware(req: PlanRequest): Plan {
-  const formats = formatsByQuality(req.runtime, req.formats, req.minBits);
+  const formats =
+    req.maxLoss !== undefined && req.formats.length === 0
+      ? formatsWithinLoss(req.runtime, req.models, req.maxLoss)
+      : formatsByQuality(req.runtime, req.formats, req.minBits);
   const clusters = RUNTIMES[req.runtime].kvPool?.kind === 'paged';
   const pricing = { choice: req.priceChoice ?? DEFAULT_PRICE_CHOICE, rent: req.rent, prices: req.prices };
   const all = hardwareCandidates(req.allowed, req.gpus, clusters, pricing).map((c) => evaluate(req, c, formats));

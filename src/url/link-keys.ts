@@ -30,6 +30,7 @@ export const LINK_KEYS: Readonly<Record<string, string>> = {
   hpd: 'price-state.ts: rent vs buy hours a day',
   yrs: 'price-state.ts: rent vs buy years of use',
   kwh: 'price-state.ts: rent vs buy electricity price',
+  ql: 'share-link.ts: buying guide quality threshold (mean KLD)',
   ts: 'table-state.ts: table sort',
   tq: 'table-state.ts: table search',
   th: 'table-state.ts: hidden table columns',

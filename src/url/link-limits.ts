@@ -26,6 +26,11 @@ export const MAX_TABLE_TEXT = 100;
 export const MAX_LINK_CONFIG = 8192;
 /** The buying guide's needs, whole numbers: tok/s per user, US dollars, watts. */
 export const PLAN_LIMITS = { minTps: 100_000, budget: 100_000_000, power: 1_000_000 } as const;
+/**
+ * The buying guide's quality threshold (`ql`): a mean KL divergence from the 16-bit model, the
+ * same range and default as planning/format-choice.ts (a test holds them equal).
+ */
+export const QUALITY_LOSS_LIMITS = { min: 0.0001, max: 1, default: 0.01 } as const;
 /** The table's minimum-decode filter, tok/s. */
 export const MAX_DECODE_FILTER = 1_000_000;
 

@@ -96,7 +96,8 @@ const stateArb: fc.Arbitrary<ShareState> = fc
             minLength: 1,
             maxLength: 4,
           }),
-          formats: fc.constantFrom('best', 'chosen'),
+          formats: fc.constantFrom('best', 'chosen', 'quality'),
+          maxLoss: fc.integer({ min: 1, max: 10_000 }).map((n) => n / 10_000),
         }),
         priceNeedsArb,
       )

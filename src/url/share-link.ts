@@ -22,7 +22,14 @@ import {
 } from './share-state';
 import { migrateLink } from './migrations';
 import { checkLinkKeys } from './link-keys';
-import { MAX_FORMATS, MAX_LINK_CONFIG, MAX_POOL_GPUS, PLAN_LIMITS, parseBareSize } from './link-limits';
+import {
+  MAX_FORMATS,
+  MAX_LINK_CONFIG,
+  MAX_POOL_GPUS,
+  PLAN_LIMITS,
+  QUALITY_LOSS_LIMITS,
+  parseBareSize,
+} from './link-limits';
 import { readList, type EntryRead } from './link-lists';
 import { isHubKey, isLocalGgufKey, parseHubModels, serializeHubModels } from './hub-models';
 import { parseServingState, serializeServingState } from './serving-state';
@@ -317,10 +324,29 @@ function parsePlan(get: (key: string) => string | undefined, notices: string[]):
   let formats = d.formats;
   const rawPf = get('pf');
   if (rawPf !== undefined) {
-    if (rawPf === 'best' || rawPf === 'chosen') formats = rawPf;
-    else notices.push(`Ignored plan format mode ${quoteInput(rawPf)}: use best or chosen.`);
+    if (rawPf === 'best' || rawPf === 'chosen' || rawPf === 'quality') formats = rawPf;
+    else notices.push(`Ignored plan format mode ${quoteInput(rawPf)}: use best, quality or chosen.`);
   }
-  return { minTps, budget, power, hardware, formats, ...parsePriceNeeds(get, notices) };
+  return {
+    minTps,
+    budget,
+    power,
+    hardware,
+    formats,
+    maxLoss: parseMaxLoss(get('ql'), notices),
+    ...parsePriceNeeds(get, notices),
+  };
+}
+
+/** `ql`: the quality threshold, a mean KLD written as a plain decimal ("0.01"). */
+function parseMaxLoss(raw: string | undefined, notices: string[]): number {
+  if (raw === undefined) return DEFAULT_STATE.plan.maxLoss;
+  const n = /^\d{1,3}(?:\.\d{1,12})?$/.test(raw) ? Number(raw) : NaN;
+  if (n >= QUALITY_LOSS_LIMITS.min && n <= QUALITY_LOSS_LIMITS.max) return n;
+  notices.push(
+    `Ignored quality threshold ${quoteInput(raw)}: it must be a mean KL divergence from ${QUALITY_LOSS_LIMITS.min} to ${QUALITY_LOSS_LIMITS.max}, e.g. ${QUALITY_LOSS_LIMITS.default}.`,
+  );
+  return DEFAULT_STATE.plan.maxLoss;
 }
 
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -354,6 +380,7 @@ export function serializeShareLink(state: ShareState): string {
   if (!same(p.hardware, d.plan.hardware)) parts.push(['hw', p.hardware.join(',')]);
   if (p.formats !== d.plan.formats) parts.push(['pf', p.formats]);
   parts.push(...serializePriceNeeds(p));
+  if (p.maxLoss !== d.plan.maxLoss) parts.push(['ql', String(p.maxLoss)]);
   parts.push(...serializeTableState(state.table));
   if (state.task !== DEFAULT_TASK) parts.push(['task', state.task]);
   parts.push(...serializeServingState(state.serving));

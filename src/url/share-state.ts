@@ -1,5 +1,6 @@
 import type { KvCacheType } from '../core/kv-cache-types';
 import type { RuntimeId } from '../core/runtimes/registry';
+import { QUALITY_LOSS_LIMITS } from './link-limits';
 import { CURRENT_VERSION } from './migrations';
 import { DEFAULT_SERVING, type ServingState } from './serving-state';
 import { DEFAULT_TABLE, type TableState } from './table-state';
@@ -39,8 +40,13 @@ export interface PlanNeeds extends PriceNeeds {
   readonly budget: number | null;
   readonly power: number | null;
   readonly hardware: readonly HardwareClassId[];
-  /** "best": best quality that fits (at least 4 bits); "chosen": only the formats chosen on the left. */
-  readonly formats: 'best' | 'chosen';
+  /**
+   * "best": best quality that fits (at least 4 bits); "chosen": only the formats chosen on the left;
+   * "quality": the smallest format within `maxLoss` that leaves room to spare (planning/format-choice.ts).
+   */
+  readonly formats: 'best' | 'chosen' | 'quality';
+  /** The "quality" mode's threshold: mean KL divergence from the 16-bit model. */
+  readonly maxLoss: number;
 }
 export type ViewId = (typeof VIEW_IDS)[number];
 
@@ -144,6 +150,7 @@ export const DEFAULT_STATE: ShareState = {
     hardware: HARDWARE_CLASS_IDS,
     formats: 'best',
     ...DEFAULT_PRICE_NEEDS,
+    maxLoss: QUALITY_LOSS_LIMITS.default,
   },
   table: DEFAULT_TABLE,
   task: DEFAULT_TASK,

@@ -1,5 +1,6 @@
 import { maxContext } from '../core/estimate';
 import { canRun } from '../planning/can-run';
+import { explainOption } from '../planning/format-choice';
 import { paretoFrontier, planHardware, type PlanOption } from '../planning/plan';
 import type { PlanNeeds } from '../url/share-state';
 import { formatContext, formatGiB, formatParams, formatWhole } from './format-units';
@@ -62,6 +63,8 @@ export interface PlanView {
   } | null;
   /** "4 h a day over 3 years, electricity $0.168/kWh". */
   readonly terms: string;
+  /** The "quality" format mode: why the first option's format, in one sentence. */
+  readonly why: string | null;
 }
 
 const PRICE_NOTES = {
@@ -94,9 +97,11 @@ export function planView(
   const m = s.selectedModel;
   const context = contextFor(s, m);
   const users = serving?.users ?? s.batch;
+  const maxLoss = needs.formats === 'quality' ? needs.maxLoss : undefined;
   const request = {
     models: [{ key: m.key, name: m.name, arch: m.arch, contextLimit: m.scaledContextLimit }],
     formats: needs.formats === 'chosen' ? s.formats : [],
+    maxLoss,
     contextTokens: context,
     users,
     outputTokens: serving?.outputTokens,
@@ -114,6 +119,7 @@ export function planView(
   const terms = { hoursPerDay: needs.hoursPerDay, years: needs.years, usdPerKwh: needs.usdPerKwh };
   const rb = rentBuyFor(plan.options[0], rent.options[0], users, terms);
   const [buy, hire] = [plan.options[0], rent.options[0]];
+  const first = plan.options[0];
   const frontier = paretoFrontier(plan.options);
   const rows = plan.options.slice(0, limit).map((o): PlanRow => {
     const tps = o.decodeTokensPerSecond ?? 0;
@@ -183,6 +189,7 @@ export function planView(
           }
         : null,
     terms: `${terms.hoursPerDay} h a day over ${terms.years} years, electricity $${terms.usdPerKwh}/kWh`,
+    why: maxLoss !== undefined && first ? explainOption(request, first, maxLoss).join(' ') || null : null,
   };
 }
 

@@ -1,8 +1,9 @@
-import { qualityCost } from '../catalog/quality';
+import { DEFAULT_MAX_LOSS, lossFor, measuredOnWords } from '../planning/format-choice';
 import type { Verdict } from '../core/fit';
 import { WEIGHT_FORMATS } from '../core/formats/weight-formats';
 import { RUNTIMES } from '../core/runtimes/registry';
 import { formatFixed, formatGiB, formatSig3 } from './format-units';
+import { quantQualityView, type QuantQualityView } from './quant-quality';
 import { estimateFor, type Scenario } from './scenario';
 
 /** Every format the runtime loads, side by side, for the selected model on the selected GPUs. */
@@ -25,9 +26,11 @@ export interface QuantRow {
 export interface QuantView {
   readonly title: string;
   readonly rows: readonly QuantRow[];
+  /** Loss against size and the format the quality rule picks (the chart above the table). */
+  readonly quality: QuantQualityView;
 }
 
-export function quantView(s: Scenario): QuantView {
+export function quantView(s: Scenario, maxLoss = DEFAULT_MAX_LOSS): QuantView {
   const m = s.selectedModel;
   const p = s.selectedPool;
   const families = RUNTIMES[s.runtime].formatFamilies;
@@ -45,16 +48,12 @@ export function quantView(s: Scenario): QuantView {
     const r = estimateFor(s, m, p, f);
     if (!r.ok) continue;
     const e = r.value;
-    const q = qualityCost(m.key, f.id);
-    let qualityLabel = 'unknown';
-    if (q?.pplIncreasePct !== null && q?.pplIncreasePct !== undefined)
-      qualityLabel = `+${formatSig3(Math.max(0, q.pplIncreasePct))}% PPL`;
-    else if (q?.recoveryPct) qualityLabel = `${formatSig3(q.recoveryPct)}% of score`;
+    // The model's own figure, else its family's, else the reference model's: named when borrowed.
+    const q = lossFor({ key: m.key, family: m.family }, f);
+    const from = q ? measuredOnWords({ key: m.key }, q) : '';
+    const qualityLabel = q ? q.published : 'unknown';
     const detailParts = q
-      ? [
-          q.meanKld !== null ? `mean KLD ${q.meanKld.toFixed(4)}` : '',
-          q.measuredOn === m.key ? 'measured on this model' : `measured on ${q.measuredOn}`,
-        ].filter(Boolean)
+      ? [q.measuredOn === null ? '' : from || 'measured on this model', q.date ?? ''].filter(Boolean)
       : ['no published measurement'];
     rows.push({
       formatId: f.id,
@@ -72,5 +71,5 @@ export function quantView(s: Scenario): QuantView {
     });
   }
   rows.sort((a, b) => b.bitsPerWeight - a.bitsPerWeight);
-  return { title: `${m.name} on ${p.label}`, rows };
+  return { title: `${m.name} on ${p.label}`, rows, quality: quantQualityView(s, formats, maxLoss) };
 }

@@ -1,6 +1,7 @@
 import { formatSeconds, formatSig3 } from './format-units';
 import { formatSpeedWithRange, speedRange } from './speed-range';
 import { estimateFor, type Scenario } from './scenario';
+import { speedFormatsView, type SpeedFormatsView } from './speed-formats';
 import { VERDICT_LABEL } from './verdict';
 
 /** Decode speed of the selected model and first format on every GPU pool. */
@@ -23,6 +24,8 @@ export interface SpeedView {
   readonly rows: readonly SpeedRow[];
   readonly baselineLabel: string | null;
   readonly skipped: readonly string[];
+  /** Every chosen format on every pool (the per-format chart). */
+  readonly byFormat: SpeedFormatsView;
 }
 
 export function speedView(s: Scenario): SpeedView {
@@ -69,5 +72,6 @@ export function speedView(s: Scenario): SpeedView {
     rows,
     baselineLabel: s.baseline ? s.baseline.label : null,
     skipped,
+    byFormat: speedFormatsView(s),
   };
 }

@@ -306,7 +306,8 @@ export const reachableState: fc.Arbitrary<ShareState> = fc
           budget: fc.option(fc.integer({ min: 1, max: PLAN_LIMITS.budget }), { nil: null }),
           power: fc.option(fc.integer({ min: 1, max: PLAN_LIMITS.power }), { nil: null }),
           hardware: fc.uniqueArray(fc.constantFrom(...HARDWARE_CLASS_IDS), { minLength: 1 }),
-          formats: fc.constantFrom('best' as const, 'chosen' as const),
+          formats: fc.constantFrom('best' as const, 'chosen' as const, 'quality' as const),
+          maxLoss: fc.integer({ min: 1, max: 10_000 }).map((n) => n / 10_000),
         }),
         priceNeedsArb,
       )

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { ChartPlaceholder } from '../../components/chart-placeholder';
 import { NumberField } from '../../components/number-field';
 import { PRICE_CHOICE_IDS, PRICE_LINK_LIMITS } from '../../url/price-state';
+import { QUALITY_LOSS_LIMITS } from '../../url/link-limits';
 import { HARDWARE_CLASS_IDS, type PlanNeeds } from '../../url/share-state';
 import type { PlanView as PlanViewModel } from '../../view-models/plan-view';
 
@@ -29,6 +30,7 @@ const PRICE_LABEL = {
   used: 'Used, latest market price',
   launch: 'Launch list price',
 } as const;
+const formatMode = (v: string): PlanNeeds['formats'] => (v === 'chosen' || v === 'quality' ? v : 'best');
 
 /** "What should I buy?": the cheapest hardware that runs the selected model the way the user needs. */
 export function PlanView({ view, needs, onNeeds }: Props) {
@@ -124,12 +126,23 @@ export function PlanView({ view, needs, onNeeds }: Props) {
           <select
             id="plan-formats"
             value={needs.formats}
-            onChange={(e) => onNeeds({ formats: e.target.value === 'chosen' ? 'chosen' : 'best' })}
+            onChange={(e) => onNeeds({ formats: formatMode(e.target.value) })}
           >
             <option value="best">Best quality that fits (≥ 4 bits)</option>
+            <option value="quality">Smallest within a quality threshold</option>
             <option value="chosen">Only the formats chosen on the left</option>
           </select>
         </div>
+        {needs.formats === 'quality' && (
+          <NumberField
+            label="Quality threshold (mean KLD vs 16-bit)"
+            value={needs.maxLoss}
+            min={QUALITY_LOSS_LIMITS.min}
+            max={QUALITY_LOSS_LIMITS.max}
+            decimals
+            onChange={(v) => onNeeds({ maxLoss: v ?? QUALITY_LOSS_LIMITS.default })}
+          />
+        )}
       </div>
       {view.rows.length === 0 ? (
         <div className="empty-state" role="status">
@@ -147,6 +160,11 @@ export function PlanView({ view, needs, onNeeds }: Props) {
           <Suspense fallback={<ChartPlaceholder height={CHART_HEIGHT} label="price against speed" />}>
             <PlanChart rows={view.rows} rentals={view.rentals} years={needs.years} />
           </Suspense>
+          {view.why && (
+            <p className="format-why" data-testid="plan-why">
+              {view.why}
+            </p>
+          )}
           <div className="table-wrap" tabIndex={0} role="region" aria-label="Hardware options, cheapest first">
             <table className="data-table" data-testid="plan-table">
               <thead>

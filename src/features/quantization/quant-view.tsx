@@ -1,5 +1,10 @@
+import { lazy, Suspense } from 'react';
+import { ChartPlaceholder } from '../../components/chart-placeholder';
 import { VerdictBadge } from '../../components/verdict-badge';
 import type { QuantView as QuantViewModel } from '../../view-models/quant-view';
+
+const QualityChart = lazy(() => import('./quality-chart'));
+const CHART_HEIGHT = 320;
 
 interface Props {
   readonly view: QuantViewModel;
@@ -12,10 +17,33 @@ export function QuantView({ view, onToggle }: Props) {
     <section className="view" aria-labelledby="quant-title">
       <h2 id="quant-title">Quantization: {view.title}</h2>
       <p className="view-intro">
-        Quality cost is the published perplexity increase over the 16-bit model (wikitext-2) and mean KL divergence;
-        where no measurement exists for this model the closest published one is named, and “unknown” means none was
-        found.
+        Quality cost is the published loss against the 16-bit model: mean KL divergence, perplexity increase or
+        benchmark score kept. Where this model was not measured, a figure from its family or from Llama 3 8B is used and
+        named next to it; “unknown” means none was found.
       </p>
+      <p className="format-why" data-testid="quant-why">
+        {view.quality.recommendation}
+        {view.quality.recommendationSource && (
+          <>
+            {' '}
+            <a href={view.quality.recommendationSource} target="_blank" rel="noreferrer">
+              Source
+            </a>
+          </>
+        )}
+      </p>
+      {view.quality.points.length > 0 && (
+        <figure className="quality-figure">
+          <Suspense fallback={<ChartPlaceholder height={CHART_HEIGHT} label="quality loss against size" />}>
+            <QualityChart view={view.quality} />
+          </Suspense>
+          <figcaption className="footnote">
+            Published loss on the mean-KLD scale (perplexity as ln of its ratio, benchmark scores as points lost ÷ 100)
+            against the weights&apos; size; the 16-bit weights{' '}
+            {view.quality.baselineLabel && `(${view.quality.baselineLabel}) `}are the zero it is measured from.
+          </figcaption>
+        </figure>
+      )}
       <div className="table-wrap">
         <table className="data-table">
           <thead>

@@ -1,9 +1,10 @@
 import { lazy, Suspense, useId } from 'react';
 import { ChartPlaceholder } from '../../components/chart-placeholder';
 import type { SpeedView as SpeedViewModel } from '../../view-models/speed-view';
-import { speedChartHeight } from './speed-size';
+import { speedChartHeight, speedFormatsChartHeight } from './speed-size';
 
 const SpeedChart = lazy(() => import('./speed-chart'));
+const SpeedFormatsChart = lazy(() => import('./speed-formats-chart'));
 
 interface Props {
   readonly view: SpeedViewModel;
@@ -75,6 +76,32 @@ export function SpeedView({ view, baselineOptions, baseline, onBaseline }: Props
         </table>
       </div>
       {view.skipped.length > 0 && <p className="footnote">Does not run on: {view.skipped.join(', ')}.</p>}
+      {view.byFormat.series.length > 1 && (
+        <figure className="speed-formats" data-testid="speed-formats">
+          <h3>Decode speed per format</h3>
+          <Suspense
+            fallback={
+              <ChartPlaceholder
+                height={speedFormatsChartHeight(view.byFormat.rows.length, view.byFormat.series.length)}
+                label="speed per format"
+              />
+            }
+          >
+            <SpeedFormatsChart view={view.byFormat} />
+          </Suspense>
+          <figcaption className="footnote">
+            Each format chosen on the left, estimated for one sequence on each GPU pool; a missing bar means the format
+            does not run there. Add formats to compare in the Quantization view.
+          </figcaption>
+          <ul className="visually-hidden">
+            {view.byFormat.rows.map((r) => (
+              <li key={r.poolKey}>
+                {r.label}: {r.summary}
+              </li>
+            ))}
+          </ul>
+        </figure>
+      )}
       <p className="footnote">
         First token: time to process the whole context as a prompt. Offloaded layers are read from system RAM at 89.6
         GB/s (dual-channel DDR5-5600).
