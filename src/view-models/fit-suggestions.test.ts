@@ -92,7 +92,7 @@ describe('fitSuggestions', () => {
     expectNumbersOf(experts, { ...input, cpuMoeLayers: n });
     expect(experts.verdict).toBe('fits');
     expect(estimated({ ...input, cpuMoeLayers: n - 1 }).fit.verdict).not.toBe('fits');
-    expect(experts.title).toContain(`--n-cpu-moe ${n}`);
+    expect(experts.cost).toContain(`--n-cpu-moe ${n}:`);
   });
 
   it('suggests a smaller weight format with its published quality cost', () => {

@@ -200,8 +200,8 @@ function expertsSuggestion(q: FitQuestion, targets: readonly Verdict[]): FitSugg
   const flag = n >= layers ? '--cpu-moe' : `--n-cpu-moe ${n}`;
   return suggestion(
     { kind: 'experts-in-ram', layers: Math.min(n, layers) },
-    `Keep the experts of ${n >= layers ? 'all' : n} of ${layers} layers in system RAM (${flag})`,
-    'the CPU computes those experts from RAM, so decode is slower',
+    `Keep the experts of ${n >= layers ? 'all' : n} of ${layers} layers in system RAM`,
+    `llama.cpp ${flag}: the CPU computes those experts from RAM, so decode is slower`,
     e,
   );
 }
