@@ -135,7 +135,7 @@ export function FitMatrixGrid({ view, selected, onSelect }: Props) {
           width={width}
           height={height}
           role="group"
-          aria-label={`Fit matrix, ${view.formatLabel}: ${rows} models by ${cols} GPU configurations`}
+          aria-label={`Fit matrix, ${view.formatLabel}: ${rows} model${rows === 1 ? '' : 's'} by ${cols} GPU configuration${cols === 1 ? '' : 's'}`}
         >
           {view.columns.map((col, c) => {
             const x = MATRIX_Y_AXIS_WIDTH + (c + 0.5) * cellWidth;
