@@ -15,7 +15,7 @@ describe('headroom estimate: what would make it fit', () => {
     const text = headroom('estimate', '--model', 'llama-3-1-70b', '--precision', 'Q4_K_M', '--gpu', '4090');
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('What would make it fit:');
-    expect(text.stdout).toMatch(/Use 2 × RTX 4090 24 GB \(--gpus 2\): fits: [\d.]+ GiB of 48\.0 GiB/);
+    expect(text.stdout).toMatch(/Use 2 × RTX 4090 24 GB \(--gpus 2\): fits, [\d.]+ GiB of 48\.0 GiB used/);
 
     const json = headroom('estimate', '--model', 'llama-3-1-70b', '--precision', 'Q4_K_M', '--gpu', '4090', '--json');
     const suggestions = (JSON.parse(json.stdout) as { suggestions: JsonSuggestion[] }).suggestions;

@@ -12,7 +12,7 @@ import {
   formatWhole,
 } from '../view-models/format-units';
 import { MEMORY_PARTS } from '../view-models/memory-parts';
-import { verdictWords } from '../view-models/verdict';
+import { VERDICT_LABEL, verdictWords } from '../view-models/verdict';
 import { formatSpeedWithRange, type SpeedRange } from '../view-models/speed-range';
 import { expertsInRamWords } from '../view-models/host-words';
 import type { FitSuggestion } from '../view-models/fit-suggestions';
@@ -143,6 +143,9 @@ function suggestionRows(suggestions: readonly FitSuggestion[]): string[] {
   return [
     '',
     '  What would make it fit:',
-    ...suggestions.flatMap((s) => [`    ${s.title} (${changeFlags(s.change)}): ${s.numbers}`, `      ${s.cost}`]),
+    ...suggestions.flatMap((s) => [
+      `    ${s.title} (${changeFlags(s.change)}): ${VERDICT_LABEL[s.verdict]}, ${s.numbers}`,
+      `      ${s.cost}`,
+    ]),
   ];
 }

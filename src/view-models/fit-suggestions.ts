@@ -1,3 +1,4 @@
+import { MODELS } from '../catalog/catalog';
 import { qualityCost } from '../catalog/quality';
 import type { Device } from '../core/devices';
 import { estimate, type Estimate, type EstimateInput } from '../core/estimate';
@@ -9,7 +10,6 @@ import { runtimeProfile } from '../core/runtimes/registry';
 import { loadsFormat } from '../core/runtimes/rules';
 import { MAX_POOL_GPUS } from '../url/link-limits';
 import { formatContext, formatGiB, formatSig3 } from './format-units';
-import { VERDICT_LABEL } from './verdict';
 
 /**
  * "What would make it fit": for a run that does not fit (or is tight), the cheapest single
@@ -37,7 +37,7 @@ export interface FitSuggestion {
   readonly usableBytes: number;
   readonly spareBytes: number;
   readonly decodeTokensPerSecond: number;
-  /** "fits: 19.6 of 24.0 GiB, 4.4 GiB free, ~31.2 tok/s". */
+  /** "19.6 GiB of 24.0 GiB used, 4.4 GiB free, ~31.2 tok/s" (the verdict is shown beside it). */
   readonly numbers: string;
 }
 
@@ -83,7 +83,7 @@ function suggestion(change: FitChange, title: string, cost: string, e: Estimate)
     usableBytes: fit.usableBytes,
     spareBytes: fit.spareBytes,
     decodeTokensPerSecond: speed.decodeTokensPerSecond,
-    numbers: `${VERDICT_LABEL[fit.verdict]}: ${formatGiB(memory.deviceBytes)} of ${formatGiB(fit.usableBytes)}, ${formatGiB(fit.spareBytes)} free, ~${formatSig3(speed.decodeTokensPerSecond)} tok/s`,
+    numbers: `${formatGiB(memory.deviceBytes)} of ${formatGiB(fit.usableBytes)} used, ${formatGiB(fit.spareBytes)} free, ~${formatSig3(speed.decodeTokensPerSecond)} tok/s`,
   };
 }
 
@@ -209,7 +209,10 @@ function expertsSuggestion(q: FitQuestion, targets: readonly Verdict[]): FitSugg
 function qualityWords(modelKey: string, format: string): string {
   const q = qualityCost(modelKey, format);
   if (!q) return 'no published quality measurement for this format';
-  const on = q.measuredOn === modelKey ? 'measured on this model' : `measured on ${q.measuredOn}`;
+  const on =
+    q.measuredOn === modelKey
+      ? 'measured on this model'
+      : `measured on ${MODELS.find((m) => m.id === q.measuredOn)?.name ?? q.measuredOn}`;
   if (q.pplIncreasePct !== null) return `perplexity +${formatSig3(Math.max(0, q.pplIncreasePct))}% over 16-bit, ${on}`;
   if (q.recoveryPct !== null) return `keeps ${formatSig3(q.recoveryPct)}% of the 16-bit score, ${on}`;
   if (q.meanKld !== null) return `mean KL divergence ${formatSig3(q.meanKld)} from 16-bit, ${on}`;

@@ -22,7 +22,7 @@ describe('What would make it fit', () => {
     const onApply = vi.fn<(patch: (current: ShareState) => Partial<ShareState>) => void>();
     render(<VerdictBanner view={viewFor('rtx-4090')} onApply={onApply} />);
     expect(screen.getByRole('heading', { name: 'What would make it fit' })).toBeTruthy();
-    expect(screen.getByText(/^fits: \d+\.\d GiB of 48\.0 GiB, \d+\.\d GiB free, ~[\d.]+ tok\/s$/)).toBeTruthy();
+    expect(screen.getByText(/^\d+\.\d GiB of 48\.0 GiB used, \d+\.\d GiB free, ~[\d.]+ tok\/s$/)).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Apply: Use 2 × RTX 4090 24 GB' }));
     expect(onApply).toHaveBeenCalledTimes(1);
     const patch = onApply.mock.calls[0]?.[0];
