@@ -71,8 +71,8 @@ export function matchRenderer(renderer: string, gpus: readonly GpuEntry[]): GpuM
   if (text === '') return { kind: 'none', why: 'the browser does not name its GPU' };
   const have = rendererWords(text);
   // Headless browsers and machines without a GPU driver draw with SwiftShader or Mesa's llvmpipe.
-  if (/swiftshader|llvmpipe|softpipe|software/i.test(text))
-    return { kind: 'none', why: `the browser draws in software (${text.slice(0, 80)}), so it names no GPU` };
+  const software = /swiftshader|llvmpipe|softpipe|software/i.exec(text);
+  if (software) return { kind: 'none', why: `the browser draws in software (${software[0]}), so it names no GPU` };
   if (have.some((w) => MOBILE.has(w)))
     return { kind: 'none', why: `${text.slice(0, 80)} is a laptop GPU, which the catalogue does not list` };
   let best: GpuEntry[] = [];
