@@ -251,7 +251,7 @@ export default function ComparisonTable({ rows, state, onState, servingFloor }: 
           onChange={(e) => table.setGlobalFilter(e.target.value)}
         />
         <span className="table-count" role="status">
-          {visibleRows.length} of {rows.length} rows
+          {visibleRows.length} of {rows.length} row{rows.length === 1 ? '' : 's'}
         </span>
         <details className="column-menu">
           <summary className="btn btn-small">Columns</summary>
