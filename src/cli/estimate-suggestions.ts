@@ -1,5 +1,6 @@
 import type { Device } from '../core/devices';
 import type { EstimateInput } from '../core/estimate';
+import { formatQualityWords } from '../view-models/fit-quality';
 import { fitSuggestions, type FitChange, type FitSuggestion } from '../view-models/fit-suggestions';
 
 /** The flag that makes the change in `headroom estimate`. */
@@ -34,6 +35,7 @@ export function estimateSuggestions(
     input,
     modelKey: modelId,
     fixedFormat,
+    quality: formatQualityWords,
     sameKind: only && device ? { gpu: only.id, count: only.count, device, label: (n) => `${n} × ${only.name}` } : null,
   });
 }

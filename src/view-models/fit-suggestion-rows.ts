@@ -8,6 +8,8 @@ import { estimateInput, type Scenario } from './scenario';
 export interface FitSuggestionRow {
   readonly key: string;
   readonly suggestion: FitSuggestion;
+  /** A smaller weight format's published quality cost, looked up after the first paint (fit-quality.ts). */
+  readonly quality: { readonly model: string; readonly format: string } | null;
   /** The share-state patch, read against the address as it is when the button is pressed. */
   readonly apply: (current: ShareState) => Partial<ShareState>;
 }
@@ -73,6 +75,7 @@ export function fitSuggestionRows(s: Scenario): FitSuggestionRow[] {
   return suggestions.map((suggestion) => ({
     key: suggestion.change.kind,
     suggestion,
+    quality: suggestion.change.kind === 'format' ? { model: m.key, format: suggestion.change.format } : null,
     apply: (current) => applyFitChange(current, suggestion.change, selected),
   }));
 }

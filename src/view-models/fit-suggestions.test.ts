@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { estimate, type EstimateInput } from '../core/estimate';
 import { weightFormatById } from '../core/formats/weight-formats';
 import { DEFAULT_STATE, poolKey, type ShareState } from '../url/share-state';
+import { formatQualityWords } from './fit-quality';
 import { applyFitChange, fitSuggestionRows } from './fit-suggestion-rows';
 import { CONTEXT_STEP, fitSuggestions, type FitSuggestion } from './fit-suggestions';
 import { buildScenario, estimateInput, type Scenario } from './scenario';
@@ -98,10 +99,23 @@ describe('fitSuggestions', () => {
   it('suggests a smaller weight format with its published quality cost', () => {
     const s = scenario('gemma-3-27b', 'rtx-4090', { formats: ['Q8_0'] });
     const input = inputOf(s);
-    const format = fitSuggestionRows(s).find((r) => r.suggestion.change.kind === 'format')?.suggestion;
+    const row = fitSuggestionRows(s).find((r) => r.suggestion.change.kind === 'format');
+    const format = row?.suggestion;
     // Q6_K is the largest common format under Q8_0's 8.5 bits; 27B × 6.56 bits ≈ 20.6 GiB fits 24 GiB.
     expect(format?.change).toEqual({ kind: 'format', format: 'Q6_K' });
-    expect(format?.cost).toMatch(/^perplexity \+[\d.]+% over 16-bit, measured on /);
+    expect(format?.cost).toBe('6.56 instead of 8.5 bits per weight');
+    // The page adds the published cost after the first paint; the CLI asks for it at once.
+    expect(row?.quality).toEqual({ model: 'gemma-3-27b', format: 'Q6_K' });
+    const withQuality = fitSuggestions({
+      input,
+      modelKey: 'gemma-3-27b',
+      fixedFormat: false,
+      sameKind: null,
+      quality: formatQualityWords,
+    });
+    expect(withQuality.find((x) => x.change.kind === 'format')?.cost).toMatch(
+      /^6\.56 instead of 8\.5 bits per weight; perplexity \+[\d.]+% over 16-bit, measured on Llama 3 8B$/,
+    );
     expect(format?.verdict === 'fits' || format?.verdict === 'tight').toBe(true);
     const q6k = weightFormatById('Q6_K');
     if (format && q6k) expectNumbersOf(format, { ...input, format: q6k });

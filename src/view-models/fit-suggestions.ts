@@ -1,5 +1,3 @@
-import { MODELS } from '../catalog/catalog';
-import { qualityCost } from '../catalog/quality';
 import type { Device } from '../core/devices';
 import { estimate, type Estimate, type EstimateInput } from '../core/estimate';
 import { fewestExpertLayersInRam } from '../core/expert-offload';
@@ -29,7 +27,11 @@ export interface FitSuggestion {
   readonly change: FitChange;
   /** "Use a q8_0 KV cache", "Shorten the context to 16K", "Use 2 × RTX 4090 24 GB". */
   readonly title: string;
-  /** What the change costs, in words ("perplexity +3.1% over 16-bit, measured on llama-3-8b"). */
+  /**
+   * What the change costs, in words ("the cache is stored at 8.5 instead of 16 bits per value");
+   * for a weight format, its bits, with its published quality cost when the question's `quality`
+   * gives it ("perplexity +3.1% over 16-bit, measured on Llama 3 8B").
+   */
   readonly cost: string;
   readonly verdict: Verdict;
   /** Memory needed on the GPUs, usable there, and left free, with the change. */
@@ -48,6 +50,11 @@ export interface FitQuestion {
   readonly modelKey: string;
   /** The file fixes the weights (a GGUF file): no other format to suggest. */
   readonly fixedFormat: boolean;
+  /**
+   * The published quality cost of a format for the model, in words (fit-quality.ts). Optional: the
+   * table of published costs is large, so the page loads it after the first paint and adds it there.
+   */
+  readonly quality?: ((modelKey: string, format: string) => string) | undefined;
   /** The pool is `count` GPUs of one kind; null for a mixed or custom pool. */
   readonly sameKind: {
     readonly gpu: string;
@@ -206,19 +213,6 @@ function expertsSuggestion(q: FitQuestion, targets: readonly Verdict[]): FitSugg
   );
 }
 
-function qualityWords(modelKey: string, format: string): string {
-  const q = qualityCost(modelKey, format);
-  if (!q) return 'no published quality measurement for this format';
-  const on =
-    q.measuredOn === modelKey
-      ? 'measured on this model'
-      : `measured on ${MODELS.find((m) => m.id === q.measuredOn)?.name ?? q.measuredOn}`;
-  if (q.pplIncreasePct !== null) return `perplexity +${formatSig3(Math.max(0, q.pplIncreasePct))}% over 16-bit, ${on}`;
-  if (q.recoveryPct !== null) return `keeps ${formatSig3(q.recoveryPct)}% of the 16-bit score, ${on}`;
-  if (q.meanKld !== null) return `mean KL divergence ${formatSig3(q.meanKld)} from 16-bit, ${on}`;
-  return 'no published quality measurement for this format';
-}
-
 /** The runtime's common formats with fewer bits, the most bits (least loss) first. */
 function formatSuggestion(q: FitQuestion, targets: readonly Verdict[]): FitSuggestion | null {
   const { input } = q;
@@ -234,7 +228,7 @@ function formatSuggestion(q: FitQuestion, targets: readonly Verdict[]): FitSugge
   return suggestion(
     { kind: 'format', format: f.id },
     `Use ${f.label} weights`,
-    qualityWords(q.modelKey, f.id),
+    `${formatSig3(f.bits)} instead of ${formatSig3(input.format.bits)} bits per weight${q.quality ? `; ${q.quality(q.modelKey, f.id)}` : ''}`,
     hit.estimate,
   );
 }

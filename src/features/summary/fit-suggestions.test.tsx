@@ -13,6 +13,21 @@ const viewFor = (pool: string) =>
   summaryView(buildScenario({ ...DEFAULT_STATE, selected: { model: 'llama-3-1-70b', pool } }));
 
 describe('What would make it fit', () => {
+  it('adds the published quality cost of a smaller format once its data has loaded', async () => {
+    const view = summaryView(
+      buildScenario({
+        ...DEFAULT_STATE,
+        models: ['gemma-3-27b'],
+        formats: ['Q8_0'],
+        selected: { model: 'gemma-3-27b', pool: 'rtx-4090' },
+      }),
+    );
+    render(<VerdictBanner view={view} onApply={vi.fn()} />);
+    expect(
+      await screen.findByText(/^6\.56 instead of 8\.5 bits per weight; perplexity \+[\d.]+% over 16-bit, measured on /),
+    ).toBeTruthy();
+  });
+
   it('lists nothing for a pair that fits', () => {
     render(<VerdictBanner view={viewFor('rtx-4090*2')} onApply={vi.fn()} />);
     expect(screen.queryByTestId('fit-suggestions')).toBeNull();

@@ -1,6 +1,10 @@
+import { lazy, Suspense } from 'react';
 import { VerdictBadge } from '../../components/verdict-badge';
 import type { ShareState } from '../../url/share-state';
 import type { FitSuggestionRow } from '../../view-models/fit-suggestion-rows';
+
+// The published quality costs (~100 KB of data) stay out of the first paint's JavaScript.
+const FitQualityNote = lazy(() => import('./fit-quality-note'));
 
 export type ApplyPatch = (patch: (current: ShareState) => Partial<ShareState>) => void;
 
@@ -17,14 +21,21 @@ export function FitSuggestions({
     <div className="fit-fixes" data-testid="fit-suggestions">
       <h3 className="fit-fixes-title">What would make it fit</h3>
       <ul className="fit-fixes-list">
-        {rows.map(({ key, suggestion, apply }) => (
+        {rows.map(({ key, suggestion, quality, apply }) => (
           <li key={key} className="fit-fix">
             <div className="fit-fix-text">
               <span className="fit-fix-title">{suggestion.title}</span>
               <span className="fit-fix-numbers">
                 <VerdictBadge verdict={suggestion.verdict} /> <span className="num">{suggestion.numbers}</span>
               </span>
-              <span className="fit-fix-cost">{suggestion.cost}</span>
+              <span className="fit-fix-cost">
+                {suggestion.cost}
+                {quality && (
+                  <Suspense fallback={null}>
+                    <FitQualityNote model={quality.model} format={quality.format} />
+                  </Suspense>
+                )}
+              </span>
             </div>
             <button
               type="button"
