@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { estimate, type EstimateInput } from '../core/estimate';
 import { weightFormatById } from '../core/formats/weight-formats';
 import { DEFAULT_STATE, poolKey, type ShareState } from '../url/share-state';
@@ -165,5 +166,33 @@ describe('applyFitChange', () => {
       ...DEFAULT_STATE.host,
       cpuMoe: 12,
     });
+  });
+});
+
+describe('fitSuggestions on catalogue pairs', () => {
+  it('only ever suggests changes that fit better than the run does now, with finite figures', () => {
+    const models = ['llama-3-1-8b', 'qwen3-30b-a3b', 'gemma-3-27b', 'llama-3-1-70b', 'gpt-oss-120b', 'mixtral-8x7b'];
+    const pools = ['rtx-3060-12gb', 'rtx-4060-ti-16gb', 'rtx-4090', 'rtx-3090*2', 'm4-max-128gb', 'h100-80gb-sxm'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...models),
+        fc.constantFrom(...pools),
+        fc.constantFrom(2048, 8192, 32768, 131072),
+        fc.constantFrom('Q4_K_M', 'Q8_0', 'f16'),
+        (model, pool, context, format) => {
+          const s = scenario(model, pool, { context, formats: [format] });
+          const now = estimated(inputOf(s)).fit.verdict;
+          const rows = fitSuggestionRows(s);
+          if (now === 'fits') expect(rows).toEqual([]);
+          for (const { suggestion } of rows) {
+            expect(now === 'tight' ? ['fits'] : ['fits', 'tight']).toContain(suggestion.verdict);
+            for (const n of [suggestion.deviceBytes, suggestion.spareBytes, suggestion.decodeTokensPerSecond])
+              expect(Number.isFinite(n)).toBe(true);
+            expect(suggestion.numbers).not.toMatch(/NaN|Infinity|–/);
+          }
+        },
+      ),
+      { numRuns: 60, seed: 15 },
+    );
   });
 });
