@@ -40,6 +40,26 @@ describe('Detect my GPU', () => {
     expect(screen.queryByTestId('gpu-detected')).toBeNull();
   });
 
+  it('says when the runtime on the left cannot run the detected card', async () => {
+    detectGpu.mockResolvedValue({
+      match: matchRenderer('NVIDIA GeForce RTX 4090', GPUS),
+      renderer: 'NVIDIA GeForce RTX 4090',
+    });
+    render(
+      <GpuPicker
+        options={GPU_OPTIONS}
+        unavailable={(vendor) => (vendor === 'apple' ? null : 'not for Apple MLX')}
+        pools={[]}
+        onAdd={vi.fn()}
+        onRemove={vi.fn()}
+      />,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Detect my GPU' }));
+    expect((await screen.findByTestId('gpu-detect-result')).textContent).toContain(
+      'It cannot be added with this runtime (not for Apple MLX); choose another runtime first.',
+    );
+  });
+
   it('counts its configurations in words that agree', () => {
     render(
       <GpuPicker

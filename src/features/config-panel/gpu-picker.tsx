@@ -121,7 +121,9 @@ export function GpuPicker({ options, unavailable, pools, onAdd, onRemove }: Prop
           <button type="button" className="btn btn-small" disabled={detected === 'busy'} onClick={detect}>
             {detected === 'busy' ? 'Detecting…' : 'Detect my GPU'}
           </button>
-          {detected !== null && detected !== 'busy' && <DetectedNote detected={detected} options={options} />}
+          {detected !== null && detected !== 'busy' && (
+            <DetectedNote detected={detected} options={options} unavailable={unavailable} />
+          )}
         </div>
         {draft.length > 0 && (
           <p className="field-help">
@@ -198,9 +200,11 @@ export function GpuPicker({ options, unavailable, pools, onAdd, onRemove }: Prop
 function DetectedNote({
   detected,
   options,
+  unavailable,
 }: {
   readonly detected: DetectedGpu;
   readonly options: readonly GpuOption[];
+  readonly unavailable: Props['unavailable'];
 }) {
   const { match, renderer } = detected;
   if (match.kind === 'none')
@@ -209,13 +213,18 @@ function DetectedNote({
         Could not detect your GPU: {match.why}.
       </p>
     );
-  const sizes = match.ids.map((gid) => options.find((o) => o.id === gid)?.memoryGiB).filter((m) => m !== undefined);
+  const found = options.filter((o) => match.ids.includes(o.id));
+  const sizes = found.map((o) => o.memoryGiB);
+  // The runtime on the left may not run on this vendor (MLX on NVIDIA): say so rather than add it.
+  const refused = found[0] ? unavailable(found[0].vendor) : null;
   return (
     <p className="field-help" role="status" data-testid="gpu-detect-result">
       Detected {match.name}
       {match.ids.length > 1 ? ` (the browser does not say its memory: ${sizes.join(', ')} GB; pick yours)` : ''} from
-      this browser&apos;s &ldquo;{renderer.slice(0, 120)}&rdquo;, read here and sent nowhere. Add it below or pick
-      another.
+      this browser&apos;s &ldquo;{renderer.slice(0, 120)}&rdquo;, read here and sent nowhere.{' '}
+      {refused
+        ? `It cannot be added with this runtime (${refused}); choose another runtime first.`
+        : 'Add it below or pick another.'}
     </p>
   );
 }
