@@ -104,7 +104,7 @@ describe('fitSuggestions', () => {
     const format = row?.suggestion;
     // Q6_K is the largest common format under Q8_0's 8.5 bits; 27B × 6.56 bits ≈ 20.6 GiB fits 24 GiB.
     expect(format?.change).toEqual({ kind: 'format', format: 'Q6_K' });
-    expect(format?.cost).toBe('6.56 instead of 8.5 bits per weight');
+    expect(format?.cost).toBe('6.56 instead of 8.50 bits per weight');
     // The page adds the published cost after the first paint; the CLI asks for it at once.
     expect(row?.quality).toEqual({ model: 'gemma-3-27b', format: 'Q6_K' });
     const withQuality = fitSuggestions({
@@ -115,7 +115,7 @@ describe('fitSuggestions', () => {
       quality: formatQualityWords,
     });
     expect(withQuality.find((x) => x.change.kind === 'format')?.cost).toMatch(
-      /^6\.56 instead of 8\.5 bits per weight; perplexity \+[\d.]+% over 16-bit, measured on Llama 3 8B$/,
+      /^6\.56 instead of 8\.50 bits per weight; perplexity \+[\d.]+% over 16-bit, measured on Llama 3 8B$/,
     );
     expect(format?.verdict === 'fits' || format?.verdict === 'tight').toBe(true);
     const q6k = weightFormatById('Q6_K');

@@ -7,7 +7,7 @@ import { KV_CACHE_TYPES, type KvCacheType } from '../core/kv-cache-types';
 import { runtimeProfile } from '../core/runtimes/registry';
 import { loadsFormat } from '../core/runtimes/rules';
 import { MAX_POOL_GPUS } from '../url/link-limits';
-import { formatContext, formatGiB, formatSig3 } from './format-units';
+import { formatContext, formatFixed, formatGiB, formatSig3 } from './format-units';
 
 /**
  * "What would make it fit": for a run that does not fit (or is tight), the cheapest single
@@ -228,7 +228,7 @@ function formatSuggestion(q: FitQuestion, targets: readonly Verdict[]): FitSugge
   return suggestion(
     { kind: 'format', format: f.id },
     `Use ${f.label} weights`,
-    `${formatSig3(f.bits)} instead of ${formatSig3(input.format.bits)} bits per weight${q.quality ? `; ${q.quality(q.modelKey, f.id)}` : ''}`,
+    `${formatFixed(hit.estimate.weights.bitsPerWeight, 2)} instead of ${formatFixed(run(input)?.weights.bitsPerWeight ?? input.format.bits, 2)} bits per weight${q.quality ? `; ${q.quality(q.modelKey, f.id)}` : ''}`,
     hit.estimate,
   );
 }

@@ -24,7 +24,9 @@ describe('What would make it fit', () => {
     );
     render(<VerdictBanner view={view} onApply={vi.fn()} />);
     expect(
-      await screen.findByText(/^6\.56 instead of 8\.5 bits per weight; perplexity \+[\d.]+% over 16-bit, measured on /),
+      await screen.findByText(
+        /^6\.56 instead of 8\.50 bits per weight; perplexity \+[\d.]+% over 16-bit, measured on /,
+      ),
     ).toBeTruthy();
   });
 
