@@ -140,6 +140,20 @@ describe('fitSuggestions', () => {
   });
 });
 
+describe('more GPUs under tensor parallelism', () => {
+  it('offers only counts that divide the attention heads (vLLM shards them evenly)', () => {
+    // Llama 3.1 70B in FP8 (~66 GiB) on RTX 5090 32 GB cards in vLLM: three would hold it, but 64
+    // heads do not split three ways, so the suggestion is four.
+    const s = scenario('llama-3-1-70b', 'rtx-5090', { runtime: 'vllm', formats: ['fp8'] });
+    const input = inputOf(s);
+    expect(input.arch.attentionHeads).toBe(64);
+    const three = estimated({ ...input, devices: [...input.devices, ...input.devices, ...input.devices] });
+    expect(['fits', 'tight']).toContain(three.fit.verdict);
+    const gpus = fitSuggestionRows(s).find((r) => r.suggestion.change.kind === 'gpus')?.suggestion;
+    expect(gpus?.change).toEqual({ kind: 'gpus', gpu: 'rtx-5090', count: 4 });
+  });
+});
+
 describe('applyFitChange', () => {
   const sel = { model: 'llama-3-1-70b', pool: 'rtx-4090' };
   it('adds the grown pool beside the one it grows from and selects it', () => {

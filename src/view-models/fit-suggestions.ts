@@ -237,8 +237,12 @@ function formatSuggestion(q: FitQuestion, targets: readonly Verdict[]): FitSugge
 function gpusSuggestion(q: FitQuestion, targets: readonly Verdict[]): FitSuggestion | null {
   const kind = q.sameKind;
   if (!kind || kind.device.unifiedMemory) return null;
+  // Tensor parallelism shards the attention heads evenly (vLLM and SGLang refuse a TP degree
+  // that does not divide them, as core/serving/layout.ts says): only such counts are offered.
+  const tensor = (q.input.splitMode ?? runtimeProfile(q.input.runtime).defaults.splitMode) === 'tensor';
   const counts: number[] = [];
-  for (let c = kind.count + 1; c <= Math.min(MAX_SUGGESTED_GPUS, MAX_POOL_GPUS); c++) counts.push(c);
+  for (let c = kind.count + 1; c <= Math.min(MAX_SUGGESTED_GPUS, MAX_POOL_GPUS); c++)
+    if (!tensor || q.input.arch.attentionHeads % c === 0) counts.push(c);
   const hit = firstThatFits(
     counts,
     (c) => ({ ...q.input, devices: Array.from({ length: c }, () => kind.device) }),
