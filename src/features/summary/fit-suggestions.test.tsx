@@ -30,6 +30,22 @@ describe('What would make it fit', () => {
     ).toBeTruthy();
   });
 
+  it('offers room to spare for a tight pair', () => {
+    const tight = summaryView(
+      buildScenario({
+        ...DEFAULT_STATE,
+        models: ['llama-3-1-8b'],
+        formats: ['Q8_0'],
+        context: 57344,
+        pools: [{ parts: [{ id: 'rtx-4060-ti-16gb', count: 1 }] }],
+        selected: { model: 'llama-3-1-8b', pool: 'rtx-4060-ti-16gb' },
+      }),
+    );
+    expect(tight.verdict).toBe('tight');
+    render(<VerdictBanner view={tight} onApply={vi.fn()} />);
+    expect(screen.getByRole('heading', { name: 'What would leave room to spare' })).toBeTruthy();
+  });
+
   it('lists nothing for a pair that fits', () => {
     render(<VerdictBanner view={viewFor('rtx-4090*2')} onApply={vi.fn()} />);
     expect(screen.queryByTestId('fit-suggestions')).toBeNull();

@@ -11,15 +11,18 @@ export type ApplyPatch = (patch: (current: ShareState) => Partial<ShareState>) =
 /** "What would make it fit": each change with its new numbers and a button that applies it to the link. */
 export function FitSuggestions({
   rows,
+  tight,
   onApply,
 }: {
   readonly rows: readonly FitSuggestionRow[];
+  /** The run fits with under 10% to spare: the changes give it room rather than make it fit. */
+  readonly tight: boolean;
   readonly onApply: ApplyPatch;
 }) {
   if (rows.length === 0) return null;
   return (
     <div className="fit-fixes" data-testid="fit-suggestions">
-      <h3 className="fit-fixes-title">What would make it fit</h3>
+      <h3 className="fit-fixes-title">{tight ? 'What would leave room to spare' : 'What would make it fit'}</h3>
       <ul className="fit-fixes-list">
         {rows.map(({ key, suggestion, quality, apply }) => (
           <li key={key} className="fit-fix">

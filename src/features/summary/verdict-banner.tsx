@@ -28,7 +28,7 @@ export function VerdictBanner({ view, onApply }: { readonly view: SummaryView; r
           </Suspense>
         )}
       </p>
-      {onApply && <FitSuggestions rows={view.suggestions} onApply={onApply} />}
+      {onApply && <FitSuggestions rows={view.suggestions} tight={view.verdict === 'tight'} onApply={onApply} />}
       {view.explanations && (
         <dl className="banner-parts">
           {view.parts.map((part) => (
