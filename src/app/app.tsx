@@ -179,7 +179,7 @@ export function App() {
                   <TrainingBannerSlot scenario={scenario} training={viewState.training} />
                 </Suspense>
               ) : (
-                <VerdictBanner view={summary} />
+                <VerdictBanner view={summary} onApply={update} />
               )}
             </ViewBoundary>
           )}

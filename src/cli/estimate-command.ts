@@ -24,6 +24,7 @@ import { HUB_OPTIONS, type MeasuredModel } from './hub-inputs';
 import { RUNTIMES, type RuntimeId } from '../core/runtimes/registry';
 import { weightFormatById, type WeightFormat } from '../core/formats/weight-formats';
 import { estimatePool, poolJson, poolLines } from './estimate-serving';
+import { estimateSuggestions, suggestionsJson } from './estimate-suggestions';
 
 export const ESTIMATE_OPTIONS = {
   model: { type: 'string' },
@@ -180,6 +181,7 @@ export function runEstimate(values: Values, io: CliIo, measured?: MeasuredModel)
   if (!result.ok) throw new CliError(result.error);
   const e = result.value;
   const maxContextTokens = maxContext(input, limit);
+  const suggestions = estimateSuggestions(input, model.id, measured?.gguf === true, gpus.summary);
   const ranges = {
     decode: speedRange(e.speed.decodeTokensPerSecond, runtime, gpus.devices, 'decode'),
     prefill:
@@ -256,6 +258,7 @@ export function runEstimate(values: Values, io: CliIo, measured?: MeasuredModel)
       baseline: baseline && { gpu: baseline.name, decodeTokensPerSecond: baseline.speed },
       ...(pool ? { serving: poolJson(pool) } : {}),
       link: link.url,
+      suggestions: suggestionsJson(suggestions),
     };
     out(JSON.stringify(report, null, 2));
     return;
@@ -277,6 +280,7 @@ export function runEstimate(values: Values, io: CliIo, measured?: MeasuredModel)
     assumptions: measured?.assumptions ?? model.assumptions ?? [],
     ranges,
     scaling,
+    suggestions,
   });
   out(pool ? insertAfter(text, '  Max context', poolLines(pool, RUNTIMES[runtime].label, sequences)) : text);
 }

@@ -84,6 +84,9 @@ Hardware
 Output
   --json                        one JSON object with raw numbers (bytes, tokens/s)
   --link-base <url>             where the web app lives, for the closing link (or $HEADROOM_URL)
+
+A run that does not fit (or is tight) ends with what would make it fit: each change with its flag
+and new figures (--json: suggestions).
 `;
 
 export const SERVE_HELP = `headroom serve: the KV pool, how many users a model serves and how fast, on one GPU, one

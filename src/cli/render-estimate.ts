@@ -12,9 +12,11 @@ import {
   formatWhole,
 } from '../view-models/format-units';
 import { MEMORY_PARTS } from '../view-models/memory-parts';
-import { verdictWords } from '../view-models/verdict';
+import { VERDICT_LABEL, verdictWords } from '../view-models/verdict';
 import { formatSpeedWithRange, type SpeedRange } from '../view-models/speed-range';
 import { expertsInRamWords } from '../view-models/host-words';
+import type { FitSuggestion } from '../view-models/fit-suggestions';
+import { changeFlags } from './estimate-suggestions';
 
 export interface EstimateReport {
   readonly model: { readonly name: string };
@@ -40,6 +42,8 @@ export interface EstimateReport {
     readonly originalContext: number;
     readonly how: string | null;
   } | null;
+  /** What would make a run that does not fit (or is tight) fit, cheapest first. */
+  readonly suggestions?: readonly FitSuggestion[] | undefined;
 }
 
 const row = (label: string, value: string) => `  ${label.padEnd(14)}${value}`;
@@ -92,6 +96,7 @@ export function renderEstimate(r: EstimateReport): string {
           ),
         ]
       : []),
+    ...suggestionRows(r.suggestions ?? []),
     '',
     `Estimates, not measurements: speed ranges are the 10th-90th percentile of measured ÷ estimated speed${r.ranges.decode.calibrated ? '' : ' (this backend is not calibrated yet: ±40%)'}; decode slows as the context fills; fits = at most ${formatPercent(0.9)} of usable memory; memory = ${memoryComponents(
       memory,
@@ -130,4 +135,17 @@ function speedRows(r: EstimateReport): string[] {
     ),
   );
   return lines;
+}
+
+/** "What would make it fit": each change, its flag, its new figures and what it costs. */
+function suggestionRows(suggestions: readonly FitSuggestion[]): string[] {
+  if (suggestions.length === 0) return [];
+  return [
+    '',
+    '  What would make it fit:',
+    ...suggestions.flatMap((s) => [
+      `    ${s.title} (${changeFlags(s.change)}): ${VERDICT_LABEL[s.verdict]}, ${s.numbers}`,
+      `      ${s.cost}`,
+    ]),
+  ];
 }

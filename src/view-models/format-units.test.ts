@@ -37,6 +37,14 @@ describe('display formatting', () => {
     expect(formatParams(494e6)).toBe('494M');
     expect(formatContext(8192)).toBe('8K');
     expect(formatContext(1000)).toBe('1,000');
+    // One shorthand for every length: no "10240K" beside "24,832 tokens".
+    expect(formatContext(10 * 1024 ** 2)).toBe('10M');
+    expect(formatContext(1536 * 1024)).toBe('1.5M');
+    expect(formatContext(24_576)).toBe('24K');
+    // Not whole K: rounded down (24,832 / 1,024 = 24.25), as a "fits up to" figure must not grow.
+    expect(formatContext(24_832)).toBe('24.2K');
+    expect(formatContext(1023 * 1024)).toBe('1,023K');
+    expect(formatContext(1024 ** 2 + 1)).toBe('1M');
     expect(formatSeconds(0.745)).toBe('745 ms');
     expect(formatSeconds(4.13)).toBe('4.13 s');
     expect(formatSeconds(null)).toBe('unknown');

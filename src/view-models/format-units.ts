@@ -77,11 +77,21 @@ export function formatParams(count: number): string {
   return `${formatSig3(count / 1e6)}M`;
 }
 
-/** Context lengths in the "8K" shorthand when they are whole multiples of 1,024 tokens. */
+/**
+ * Context lengths in one shorthand (K = 1,024 tokens, M = 1,024 K, as runtimes size them):
+ * 8,192 → "8K", 1,536 × 1,024 → "1.5M", 10,485,760 → "10M", 24,832 → "24.2K", 1,000 → "1,000".
+ * Lengths that are not whole K are rounded down, to one decimal: these are mostly "fits up to"
+ * limits, which must not be overstated.
+ */
 export function formatContext(tokens: number): string {
   if (!Number.isFinite(tokens)) return NO_VALUE;
-  if (tokens >= 1024 && tokens % 1024 === 0) return `${formatFixed(tokens / 1024, 0)}K`;
-  return formatWhole(tokens);
+  if (tokens < 1024) return formatWhole(tokens);
+  const down = (value: number) => {
+    const tenths = Math.floor(value * 10) / 10;
+    return formatFixed(tenths, Number.isInteger(tenths) ? 0 : 1);
+  };
+  if (tokens >= 1024 ** 2) return `${group(down(tokens / 1024 ** 2))}M`;
+  return `${group(down(tokens / 1024))}K`;
 }
 
 export function formatPercent(ratio: number): string {

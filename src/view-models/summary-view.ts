@@ -10,6 +10,7 @@ import { estimate, memoryComponents } from '../core/estimate';
 import { cutCodePoints } from '../core/input-text';
 import { verdictWords } from './verdict';
 import { formatSpeedWithRange, speedRange } from './speed-range';
+import { fitSuggestionRows, type FitSuggestionRow } from './fit-suggestion-rows';
 
 /** The one-line verdict for the selected model × GPUs, and its numbers with their explanations. */
 export interface SummaryView {
@@ -23,6 +24,8 @@ export interface SummaryView {
    * paint); null when the selection is a mixed pool.
    */
   readonly measuredQuery: MeasuredQuery | null;
+  /** What would make a run that does not fit (or is tight) fit; empty when it fits. */
+  readonly suggestions: readonly FitSuggestionRow[];
 }
 
 function measuredQuery(s: Scenario, format: string): MeasuredQuery | null {
@@ -54,7 +57,15 @@ export function summaryView(s: Scenario): SummaryView {
   const input = estimateInput(s, m, p, f);
   const r = estimate(input);
   if (!r.ok)
-    return { heading, verdict: 'error', sentence: r.error, parts: [], explanations: null, measuredQuery: null };
+    return {
+      heading,
+      verdict: 'error',
+      sentence: r.error,
+      parts: [],
+      explanations: null,
+      measuredQuery: null,
+      suggestions: [],
+    };
   const e = r.value;
   const decodeRange = speedRange(e.speed.decodeTokensPerSecond, s.runtime, p.devices, 'decode');
   const decodeText = formatSpeedWithRange(e.speed.decodeTokensPerSecond, decodeRange);
@@ -102,6 +113,7 @@ export function summaryView(s: Scenario): SummaryView {
     ],
     explanations: explain(input, e),
     measuredQuery: measuredQuery(s, f.id),
+    suggestions: e.fit.verdict === 'fits' ? [] : fitSuggestionRows(s),
   };
 }
 
@@ -121,6 +133,7 @@ export function summaryOrError(s: Scenario): SummaryView {
       parts: [],
       explanations: null,
       measuredQuery: null,
+      suggestions: [],
     };
   }
 }

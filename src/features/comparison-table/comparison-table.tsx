@@ -60,12 +60,7 @@ const columns = col.columns([
   col.accessor('model', { header: 'Model', filterFn: 'includesString', meta: { filter: 'text', label: 'Model' } }),
   col.accessor('gpu', { header: 'GPUs', filterFn: 'includesString', meta: { filter: 'text', label: 'GPUs' } }),
   col.accessor('format', { header: 'Format', filterFn: 'includesString', meta: { filter: 'text', label: 'Format' } }),
-  col.accessor('bitsPerWeight', {
-    header: 'Bits/w',
-    sortDescFirst: false,
-    cell: (i) => formatFixed(i.getValue(), 2),
-    meta: { numeric: true, label: 'Bits per weight' },
-  }),
+  // The answer (verdict, decode speed) right after what the row is, so it stays in view on narrow screens.
   col.accessor('verdict', {
     header: 'Verdict',
     filterFn: 'includesString',
@@ -73,15 +68,12 @@ const columns = col.columns([
     cell: (i) => <VerdictBadge verdict={i.getValue()} />,
     meta: { filter: 'text', label: 'Verdict' },
   }),
-  col.accessor('weightsGiB', {
-    header: 'Weights GiB',
-    cell: (i) => gib(i.getValue()),
-    meta: { numeric: true, label: 'Weights (GiB)' },
-  }),
-  col.accessor('kvCacheGiB', {
-    header: 'KV GiB',
-    cell: (i) => gib(i.getValue()),
-    meta: { numeric: true, label: 'KV cache (GiB)' },
+  col.accessor((r) => r.decodeTokensPerSecond ?? -1, {
+    id: 'decode',
+    header: 'Decode tok/s',
+    filterFn: 'greaterThanOrEqualTo',
+    cell: (i) => (i.getValue() < 0 ? '–' : formatSig3(i.getValue())),
+    meta: { filter: 'min', numeric: true, label: 'Decode (tok/s)' },
   }),
   col.accessor('totalGiB', {
     header: 'Needed GiB',
@@ -93,12 +85,21 @@ const columns = col.columns([
     cell: (i) => gib(i.getValue()),
     meta: { numeric: true, label: 'Spare (GiB)' },
   }),
-  col.accessor((r) => r.decodeTokensPerSecond ?? -1, {
-    id: 'decode',
-    header: 'Decode tok/s',
-    filterFn: 'greaterThanOrEqualTo',
-    cell: (i) => (i.getValue() < 0 ? '–' : formatSig3(i.getValue())),
-    meta: { filter: 'min', numeric: true, label: 'Decode (tok/s)' },
+  col.accessor('weightsGiB', {
+    header: 'Weights GiB',
+    cell: (i) => gib(i.getValue()),
+    meta: { numeric: true, label: 'Weights (GiB)' },
+  }),
+  col.accessor('kvCacheGiB', {
+    header: 'KV GiB',
+    cell: (i) => gib(i.getValue()),
+    meta: { numeric: true, label: 'KV cache (GiB)' },
+  }),
+  col.accessor('bitsPerWeight', {
+    header: 'Bits/w',
+    sortDescFirst: false,
+    cell: (i) => formatFixed(i.getValue(), 2),
+    meta: { numeric: true, label: 'Bits per weight' },
   }),
   col.accessor((r) => r.prefillTokensPerSecond ?? -1, {
     id: 'prefill',
@@ -250,7 +251,7 @@ export default function ComparisonTable({ rows, state, onState, servingFloor }: 
           onChange={(e) => table.setGlobalFilter(e.target.value)}
         />
         <span className="table-count" role="status">
-          {visibleRows.length} of {rows.length} rows
+          {visibleRows.length} of {rows.length} row{rows.length === 1 ? '' : 's'}
         </span>
         <details className="column-menu">
           <summary className="btn btn-small">Columns</summary>

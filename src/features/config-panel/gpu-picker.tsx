@@ -4,6 +4,7 @@ import { useIsClient } from '../../components/use-is-client';
 import { MAX_POOL_GPUS, MAX_POOLS } from '../../url/link-limits';
 import type { GpuPool } from '../../url/share-state';
 import type { GpuOption } from '../../view-models/picker-options';
+import type { DetectedGpu } from './detect-gpu';
 
 interface Props {
   readonly options: readonly GpuOption[];
@@ -39,6 +40,24 @@ export function GpuPicker({ options, unavailable, pools, onAdd, onRemove }: Prop
   const [gpu, setGpu] = useState('');
   const [count, setCount] = useState(1);
   const [draft, setDraft] = useState<{ id: string; count: number }[]>([]);
+  const [detected, setDetected] = useState<DetectedGpu | 'busy' | null>(null);
+  const detectedIds =
+    detected !== null && detected !== 'busy' && detected.match.kind === 'found' ? detected.match.ids : [];
+  const detect = () => {
+    setDetected('busy');
+    // Loaded on demand: most visits never ask.
+    void import('./detect-gpu')
+      .then((m) => m.detectGpu())
+      .then((d) => {
+        setDetected(d);
+        if (d.match.kind === 'found') {
+          setVendor('all');
+          setCls('all');
+          setMinMemory(0);
+          setGpu(d.match.ids[0] ?? '');
+        }
+      });
+  };
   const usable = filtered.filter((o) => unavailable(o.vendor) === null);
   const chosen = usable.some((o) => o.id === gpu) ? gpu : (usable[0]?.id ?? '');
   const labelOf = (gid: string) => options.find((o) => o.id === gid)?.label ?? gid;
@@ -56,7 +75,10 @@ export function GpuPicker({ options, unavailable, pools, onAdd, onRemove }: Prop
   return (
     <div className="field">
       <span className="field-label">
-        GPUs <span className="field-value">{pools.length} configurations</span>
+        GPUs{' '}
+        <span className="field-value">
+          {pools.length} configuration{pools.length === 1 ? '' : 's'}
+        </span>
       </span>
       <RemovableChips label="Chosen GPU configurations" items={pools} onRemove={onRemove} />
       <fieldset className="gpu-add">
@@ -95,6 +117,14 @@ export function GpuPicker({ options, unavailable, pools, onAdd, onRemove }: Prop
             ))}
           </select>
         </div>
+        <div className="inline gpu-detect">
+          <button type="button" className="btn btn-small" disabled={detected === 'busy'} onClick={detect}>
+            {detected === 'busy' ? 'Detecting…' : 'Detect my GPU'}
+          </button>
+          {detected !== null && detected !== 'busy' && (
+            <DetectedNote detected={detected} options={options} unavailable={unavailable} />
+          )}
+        </div>
         {draft.length > 0 && (
           <p className="field-help">
             Mixed pool so far: {draft.map((d) => `${d.count} × ${labelOf(d.id)}`).join(' + ')}{' '}
@@ -118,10 +148,16 @@ export function GpuPicker({ options, unavailable, pools, onAdd, onRemove }: Prop
             {(isClient ? filtered : filtered.filter((o) => o.id === chosen)).map((o) => (
               <option key={o.id} value={o.id} disabled={unavailable(o.vendor) !== null}>
                 {o.label} · {o.detail}
+                {detectedIds.includes(o.id) ? ' (detected)' : ''}
                 {unavailable(o.vendor) === null ? '' : ` (${unavailable(o.vendor) ?? ''})`}
               </option>
             ))}
           </select>
+          {detectedIds.includes(chosen) && (
+            <span className="detected-label" data-testid="gpu-detected">
+              detected
+            </span>
+          )}
           <label className="visually-hidden" htmlFor={`${id}-count`}>
             Count
           </label>
@@ -157,5 +193,38 @@ export function GpuPicker({ options, unavailable, pools, onAdd, onRemove }: Prop
         {limit && <p className="field-help">{limit}</p>}
       </fieldset>
     </div>
+  );
+}
+
+/** What detection found, and from which words, or why it found nothing. */
+function DetectedNote({
+  detected,
+  options,
+  unavailable,
+}: {
+  readonly detected: DetectedGpu;
+  readonly options: readonly GpuOption[];
+  readonly unavailable: Props['unavailable'];
+}) {
+  const { match, renderer } = detected;
+  if (match.kind === 'none')
+    return (
+      <p className="field-help" role="status" data-testid="gpu-detect-result">
+        Could not detect your GPU: {match.why}.
+      </p>
+    );
+  const found = options.filter((o) => match.ids.includes(o.id));
+  const sizes = found.map((o) => o.memoryGiB);
+  // The runtime on the left may not run on this vendor (MLX on NVIDIA): say so rather than add it.
+  const refused = found[0] ? unavailable(found[0].vendor) : null;
+  return (
+    <p className="field-help" role="status" data-testid="gpu-detect-result">
+      Detected {match.name}
+      {match.ids.length > 1 ? ` (the browser does not say its memory: ${sizes.join(', ')} GB; pick yours)` : ''} from
+      this browser&apos;s &ldquo;{renderer.slice(0, 120)}&rdquo;, read here and sent nowhere.{' '}
+      {refused
+        ? `It cannot be added with this runtime (${refused}); choose another runtime first.`
+        : 'Add it below or pick another.'}
+    </p>
   );
 }

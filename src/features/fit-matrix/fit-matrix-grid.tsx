@@ -31,6 +31,30 @@ interface Hover {
   readonly cell: MatrixCell;
   readonly x: number;
   readonly y: number;
+  /** The part of the matrix in view when the cell was hovered or tapped (it scrolls sideways on phones). */
+  readonly scrollLeft: number;
+  readonly visibleWidth: number;
+}
+
+/** Tooltip width: its CSS width, narrowed to what a phone shows. */
+const TOOLTIP_WIDTH = 280;
+/** Room a tooltip needs below its cell (five lines and the hint); nearer the bottom it opens above. */
+const TOOLTIP_ROOM = 170;
+
+/** Where the tooltip goes: under (or over) the cell, kept inside the visible part of the matrix. */
+function tooltipStyle(h: Hover, height: number) {
+  const width = Math.min(TOOLTIP_WIDTH, Math.max(160, h.visibleWidth - 8));
+  const min = h.scrollLeft + 4;
+  const max = h.scrollLeft + h.visibleWidth - width - 4;
+  const left = Math.max(min, Math.min(h.x - width * 0.2, max));
+  const below = h.y + MATRIX_ROW_HEIGHT + 4;
+  const above = below + TOOLTIP_ROOM > height;
+  return {
+    left,
+    width,
+    top: above ? h.y - 4 : below,
+    transform: above ? 'translateY(-100%)' : 'none',
+  };
 }
 
 /**
@@ -41,6 +65,14 @@ interface Hover {
 export function FitMatrixGrid({ view, selected, onSelect }: Props) {
   const { ref, width: containerWidth } = useContainerWidth();
   const [hover, setHover] = useState<Hover | null>(null);
+  const hoverAt = (cell: MatrixCell, x: number, y: number) =>
+    setHover({
+      cell,
+      x,
+      y,
+      scrollLeft: ref.current?.scrollLeft ?? 0,
+      visibleWidth: ref.current?.clientWidth ?? containerWidth,
+    });
   const cols = view.columns.length;
   const rows = view.rows.length;
   const width = Math.max(containerWidth || 960, matrixMinWidth(cols));
@@ -78,83 +110,87 @@ export function FitMatrixGrid({ view, selected, onSelect }: Props) {
 
   return (
     <div className="matrix-scroll" ref={ref} onKeyDown={onKeyDown} onMouseLeave={() => setHover(null)}>
-      <svg
-        className="matrix-svg"
-        width={width}
-        height={height}
-        role="group"
-        aria-label={`Fit matrix, ${view.formatLabel}: ${rows} models by ${cols} GPU configurations`}
-      >
-        {view.rows.map((row, r) => {
-          const y = MATRIX_TOP + r * MATRIX_ROW_HEIGHT + MATRIX_ROW_HEIGHT / 2;
-          return (
-            <g key={row.key} transform={`translate(${MATRIX_Y_AXIS_WIDTH - 8},${y})`} aria-hidden="true">
-              <text className="matrix-row-label" textAnchor="end" dy="-0.15em">
-                {truncate(row.label, 24)}
-              </text>
-              <text className="matrix-axis-detail" textAnchor="end" dy="1.05em">
-                {truncate(row.detail, 28)}
-              </text>
-            </g>
-          );
-        })}
-        {view.columns.map((col, c) => {
-          const x = MATRIX_Y_AXIS_WIDTH + (c + 0.5) * cellWidth;
-          return (
-            <g key={col.key} transform={`translate(${x},${gridBottom + 8})`} aria-hidden="true">
-              <text className="matrix-col-label" textAnchor="end" transform="rotate(-35)" dy="0.7em">
-                {truncate(col.label, 26)}
-                {col.detail && <tspan className="matrix-axis-detail"> {col.detail}</tspan>}
-              </text>
-            </g>
-          );
-        })}
-        {view.cells.map((row, r) =>
-          row.map((cell, c) => {
-            const isSelected = cell.modelKey === selected.model && cell.poolKey === selected.pool;
-            const x = MATRIX_Y_AXIS_WIDTH + c * cellWidth + 1.5;
-            const y = MATRIX_TOP + r * MATRIX_ROW_HEIGHT + 2;
-            const w = cellWidth - 3;
-            const h = MATRIX_ROW_HEIGHT - 4;
+      <div className="matrix-inner" style={{ width }}>
+        {/* The model names stay in view while the cells scroll sideways (phones). */}
+        <div className="matrix-rail" aria-hidden="true">
+          <svg className="matrix-rail-svg" width={MATRIX_Y_AXIS_WIDTH} height={gridBottom}>
+            <rect className="matrix-rail-bg" width={MATRIX_Y_AXIS_WIDTH} height={gridBottom} />
+            {view.rows.map((row, r) => {
+              const y = MATRIX_TOP + r * MATRIX_ROW_HEIGHT + MATRIX_ROW_HEIGHT / 2;
+              return (
+                <g key={row.key} transform={`translate(${MATRIX_Y_AXIS_WIDTH - 8},${y})`}>
+                  <text className="matrix-row-label" textAnchor="end" dy="-0.15em">
+                    {truncate(row.label, 24)}
+                  </text>
+                  <text className="matrix-axis-detail" textAnchor="end" dy="1.05em">
+                    {truncate(row.detail, 28)}
+                  </text>
+                </g>
+              );
+            })}
+          </svg>
+        </div>
+        <svg
+          className="matrix-svg"
+          width={width}
+          height={height}
+          role="group"
+          aria-label={`Fit matrix, ${view.formatLabel}: ${rows} model${rows === 1 ? '' : 's'} by ${cols} GPU configuration${cols === 1 ? '' : 's'}`}
+        >
+          {view.columns.map((col, c) => {
+            const x = MATRIX_Y_AXIS_WIDTH + (c + 0.5) * cellWidth;
             return (
-              <g
-                key={`${cell.modelKey}|${cell.poolKey}`}
-                className={`matrix-cell matrix-${cell.verdict}${isSelected ? ' is-selected' : ''}`}
-                role="button"
-                tabIndex={r === focusRow && c === focusCol ? 0 : -1}
-                aria-label={cell.ariaLabel}
-                aria-pressed={isSelected}
-                data-row={r}
-                data-col={c}
-                onClick={() => onSelect(cell.modelKey, cell.poolKey)}
-                onMouseEnter={() => setHover({ cell, x: x + w / 2, y })}
-                onFocus={() => setHover({ cell, x: x + w / 2, y })}
-                onBlur={() => setHover(null)}
-              >
-                <rect x={x} y={y} width={w} height={h} rx={4} />
-                <text x={x + w / 2} y={y + h / 2} textAnchor="middle" dominantBaseline="central">
-                  <tspan className="matrix-icon">{VERDICT_ICON[cell.verdict]}</tspan>
-                  {cell.speedLabel && <tspan dx={compact ? 2 : 4}>{cell.speedLabel}</tspan>}
+              <g key={col.key} transform={`translate(${x},${gridBottom + 8})`} aria-hidden="true">
+                <text className="matrix-col-label" textAnchor="end" transform="rotate(-35)" dy="0.7em">
+                  {truncate(col.label, 26)}
+                  {col.detail && <tspan className="matrix-axis-detail"> {col.detail}</tspan>}
                 </text>
               </g>
             );
-          }),
+          })}
+          {view.cells.map((row, r) =>
+            row.map((cell, c) => {
+              const isSelected = cell.modelKey === selected.model && cell.poolKey === selected.pool;
+              const x = MATRIX_Y_AXIS_WIDTH + c * cellWidth + 1.5;
+              const y = MATRIX_TOP + r * MATRIX_ROW_HEIGHT + 2;
+              const w = cellWidth - 3;
+              const h = MATRIX_ROW_HEIGHT - 4;
+              return (
+                <g
+                  key={`${cell.modelKey}|${cell.poolKey}`}
+                  className={`matrix-cell matrix-${cell.verdict}${isSelected ? ' is-selected' : ''}`}
+                  role="button"
+                  tabIndex={r === focusRow && c === focusCol ? 0 : -1}
+                  aria-label={cell.ariaLabel}
+                  aria-pressed={isSelected}
+                  data-row={r}
+                  data-col={c}
+                  onClick={() => onSelect(cell.modelKey, cell.poolKey)}
+                  onMouseEnter={() => hoverAt(cell, x + w / 2, y)}
+                  onFocus={() => hoverAt(cell, x + w / 2, y)}
+                  onBlur={() => setHover(null)}
+                >
+                  <rect x={x} y={y} width={w} height={h} rx={4} />
+                  <text x={x + w / 2} y={y + h / 2} textAnchor="middle" dominantBaseline="central">
+                    <tspan className="matrix-icon">{VERDICT_ICON[cell.verdict]}</tspan>
+                    {cell.speedLabel && <tspan dx={compact ? 2 : 4}>{cell.speedLabel}</tspan>}
+                  </text>
+                </g>
+              );
+            }),
+          )}
+        </svg>
+        {hover && (
+          <div className="chart-tooltip matrix-tooltip" role="presentation" style={tooltipStyle(hover, height)}>
+            {cellTooltip(hover.cell).map((line, i) => (
+              <div key={i} className={i === 0 ? 'tooltip-title' : undefined}>
+                {line}
+              </div>
+            ))}
+            <div className="tooltip-hint">Click for details</div>
+          </div>
         )}
-      </svg>
-      {hover && (
-        <div
-          className="chart-tooltip matrix-tooltip"
-          role="presentation"
-          style={{ left: Math.min(hover.x, width - 200), top: hover.y + MATRIX_ROW_HEIGHT + 4 }}
-        >
-          {cellTooltip(hover.cell).map((line, i) => (
-            <div key={i} className={i === 0 ? 'tooltip-title' : undefined}>
-              {line}
-            </div>
-          ))}
-          <div className="tooltip-hint">Click for details</div>
-        </div>
-      )}
+      </div>
     </div>
   );
 }
