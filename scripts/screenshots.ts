@@ -19,7 +19,24 @@ const OFFLOAD =
   '?v=2&m=gpt-oss-120b,qwen3-30b-a3b,qwen3-235b-a22b&f=MXFP4_MOE,Q4_K_M&g=rtx-4090,rtx-3090&sel=gpt-oss-120b~rtx-4090&moe=all&cpu=ryzen-9-9950x&ram=96';
 const MOE_MATRIX =
   '?v=2&m=gpt-oss-20b,gpt-oss-120b,qwen3-30b-a3b,qwen3-235b-a22b,glm-4-5-air,mixtral-8x7b,llama-4-scout-17b-16e,deepseek-v3&f=Q4_K_M&moe=24&sel=gpt-oss-120b~rtx-4090';
-const shots: [string, string, { width: number; height: number }, 'light' | 'dark'][] = [
+// The buying guide, format and fit pictures: each at 1440 and 375 px, light and dark.
+const PICTURES: [string, string][] = [
+  ['quality', '?v=2&view=quant&m=llama-3-1-8b,qwen3-32b&sel=llama-3-1-8b~rtx-4090&pf=quality'],
+  [
+    'speed-formats',
+    '?v=2&view=speed&m=llama-3-1-8b,qwen3-32b&f=Q4_K_M,Q6_K,Q8_0&g=rtx-4090,rtx-3090&sel=llama-3-1-8b~rtx-4090',
+  ],
+  ['buy-rent', '?v=2&view=plan&m=llama-3-3-70b&sel=llama-3-3-70b~rtx-4090&tps=20&bud=3000&hpd=4'],
+  ['fit-help', '?v=2&m=llama-3-1-70b,qwen3-30b-a3b&f=Q4_K_M&g=rtx-4090,rtx-4060-ti-16gb&sel=llama-3-1-70b~rtx-4090'],
+];
+const pictureShots = PICTURES.flatMap(([name, query]) =>
+  (['light', 'dark'] as const).flatMap((theme) => [
+    [`${name}-${theme}`, query, { width: 1440, height: 1500 }, theme] as const,
+    [`${name}-mobile-${theme}`, query, { width: 375, height: 2400 }, theme] as const,
+  ]),
+);
+const shots: (readonly [string, string, { width: number; height: number }, 'light' | 'dark'])[] = [
+  ...pictureShots,
   ['matrix-light', '?v=1', { width: 1440, height: 1100 }, 'light'],
   ['matrix-dark', '?v=1', { width: 1440, height: 1100 }, 'dark'],
   ['details', '?v=1&view=details&sel=llama-3-1-70b~rtx-4090*2', { width: 1440, height: 1300 }, 'light'],
@@ -89,6 +106,8 @@ for (const [name, query, viewport, theme] of shots) {
     matrix: '.matrix-cell',
     details: '.recharts-bar-rectangle',
     speed: '.recharts-bar-rectangle',
+    quant: '.recharts-symbols',
+    plan: '.recharts-symbols',
     table: '[data-testid=comparison-table] tbody tr',
     serve: '.recharts-line',
   } as Record<string, string>;
