@@ -1,20 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GPUS, MODELS, gpuDevice } from '../catalog/catalog';
-import { weightFormatById, type WeightFormat } from '../core/formats/weight-formats';
+import { GPUS, gpuDevice } from '../catalog/catalog';
+import { format } from '../core/test-formats';
+import { planModel } from './test-models';
 import { canRun } from './can-run';
 import { planHardware, type PlanRequest } from './plan';
 
-const model = (id: string) => {
-  const m = MODELS.find((x) => x.id === id);
-  if (!m) throw new Error(`no model ${id}`);
-  return { key: m.id, name: m.name, arch: m.arch, contextLimit: m.contextLength };
-};
-const format = (id: string): WeightFormat => {
-  const f = weightFormatById(id);
-  if (!f) throw new Error(`no format ${id}`);
-  return f;
-};
+const model = planModel;
 
 const base: PlanRequest = {
   models: [model('llama-3-1-70b')],

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { GPUS, MODELS } from '../catalog/catalog';
+import { GPUS } from '../catalog/catalog';
 import type { GpuEntry } from '../catalog/schema';
-import { weightFormatById, type WeightFormat } from '../core/formats/weight-formats';
+import { format } from '../core/test-formats';
+import { planModel } from './test-models';
 import { planHardware, type PlanRequest } from './plan';
 
-const model = (id: string) => {
-  const m = MODELS.find((x) => x.id === id);
-  if (!m) throw new Error(`no model ${id}`);
-  return { key: m.id, name: m.name, arch: m.arch, contextLimit: m.contextLength };
-};
-const format = (id: string): WeightFormat => {
-  const f = weightFormatById(id);
-  if (!f) throw new Error(`no format ${id}`);
-  return f;
-};
+const model = planModel;
 
 const request: PlanRequest = {
   models: [model('llama-3-1-8b')],
