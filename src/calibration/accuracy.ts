@@ -1,4 +1,4 @@
-import { absPercentError, quantile, scoredRows, spearman, type Split } from './metrics';
+import { errorSummary, scoredRows, type Split } from './metrics';
 import { predict, prepare, type Prepared } from './predict';
 import type { Measurement } from '../catalog/measurement-schema';
 
@@ -106,25 +106,13 @@ export function accuracyTable(points: readonly AccuracyPoint[]): AccuracyRow[] {
   return [...groups.entries()]
     .map(([key, ps]) => {
       const [quantity, backend] = key.split('|') as [Measurement['quantity'], string];
-      const errors = ps.map((p) => absPercentError(p.predicted, p.measured));
-      const sorted = [...errors].sort((a, b) => a - b);
-      let worstIndex = 0;
-      errors.forEach((e, i) => {
-        if (e > (errors[worstIndex] ?? 0)) worstIndex = i;
-      });
+      const { worstIndex, ...summary } = errorSummary(ps);
       return {
         quantity,
         backend,
-        n: ps.length,
-        median: quantile(sorted, 0.5),
-        p90: quantile(sorted, 0.9),
-        worst: errors[worstIndex] ?? NaN,
+        ...summary,
         worstLabel: ps[worstIndex]?.label ?? '',
         worstBuild: ps[worstIndex]?.build ?? '',
-        spearman: spearman(
-          ps.map((p) => p.predicted),
-          ps.map((p) => p.measured),
-        ),
       };
     })
     .sort(

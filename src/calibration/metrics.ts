@@ -85,3 +85,32 @@ export function scoredRows<M extends { readonly id: string; readonly excluded?: 
   }
   return out;
 }
+
+/** How far a group of predictions is from its measurements: the numbers an accuracy table row shows. */
+export function errorSummary(ps: readonly { readonly predicted: number; readonly measured: number }[]): {
+  readonly n: number;
+  readonly median: number;
+  readonly p90: number;
+  readonly worst: number;
+  /** Index in `ps` of the largest error. */
+  readonly worstIndex: number;
+  readonly spearman: number;
+} {
+  const errors = ps.map((p) => absPercentError(p.predicted, p.measured));
+  const sorted = [...errors].sort((a, b) => a - b);
+  let worstIndex = 0;
+  errors.forEach((e, i) => {
+    if (e > (errors[worstIndex] ?? 0)) worstIndex = i;
+  });
+  return {
+    n: ps.length,
+    median: quantile(sorted, 0.5),
+    p90: quantile(sorted, 0.9),
+    worst: errors[worstIndex] ?? Number.NaN,
+    worstIndex,
+    spearman: spearman(
+      ps.map((p) => p.predicted),
+      ps.map((p) => p.measured),
+    ),
+  };
+}

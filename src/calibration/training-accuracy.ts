@@ -1,5 +1,5 @@
 import type { TrainingMeasurement } from '../catalog/training-measurement-schema';
-import { absPercentError, quantile, scoredRows, spearman, type Split } from './metrics';
+import { errorSummary, scoredRows, type Split } from './metrics';
 import { predictTraining, prepareTraining, type PreparedTraining } from './training-predict';
 
 /** Accuracy of the fine-tuning estimate against the evaluation split, per quantity and framework. */
@@ -64,24 +64,12 @@ export function trainingAccuracyTable(points: readonly TrainingAccuracyPoint[]):
   return [...groups.entries()]
     .map(([key, ps]) => {
       const [quantity, framework] = key.split('|') as [TrainingMeasurement['quantity'], string];
-      const errors = ps.map((p) => absPercentError(p.predicted, p.measured));
-      const sorted = [...errors].sort((a, b) => a - b);
-      let worst = 0;
-      errors.forEach((e, i) => {
-        if (e > (errors[worst] ?? 0)) worst = i;
-      });
+      const { worstIndex, ...summary } = errorSummary(ps);
       return {
         quantity,
         framework,
-        n: ps.length,
-        median: quantile(sorted, 0.5),
-        p90: quantile(sorted, 0.9),
-        worst: errors[worst] ?? Number.NaN,
-        worstLabel: ps[worst]?.label ?? '',
-        spearman: spearman(
-          ps.map((p) => p.predicted),
-          ps.map((p) => p.measured),
-        ),
+        ...summary,
+        worstLabel: ps[worstIndex]?.label ?? '',
       };
     })
     .sort(
