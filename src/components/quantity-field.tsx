@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { EntryField } from './entry-field';
 
 interface Props {
   readonly label: string;
@@ -25,47 +25,23 @@ export function parseQuantity(text: string): number {
 
 /** A number box for decimals and large counts that commits on Enter or blur and explains a bad entry. */
 export function QuantityField({ label, value, min, max, format, expects, emptyLabel, onChange }: Props) {
-  const id = useId();
-  const shown = value === null ? '' : format(value);
-  const [typed, setTyped] = useState({ against: value, text: shown });
-  const text = typed.against === value ? typed.text : shown;
-  const [error, setError] = useState<string | null>(null);
-  const commit = () => {
-    if (text.trim() === '' && emptyLabel !== undefined) {
-      setError(null);
-      onChange(null);
-      return;
-    }
+  const check = (text: string) => {
+    if (text.trim() === '' && emptyLabel !== undefined) return { ok: true, value: null } as const;
     const n = parseQuantity(text);
-    if (!(n >= min && n <= max)) {
-      setError(
-        `${label} must be ${expects}, from ${format(min)} to ${format(max)}${emptyLabel ? `, or empty for ${emptyLabel}` : ''}; got '${text.slice(0, 40)}'.`,
-      );
-      return;
-    }
-    setError(null);
-    onChange(n);
+    if (n >= min && n <= max) return { ok: true, value: n } as const;
+    return {
+      ok: false,
+      error: `${label} must be ${expects}, from ${format(min)} to ${format(max)}${emptyLabel ? `, or empty for ${emptyLabel}` : ''}; got '${text.slice(0, 40)}'.`,
+    } as const;
   };
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="text"
-        value={text}
-        placeholder={emptyLabel}
-        aria-invalid={error !== null}
-        onChange={(e) => setTyped({ against: value, text: e.target.value })}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-        }}
-      />
-      {error && (
-        <span className="field-error" role="alert">
-          {error}
-        </span>
-      )}
-    </div>
+    <EntryField
+      label={label}
+      value={value}
+      shown={value === null ? '' : format(value)}
+      check={check}
+      onChange={onChange}
+      placeholder={emptyLabel}
+    />
   );
 }
