@@ -14,6 +14,7 @@ import { MOE_GROUP, type AccuracyPoint } from '../../calibration/accuracy';
 import { formatSig3 } from '../../view-models/format-units';
 import { accuracyData } from './accuracy-data';
 import { KeptAndSources } from './kept-and-sources';
+import { AXIS_TICK } from '../../components/chart-style';
 
 const QUANTITY_LABEL: Record<string, string> = {
   decode_tps: 'Decode tok/s',
@@ -35,8 +36,6 @@ const BACKEND_LABEL: Record<string, string> = {
   [MOE_GROUP]: 'mixture-of-experts models, all backends',
 };
 
-const AXIS_LABEL = { fill: 'var(--text-muted)', fontSize: 12 };
-
 const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '–');
 
 /** Estimated against measured, on measurements the constants were not fitted to. Loaded lazily. */
@@ -53,7 +52,7 @@ export default function AccuracyPanel() {
     domain: [lo, hi],
     allowDataOverflow: true,
     tickFormatter: (v: number) => formatSig3(v),
-    tick: AXIS_LABEL,
+    tick: AXIS_TICK,
   };
   return (
     <>
@@ -68,7 +67,7 @@ export default function AccuracyPanel() {
             {...logAxis}
             dataKey="measured"
             name="measured"
-            label={{ value: 'measured tok/s (log)', position: 'insideBottom', offset: -10, ...AXIS_LABEL }}
+            label={{ value: 'measured tok/s (log)', position: 'insideBottom', offset: -10, ...AXIS_TICK }}
           />
           <YAxis
             {...logAxis}
@@ -79,7 +78,7 @@ export default function AccuracyPanel() {
               angle: -90,
               position: 'insideLeft',
               style: { textAnchor: 'middle' },
-              ...AXIS_LABEL,
+              ...AXIS_TICK,
             }}
           />
           <Tooltip

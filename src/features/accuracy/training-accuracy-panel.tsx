@@ -14,6 +14,7 @@ import type { TrainingAccuracyPoint } from '../../calibration/training-accuracy'
 import { formatSig3 } from '../../view-models/format-units';
 import { trainingAccuracyData } from './training-accuracy-data';
 import { KeptAndSources } from './kept-and-sources';
+import { AXIS_TICK } from '../../components/chart-style';
 
 const QUANTITY_LABEL: Record<string, string> = {
   train_peak_memory_bytes: 'Peak memory per GPU',
@@ -21,7 +22,6 @@ const QUANTITY_LABEL: Record<string, string> = {
   train_step_seconds: 'Step time',
 };
 
-const AXIS = { fill: 'var(--text-muted)', fontSize: 12 };
 const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '–');
 const GiB = 1024 ** 3;
 
@@ -46,18 +46,18 @@ export default function TrainingAccuracyPanel() {
             dataKey="measuredGiB"
             name="measured"
             domain={[0, top]}
-            tick={AXIS}
+            tick={AXIS_TICK}
             tickFormatter={(v: number) => formatSig3(v)}
-            label={{ value: 'measured peak GiB per GPU', position: 'insideBottom', offset: -10, ...AXIS }}
+            label={{ value: 'measured peak GiB per GPU', position: 'insideBottom', offset: -10, ...AXIS_TICK }}
           />
           <YAxis
             type="number"
             dataKey="predictedGiB"
             name="estimated"
             domain={[0, top]}
-            tick={AXIS}
+            tick={AXIS_TICK}
             tickFormatter={(v: number) => formatSig3(v)}
-            label={{ value: 'estimated GiB', angle: -90, position: 'insideLeft', ...AXIS }}
+            label={{ value: 'estimated GiB', angle: -90, position: 'insideLeft', ...AXIS_TICK }}
           />
           <ReferenceLine
             segment={[

@@ -13,6 +13,7 @@ import {
 } from 'recharts';
 import { formatContext, formatSig3 } from '../../view-models/format-units';
 import type { MemoryBreakdownView, MemoryContextView } from '../../view-models/memory-view';
+import { AXIS_TICK, leftAxisLabel } from '../../components/chart-style';
 
 /** Recharts part of the Details view, loaded lazily. Colours come from the theme's CSS variables. */
 
@@ -45,8 +46,8 @@ export function MemoryBreakdownChart({
         <YAxis
           domain={[0, view.maxGiB]}
           tickFormatter={(v: number) => formatSig3(v)}
-          tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
-          label={{ value: 'GiB', angle: -90, position: 'insideLeft', fill: 'var(--text-muted)' }}
+          tick={AXIS_TICK}
+          label={leftAxisLabel('GiB')}
         />
         <Tooltip
           formatter={gib}
@@ -107,7 +108,7 @@ export function MemoryContextChart({
           type="number"
           ticks={view.points.map((p) => p['context'] ?? 0)}
           tickFormatter={(v: number) => formatContext(v)}
-          tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
+          tick={AXIS_TICK}
           label={{
             value: xLabel,
             position: 'insideBottom',
@@ -117,11 +118,7 @@ export function MemoryContextChart({
           }}
           height={44}
         />
-        <YAxis
-          tickFormatter={(v: number) => formatSig3(v)}
-          tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
-          label={{ value: 'GiB on GPUs', angle: -90, position: 'insideLeft', fill: 'var(--text-muted)' }}
-        />
+        <YAxis tickFormatter={(v: number) => formatSig3(v)} tick={AXIS_TICK} label={leftAxisLabel('GiB on GPUs')} />
         <Tooltip
           formatter={gib}
           labelFormatter={(v) => `${formatContext(Number(v))} tokens`}

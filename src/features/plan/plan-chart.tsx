@@ -2,6 +2,7 @@ import { CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tool
 import { formatSig3 } from '../../view-models/format-units';
 import type { RentalRow } from '../../view-models/plan-prices-view';
 import type { PlanRow } from '../../view-models/plan-view';
+import { AXIS_TICK, LEGEND_STYLE, bottomAxisLabel, leftAxisLabel } from '../../components/chart-style';
 
 export const PLAN_CHART_HEIGHT = 320;
 
@@ -30,22 +31,16 @@ export default function PlanChart({ rows, rentals, years }: Props) {
           name="price"
           domain={['auto', 'auto']}
           tickFormatter={(v: number) => `$${formatSig3(v)}`}
-          tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
-          label={{
-            value: `price (USD); rentals: rent over ${years} years of the same use`,
-            position: 'insideBottom',
-            offset: -8,
-            fill: 'var(--text-muted)',
-            fontSize: 12,
-          }}
+          tick={AXIS_TICK}
+          label={bottomAxisLabel(`price (USD); rentals: rent over ${years} years of the same use`)}
         />
         <YAxis
           type="number"
           dataKey="tps"
           name="decode"
           tickFormatter={(v: number) => formatSig3(v)}
-          tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
-          label={{ value: 'tok/s', angle: -90, position: 'insideLeft', fill: 'var(--text-muted)' }}
+          tick={AXIS_TICK}
+          label={leftAxisLabel('tok/s')}
         />
         <Tooltip
           isAnimationActive={false}
@@ -62,7 +57,7 @@ export default function PlanChart({ rows, rentals, years }: Props) {
             );
           }}
         />
-        <Legend wrapperStyle={{ fontSize: 13, paddingTop: 8 }} />
+        <Legend wrapperStyle={LEGEND_STYLE} />
         <Scatter name="other options" data={others} fill="var(--mem-overhead)" isAnimationActive={false} />
         <Scatter
           name="best price for its speed (Pareto frontier)"

@@ -11,6 +11,7 @@ import {
 } from 'recharts';
 import { formatSig3 } from '../../view-models/format-units';
 import type { QualityPoint, QuantQualityView } from '../../view-models/quant-quality';
+import { AXIS_TICK, LEGEND_STYLE, bottomAxisLabel, leftAxisLabel } from '../../components/chart-style';
 
 export const QUALITY_CHART_HEIGHT = 320;
 // The log axis from 0.001 (below every published figure but a released format's zero) in 1-3 steps.
@@ -36,14 +37,8 @@ export default function QualityChart({ view }: { readonly view: QuantQualityView
           name="weights"
           domain={['auto', 'auto']}
           tickFormatter={(v: number) => formatSig3(v)}
-          tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
-          label={{
-            value: 'weights (GiB)',
-            position: 'insideBottom',
-            offset: -8,
-            fill: 'var(--text-muted)',
-            fontSize: 12,
-          }}
+          tick={AXIS_TICK}
+          label={bottomAxisLabel('weights (GiB)')}
         />
         <YAxis
           type="number"
@@ -54,8 +49,8 @@ export default function QualityChart({ view }: { readonly view: QuantQualityView
           ticks={LOSS_TICKS.filter((t) => t <= top)}
           allowDataOverflow
           tickFormatter={(v: number) => String(v)}
-          tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
-          label={{ value: 'loss (KLD)', angle: -90, position: 'insideLeft', fill: 'var(--text-muted)' }}
+          tick={AXIS_TICK}
+          label={leftAxisLabel('loss (KLD)')}
         />
         <ReferenceLine
           y={view.maxLoss}
@@ -84,7 +79,7 @@ export default function QualityChart({ view }: { readonly view: QuantQualityView
             );
           }}
         />
-        <Legend wrapperStyle={{ fontSize: 13, paddingTop: 8 }} />
+        <Legend wrapperStyle={LEGEND_STYLE} />
         <Scatter name="other formats" data={others} fill="var(--mem-overhead)" isAnimationActive={false} />
         <Scatter
           name="least loss for its size (Pareto front)"

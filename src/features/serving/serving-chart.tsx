@@ -12,8 +12,7 @@ import {
 import { formatSig3 } from '../../view-models/format-units';
 import type { ServingViewModel } from '../../view-models/serving-view';
 import { SERVING_CHART_HEIGHT } from './serving-size';
-
-const TICK = { fill: 'var(--text-muted)', fontSize: 12 };
+import { AXIS_TICK, bottomAxisLabel } from '../../components/chart-style';
 
 /**
  * Per-user and total decode tok/s against concurrent users (log scale), with the speed floor on
@@ -32,19 +31,13 @@ export default function ServingChart({ chart }: { readonly chart: ServingViewMod
           domain={[1, Math.max(2, max)]}
           allowDataOverflow
           tickFormatter={(v: number) => formatSig3(v)}
-          tick={TICK}
-          label={{
-            value: 'concurrent users',
-            position: 'insideBottom',
-            offset: -8,
-            fill: 'var(--text-muted)',
-            fontSize: 12,
-          }}
+          tick={AXIS_TICK}
+          label={bottomAxisLabel('concurrent users')}
         />
         <YAxis
           yAxisId="user"
           tickFormatter={(v: number) => formatSig3(v)}
-          tick={TICK}
+          tick={AXIS_TICK}
           label={{
             value: 'tok/s per user',
             angle: -90,
@@ -57,7 +50,7 @@ export default function ServingChart({ chart }: { readonly chart: ServingViewMod
           yAxisId="total"
           orientation="right"
           tickFormatter={(v: number) => formatSig3(v)}
-          tick={TICK}
+          tick={AXIS_TICK}
           label={{ value: 'tok/s total', angle: 90, position: 'insideRight', fill: 'var(--text-muted)', fontSize: 12 }}
         />
         <Tooltip

@@ -12,6 +12,7 @@ import {
 import { formatSig3 } from '../../view-models/format-units';
 import type { SpeedRow } from '../../view-models/speed-view';
 import { speedChartHeight } from './speed-size';
+import { AXIS_TICK } from '../../components/chart-style';
 
 /** Decode tok/s per GPU pool, with the bandwidth upper bound as a tick. Loaded lazily. */
 export default function SpeedChart({ rows }: { readonly rows: readonly SpeedRow[] }) {
@@ -22,7 +23,7 @@ export default function SpeedChart({ rows }: { readonly rows: readonly SpeedRow[
         <XAxis
           type="number"
           tickFormatter={(v: number) => formatSig3(v)}
-          tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
+          tick={AXIS_TICK}
           label={{
             value: 'tokens/s',
             position: 'insideBottomRight',

@@ -2,6 +2,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { formatSig3 } from '../../view-models/format-units';
 import type { SpeedFormatsView } from '../../view-models/speed-formats';
 import { speedFormatsChartHeight } from './speed-size';
+import { AXIS_TICK } from '../../components/chart-style';
 
 /** Decode tok/s of each chosen format on each GPU pool, one bar per format. Loaded lazily. */
 export default function SpeedFormatsChart({ view }: { readonly view: SpeedFormatsView }) {
@@ -13,7 +14,7 @@ export default function SpeedFormatsChart({ view }: { readonly view: SpeedFormat
         <XAxis
           type="number"
           tickFormatter={(v: number) => formatSig3(v)}
-          tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
+          tick={AXIS_TICK}
           label={{
             value: 'decode tokens/s',
             position: 'insideBottomRight',

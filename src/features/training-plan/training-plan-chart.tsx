@@ -1,6 +1,7 @@
 import { CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatSig3 } from '../../view-models/format-units';
 import type { TrainingPlanRow } from '../../view-models/training-plan-view';
+import { AXIS_TICK, bottomAxisLabel } from '../../components/chart-style';
 
 export const TRAINING_PLAN_CHART_HEIGHT = 320;
 
@@ -19,14 +20,8 @@ export default function TrainingPlanChart({ rows }: { readonly rows: readonly Tr
           name="price"
           domain={['auto', 'auto']}
           tickFormatter={(v: number) => `$${formatSig3(v)}`}
-          tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
-          label={{
-            value: 'launch price (USD)',
-            position: 'insideBottom',
-            offset: -8,
-            fill: 'var(--text-muted)',
-            fontSize: 12,
-          }}
+          tick={AXIS_TICK}
+          label={bottomAxisLabel('launch price (USD)')}
         />
         <YAxis
           type="number"
@@ -35,7 +30,7 @@ export default function TrainingPlanChart({ rows }: { readonly rows: readonly Tr
           scale="log"
           domain={['auto', 'auto']}
           tickFormatter={(v: number) => formatSig3(v)}
-          tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
+          tick={AXIS_TICK}
           label={{
             value: 'hours for the dataset (log)',
             angle: -90,
