@@ -3,8 +3,9 @@ import { ChartPlaceholder } from '../../components/chart-placeholder';
 import { NumberField } from '../../components/number-field';
 import { PRICE_CHOICE_IDS, PRICE_LINK_LIMITS } from '../../url/price-state';
 import { QUALITY_LOSS_LIMITS } from '../../url/link-limits';
-import { HARDWARE_CLASS_IDS, type PlanNeeds } from '../../url/share-state';
+import type { PlanNeeds } from '../../url/share-state';
 import type { PlanView as PlanViewModel } from '../../view-models/plan-view';
+import { PurchaseLimits } from '../../components/purchase-limits';
 
 const PlanChart = lazy(() => import('./plan-chart'));
 const CHART_HEIGHT = 320;
@@ -15,14 +16,6 @@ interface Props {
   /** Receives only the fields that changed; the app merges them into the current needs. */
   readonly onNeeds: (patch: Partial<PlanNeeds>) => void;
 }
-
-const CLASS_LABEL = {
-  consumer: 'Consumer',
-  workstation: 'Workstation',
-  datacenter: 'Datacenter',
-  apple: 'Apple',
-  unified: 'Unified memory',
-} as const;
 
 const PRICE_LABEL = {
   cheapest: 'Cheapest known (new or used, else launch)',
@@ -49,40 +42,7 @@ export function PlanView({ view, needs, onNeeds }: Props) {
           max={100000}
           onChange={(v) => onNeeds({ minTps: v ?? needs.minTps })}
         />
-        <NumberField
-          label="Budget (USD)"
-          value={needs.budget}
-          min={1}
-          max={100000000}
-          emptyLabel="no limit"
-          onChange={(budget) => onNeeds({ budget })}
-        />
-        <NumberField
-          label="Power limit (W)"
-          value={needs.power}
-          min={1}
-          max={1000000}
-          emptyLabel="no limit"
-          onChange={(power) => onNeeds({ power })}
-        />
-        <fieldset className="field plan-classes">
-          <legend className="field-label">Hardware</legend>
-          {HARDWARE_CLASS_IDS.map((c) => (
-            <label key={c} className="check">
-              <input
-                type="checkbox"
-                checked={needs.hardware.includes(c)}
-                disabled={needs.hardware.length === 1 && needs.hardware.includes(c)}
-                onChange={(e) =>
-                  onNeeds({
-                    hardware: e.target.checked ? [...needs.hardware, c] : needs.hardware.filter((h) => h !== c),
-                  })
-                }
-              />
-              {CLASS_LABEL[c]}
-            </label>
-          ))}
-        </fieldset>
+        <PurchaseLimits needs={needs} onNeeds={onNeeds} />
         <div className="field">
           <label htmlFor="plan-prices">Price</label>
           <select

@@ -1,19 +1,12 @@
 import { lazy, Suspense } from 'react';
 import { ChartPlaceholder } from '../../components/chart-placeholder';
 import { NumberField } from '../../components/number-field';
-import { HARDWARE_CLASS_IDS, type PlanNeeds } from '../../url/share-state';
+import type { PlanNeeds } from '../../url/share-state';
 import type { TrainingPlanView as TrainingPlanViewModel } from '../../view-models/training-plan-view';
+import { PurchaseLimits } from '../../components/purchase-limits';
 
 const Chart = lazy(() => import('./training-plan-chart'));
 const CHART_HEIGHT = 320;
-
-const CLASS_LABEL = {
-  consumer: 'Consumer',
-  workstation: 'Workstation',
-  datacenter: 'Datacenter',
-  apple: 'Apple',
-  unified: 'Unified memory',
-} as const;
 
 interface Props {
   readonly view: TrainingPlanViewModel;
@@ -41,40 +34,7 @@ export function TrainingPlanView({ view, needs, maxHours, onNeeds, onMaxHours }:
           emptyLabel="no limit"
           onChange={onMaxHours}
         />
-        <NumberField
-          label="Budget (USD)"
-          value={needs.budget}
-          min={1}
-          max={100000000}
-          emptyLabel="no limit"
-          onChange={(budget) => onNeeds({ budget })}
-        />
-        <NumberField
-          label="Power limit (W)"
-          value={needs.power}
-          min={1}
-          max={1000000}
-          emptyLabel="no limit"
-          onChange={(power) => onNeeds({ power })}
-        />
-        <fieldset className="field plan-classes">
-          <legend className="field-label">Hardware</legend>
-          {HARDWARE_CLASS_IDS.map((c) => (
-            <label key={c} className="check">
-              <input
-                type="checkbox"
-                checked={needs.hardware.includes(c)}
-                disabled={needs.hardware.length === 1 && needs.hardware.includes(c)}
-                onChange={(e) =>
-                  onNeeds({
-                    hardware: e.target.checked ? [...needs.hardware, c] : needs.hardware.filter((h) => h !== c),
-                  })
-                }
-              />
-              {CLASS_LABEL[c]}
-            </label>
-          ))}
-        </fieldset>
+        <PurchaseLimits needs={needs} onNeeds={onNeeds} />
       </div>
       {view.rows.length === 0 ? (
         <div className="empty-state" role="status">
