@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { CanRunView as CanRunViewModel, CanRunViewRow } from '../../view-models/plan-view';
+import { SortButtons } from '../../components/sort-buttons';
 
 const SORTS: readonly [string, string, (a: CanRunViewRow, b: CanRunViewRow) => number][] = [
   ['size', 'Largest model', (a, b) => b.paramsCount - a.paramsCount],
@@ -21,19 +22,7 @@ export function CanRunView({ view }: { readonly view: CanRunViewModel }) {
         {view.hostLabel} of system RAM. Choose the GPUs by selecting a cell in the fit matrix or adding a configuration
         on the left.
       </p>
-      <div className="inline sort-buttons" role="group" aria-label="Sort by">
-        {SORTS.map(([id, label]) => (
-          <button
-            key={id}
-            type="button"
-            className="btn btn-small"
-            aria-pressed={sort === id}
-            onClick={() => setSort(id)}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
+      <SortButtons sorts={SORTS} sort={sort} onSort={setSort} />
       <div className="table-wrap" tabIndex={0} role="region" aria-label="Models that fit, with their format and speed">
         <table className="data-table" data-testid="canrun-table">
           <thead>

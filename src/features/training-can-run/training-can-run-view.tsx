@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { TrainingCanRunRow, TrainingCanRunView as ViewModel } from '../../view-models/training-plan-view';
+import { SortButtons } from '../../components/sort-buttons';
 
 const SORTS: readonly [string, string, (a: TrainingCanRunRow, b: TrainingCanRunRow) => number][] = [
   ['size', 'Largest model', (a, b) => b.paramsCount - a.paramsCount],
@@ -20,19 +21,7 @@ export function TrainingCanRunView({ view }: { readonly view: ViewModel }) {
         the time for the dataset and the longest sequence that fits. Choose the GPUs by selecting a cell in the fit
         matrix or adding a configuration on the left.
       </p>
-      <div className="inline sort-buttons" role="group" aria-label="Sort by">
-        {SORTS.map(([id, label]) => (
-          <button
-            key={id}
-            type="button"
-            className="btn btn-small"
-            aria-pressed={sort === id}
-            onClick={() => setSort(id)}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
+      <SortButtons sorts={SORTS} sort={sort} onSort={setSort} />
       <div className="table-wrap" tabIndex={0} role="region" aria-label="Models these GPUs can fine-tune">
         <table className="data-table" data-testid="training-canrun-table">
           <thead>
